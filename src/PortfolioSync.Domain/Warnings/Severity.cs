@@ -1,0 +1,8 @@
+namespace PortfolioSync.Domain.Warnings;
+
+public enum Severity
+{
+    Info,
+    Warning,
+    Error,
+}
