@@ -1,0 +1,17 @@
+namespace PortfolioSync.Benchmarks.Scenarios;
+
+/// <summary>Runs one named whole-process scenario and prints its figures.</summary>
+internal static class ScenarioRunner
+{
+    private static readonly Dictionary<string, Func<string[], int>> Scenarios = new(StringComparer.Ordinal);
+
+    public static int Run(string[] args)
+    {
+        if (args.Length == 0 || !Scenarios.TryGetValue(args[0], out var scenario))
+        {
+            Console.Error.WriteLine($"usage: scenario <{string.Join('|', Scenarios.Keys.Order(StringComparer.Ordinal))}> [options]");
+            return 2;
+        }
+        return scenario(args[1..]);
+    }
+}
