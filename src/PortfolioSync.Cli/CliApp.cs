@@ -1,0 +1,100 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+using System.Reflection;
+using PortfolioSync.Cli.Commands;
+using PortfolioSync.Cli.Config;
+using PortfolioSync.Cli.Hosting;
+using PortfolioSync.Cli.Secrets;
+
+namespace PortfolioSync.Cli;
+
+/// <summary>
+/// The <c>portfoliosync</c> program, runnable in-process: parses, runs one command, and maps every failure to one
+/// clear line and an exit code (DESIGN.md §7). The only broad catch of the program lives here.
+/// </summary>
+public static class CliApp
+{
+    public static string Version { get; } =
+        typeof(CliApp).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+
+    public static async Task<int> RunAsync(string[] args, CliEnvironment env, CancellationToken ct)
+    {
+        var global = new GlobalOptions();
+        // A plain command named like the program (a RootCommand would take the host's name, e.g. testhost, in usage lines).
+        var root = new Command("portfoliosync", "PortfolioSync: a read-only portfolio and tax tool for Bitstamp accounts and subaccounts.");
+        root.Options.Add(new HelpOption());
+        root.Options.Add(new VersionOption());
+        global.AddTo(root);
+        foreach (var command in Commands(env))
+        {
+            var cmd = command;
+            cmd.Definition.SetAction((parse, token) => RunCommandAsync(cmd, new CommandContext(parse, env, global), token));
+            root.Subcommands.Add(cmd.Definition);
+        }
+        root.SetAction(parse =>
+        {
+            env.Error.WriteLine("portfoliosync: a command is required. Run 'portfoliosync --help' to see them.");
+            return (int)ExitCode.Usage;
+        });
+
+        var result = root.Parse(args);
+        if (result.Errors.Count > 0 && result.Action is not HelpAction)
+        {
+            foreach (var error in result.Errors) env.Error.WriteLine($"error: {error.Message}");
+            var name = result.CommandResult.Command == root ? "" : " " + result.CommandResult.Command.Name;
+            env.Error.WriteLine($"Run 'portfoliosync{name} --help' for usage.");
+            return (int)ExitCode.Usage;
+        }
+        var invocation = new InvocationConfiguration { Output = env.Out, Error = env.Error, EnableDefaultExceptionHandler = false };
+        return await result.InvokeAsync(invocation, ct).ConfigureAwait(false);
+    }
+
+    private static IEnumerable<CliCommand> Commands(CliEnvironment env) =>
+    [
+        new NotYetCommand("demo", "Run the whole job offline: local Bitstamp-compatible server, sync, reports and chart into reports/demo/", 7),
+        new InitCommand(),
+        new NotYetCommand("check", "Check that every account's key works and has the read permissions needed", 5),
+        new NotYetCommand("sync", "Pull new transactions, balances and prices of every account into the store (the nightly job)", 5),
+        new NotYetCommand("report", "Write tax reports (CSV, XLSX) for a tax year", 6),
+        new NotYetCommand("value", "Write the portfolio value over time (CSV, PNG chart, XLSX)", 7),
+        new StatusCommand(),
+        new NotYetCommand("verify", "Check the store's integrity: every record mapped once, no duplicates, schema ok", 5),
+        new NotYetCommand("fake-server", "Run the local Bitstamp-compatible server, or generate a data folder for it", 4),
+    ];
+
+    private static async Task<int> RunCommandAsync(CliCommand command, CommandContext context, CancellationToken ct)
+    {
+        var env = context.Env;
+        try
+        {
+            return (int)await command.RunAsync(context, ct).ConfigureAwait(false);
+        }
+        catch (CliException e)
+        {
+            env.Error.WriteLine($"error: {e.Message}");
+            return (int)e.ExitCode;
+        }
+        catch (ConfigException e)
+        {
+            env.Error.WriteLine($"error: {e.Message}");
+            return (int)ExitCode.Usage;
+        }
+        catch (SecretUnavailableException e)
+        {
+            env.Error.WriteLine($"error: {e.Message}");
+            return (int)ExitCode.Usage;
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            env.Error.WriteLine("interrupted: stopped cleanly; what was committed is kept and the next run resumes from there.");
+            return 130;
+        }
+        catch (Exception e)   // the one top-level handler: anything else is a bug or an environment failure
+        {
+            env.Error.WriteLine($"unexpected error: {e.GetType().Name}: {e.Message}");
+            if (context.Verbose) env.Error.WriteLine(e.ToString());
+            else env.Error.WriteLine("Run again with --verbose for details, and please report it.");
+            return (int)ExitCode.Unexpected;
+        }
+    }
+}

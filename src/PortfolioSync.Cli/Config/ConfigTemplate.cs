@@ -1,0 +1,57 @@
+using System.Text;
+using System.Text.Json;
+
+namespace PortfolioSync.Cli.Config;
+
+/// <summary>The commented config file that <c>portfoliosync init</c> writes. It never holds a secret.</summary>
+public static class ConfigTemplate
+{
+    public static string Render(string storePath)
+    {
+        var store = JsonSerializer.Serialize(storePath);
+        var sb = new StringBuilder();
+        sb.Append("""
+            // PortfolioSync configuration: JSON with // comments. Check it with `portfoliosync status`.
+            //
+            // Secrets are NEVER written in this file. Each "key" and "secret" below is a reference:
+            //   env:NAME      an environment variable, e.g. env:BITSTAMP_MAIN_SECRET
+            //   command:CMD   a password-manager command, run directly (no shell), first line of its output:
+            //                 command:pass show bitstamp/main   command:op read op://vault/bitstamp/secret
+            //   file:PATH     a file only you can read (chmod 600); ~ is your home folder
+            // Create read-only API keys on Bitstamp (permissions "Account balance" and "User transactions";
+            // on the main account also "Crypto transactions"), one per account, and nothing else.
+            {
+              // Currency that costs, proceeds, gains and values are reported in.
+              "baseCurrency": "GBP",
+              // Tax rules: uk (HMRC, tax years from 6 April), us (calendar years, short/long term) or generic.
+              "jurisdiction": "uk",
+              // Cost basis method: fifo, lifo, hifo, average or uk (same day, 30 days, section 104 pool).
+              "method": "uk",
+              // universal (one pool per asset across all accounts) or per-account (wallet by wallet).
+              "poolScope": "universal",
+              // The date of every event is taken in this time zone (tax years, same-day rules, daily values).
+              "timeZone": "Europe/London",
+              // Optional: "calendar", "uk" or "custom:MM-DD" (the default follows the jurisdiction).
+              // "taxYear": "uk",
+              // The local database. Relative paths are relative to this file.
+
+            """);
+        sb.Append("  \"store\": ").Append(store).Append(",\n");
+        sb.Append("""
+              // The exchange. For the offline demo server use http://127.0.0.1:PORT (plain http is loopback-only).
+              "baseUrl": "https://www.bitstamp.net",
+              // Optional: costs of deposits from outside Bitstamp (CSV: account,external_id,asset,date,cost).
+              // "manualCosts": "manual-costs.csv",
+              // One entry per Bitstamp account: the main account and each subaccount, each with its own key.
+              // The account named "main" is the main account (or set "main": true on another one).
+              "accounts": [
+                { "name": "main", "key": "env:BITSTAMP_MAIN_KEY", "secret": "env:BITSTAMP_MAIN_SECRET" },
+                { "name": "dca-bot", "key": "env:BITSTAMP_DCA_KEY", "secret": "command:pass show bitstamp/dca-bot" },
+                { "name": "grid-bot", "key": "file:~/.config/portfoliosync/grid-bot.key", "secret": "file:~/.config/portfoliosync/grid-bot.secret" }
+              ]
+            }
+
+            """);
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,42 @@
+using System.CommandLine;
+using PortfolioSync.Cli.Config;
+using Spectre.Console;
+
+namespace PortfolioSync.Cli.Hosting;
+
+/// <summary>What a command's action gets: the parse result, the environment, and the shared services built on them.</summary>
+public sealed class CommandContext(ParseResult parse, CliEnvironment env, GlobalOptions global)
+{
+    public ParseResult Parse { get; } = parse;
+    public CliEnvironment Env { get; } = env;
+    public bool Quiet => Parse.GetValue(global.Quiet);
+    public bool Verbose => Parse.GetValue(global.Verbose);
+
+    /// <summary>The config file path: --config, else the XDG default.</summary>
+    public string ConfigPath => Parse.GetValue(global.Config) is { } p ? Env.ExpandPath(p) : ConfigPaths.DefaultConfig(Env);
+
+    /// <summary>Loads and validates the config; --store overrides its store path.</summary>
+    public AppConfig LoadConfig()
+    {
+        var config = ConfigLoader.Load(ConfigPath, Env);
+        return Parse.GetValue(global.Store) is { } store ? config with { StorePath = Env.ExpandPath(store) } : config;
+    }
+
+    /// <summary>A Spectre console over <see cref="CliEnvironment.Out"/>: colours and live widgets on a terminal only.</summary>
+    public IAnsiConsole Console => _console ??= CreateConsole(Env);
+
+    private IAnsiConsole? _console;
+
+    private static IAnsiConsole CreateConsole(CliEnvironment env)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(env.Out),
+            Ansi = env.IsTerminal ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = env.IsTerminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Interactive = env.IsTerminal ? InteractionSupport.Yes : InteractionSupport.No,
+        });
+        if (!env.IsTerminal) console.Profile.Width = 160;
+        return console;
+    }
+}

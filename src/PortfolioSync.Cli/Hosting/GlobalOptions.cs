@@ -1,0 +1,41 @@
+using System.CommandLine;
+
+namespace PortfolioSync.Cli.Hosting;
+
+/// <summary>Options every command accepts (DESIGN.md §7).</summary>
+public sealed class GlobalOptions
+{
+    public Option<string?> Config { get; } = new("--config")
+    {
+        Description = "Config file (default $XDG_CONFIG_HOME/portfoliosync/config.json)",
+        Recursive = true,
+        HelpName = "FILE",
+    };
+
+    public Option<string?> Store { get; } = new("--store")
+    {
+        Description = "Store file, overriding the config's \"store\"",
+        Recursive = true,
+        HelpName = "FILE",
+    };
+
+    public Option<bool> Quiet { get; } = new("--quiet", "-q")
+    {
+        Description = "Print errors and the final summary only",
+        Recursive = true,
+    };
+
+    public Option<bool> Verbose { get; } = new("--verbose")
+    {
+        Description = "Print stack traces of unexpected errors (never secrets)",
+        Recursive = true,
+    };
+
+    public void AddTo(Command root)
+    {
+        root.Options.Add(Config);
+        root.Options.Add(Store);
+        root.Options.Add(Quiet);
+        root.Options.Add(Verbose);
+    }
+}
