@@ -72,28 +72,16 @@ internal static class UkIdentification
         acquisition.UnmatchedCost -= cost;
     }
 
-    /// <summary>Shares the day's unmatched remainders among its events in proportion to quantity (the last takes the rest).</summary>
+    /// <summary>
+    /// Hands the day's unmatched remainders to single events, so the pool sees one addition and one draw per day and no
+    /// cost is split by division: what is left of the day's acquisition joins the pool with the day's first
+    /// acquisition (available as early as possible), what is left of the day's disposal is drawn with its last.
+    /// </summary>
     private static void Allocate(UkDay day)
     {
-        decimal quantityLeft = day.UnmatchedQuantity, costLeft = day.UnmatchedCost;
-        for (var i = 0; i < day.Acquisitions.Count; i++)
-        {
-            var e = day.Acquisitions[i];
-            var last = i == day.Acquisitions.Count - 1;
-            var q = last ? quantityLeft : day.UnmatchedQuantity * e.Quantity / day.AcquiredQuantity;
-            var c = last ? costLeft : day.UnmatchedCost * e.Quantity / day.AcquiredQuantity;
-            e.PoolQuantity = q;
-            e.PoolCost = c;
-            quantityLeft -= q;
-            costLeft -= c;
-        }
-        quantityLeft = day.DisposedLeft;
-        for (var i = 0; i < day.Disposals.Count; i++)
-        {
-            var e = day.Disposals[i];
-            var q = i == day.Disposals.Count - 1 ? quantityLeft : day.DisposedLeft * e.Quantity / day.DisposedQuantity;
-            e.PoolQuantity = q;
-            quantityLeft -= q;
-        }
+        foreach (var e in day.Acquisitions) (e.PoolQuantity, e.PoolCost) = (0m, 0m);
+        foreach (var e in day.Disposals) e.PoolQuantity = 0m;
+        if (day.Acquisitions.Count > 0) (day.Acquisitions[0].PoolQuantity, day.Acquisitions[0].PoolCost) = (day.UnmatchedQuantity, day.UnmatchedCost);
+        if (day.Disposals.Count > 0) day.Disposals[^1].PoolQuantity = day.DisposedLeft;
     }
 }
