@@ -22,8 +22,8 @@ public static class CostBasisEngine
         builder.Finish();
 
         var ukDays = options.Method == CostBasisMethod.Uk ? UkIdentification.Identify(builder.Events) : null;
-        var matcher = new LotMatcher(options, ukDays);
-        matcher.Run(builder.Events);
+        var matcher = new LotMatcher(options, ukDays, builder.Events);
+        matcher.Run();
         var final = matcher.Snapshot(sorted.Count > 0 ? sorted[^1].At : default);
 
         var warnings = builder.Warnings.Concat(matcher.Warnings).Concat(builder.PriceWarnings.ToWarnings()).ToList();

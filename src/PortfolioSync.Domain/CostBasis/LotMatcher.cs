@@ -9,7 +9,7 @@ namespace PortfolioSync.Domain.CostBasis;
 /// the method's priority order, and turns each disposal into a <see cref="Disposal"/> with its matched lots.
 /// A shortfall is matched against a zero-cost lot and matching goes on.
 /// </summary>
-internal sealed class LotMatcher(CostBasisOptions options, Dictionary<(string Pool, Asset Asset, int Day), UkDay>? ukDays)
+internal sealed class LotMatcher(CostBasisOptions options, Dictionary<(string Pool, Asset Asset, int Day), UkDay>? ukDays, List<PoolEvent> events)
 {
     private readonly Dictionary<(string Pool, Asset Asset), ILotPool> _pools = [];
     private readonly Dictionary<(string Pool, Asset Asset), (decimal Quantity, decimal Cost)> _external = [];
@@ -23,7 +23,7 @@ internal sealed class LotMatcher(CostBasisOptions options, Dictionary<(string Po
 
     public List<HoldingSnapshot> Snapshots { get; } = [];
 
-    public void Run(List<PoolEvent> events)
+    public void Run()
     {
         var snapshotOrder = Enumerable.Range(0, options.SnapshotAt.Count).OrderBy(i => options.SnapshotAt[i]).ToList();
         var taken = new HoldingSnapshot?[snapshotOrder.Count];
@@ -51,7 +51,7 @@ internal sealed class LotMatcher(CostBasisOptions options, Dictionary<(string Po
         switch (e.Kind)
         {
             case PoolEventKind.Acquire:
-                if (e.PoolQuantity > 0m) Pool(e.Pool, e.Asset).Add(new Lot(e.Id, e.At, e.Seq, e.PoolQuantity, e.PoolCost));
+                if (e.PoolQuantity > 0m) Pool(e.Pool, e.Asset).Add(new Lot(e.Seq, e.At, e.PoolQuantity, e.PoolCost));
                 break;
             case PoolEventKind.Dispose:
                 Dispose(e);
@@ -157,7 +157,7 @@ internal sealed class LotMatcher(CostBasisOptions options, Dictionary<(string Po
             feesLeft -= feeShare;
             cost += p.Cost;
             LocalDate? acquired = p.AcquiredAt is { } a ? a.InZone(options.Zone).Date : null;
-            lots[i] = new MatchedLot(p.LotId, p.AcquiredAt, acquired, p.Quantity, p.Cost, share, feeShare,
+            lots[i] = new MatchedLot(p.LotId ?? events[(int)p.Seq].Id, p.AcquiredAt, acquired, p.Quantity, p.Cost, share, feeShare,
                 share - feeShare - p.Cost, p.Rule, Term(p, acquired, date));
         }
         return new Disposal(id, entryIds[0], entryIds, account, pool, asset, kind, at, date,

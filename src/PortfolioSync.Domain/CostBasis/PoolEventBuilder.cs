@@ -79,8 +79,9 @@ internal sealed class PoolEventBuilder
     private void Trade(LedgerEntry e)
     {
         var legs = NetLegs(e);
-        var crypto = legs.Where(l => !_o.IsFiat(l.Asset)).ToList();
-        var fiat = legs.Where(l => _o.IsFiat(l.Asset)).ToList();
+        var crypto = new List<(Asset Asset, decimal Quantity)>(2);
+        var fiat = new List<(Asset Asset, decimal Quantity)>(2);
+        foreach (var leg in legs) (_o.IsFiat(leg.Asset) ? fiat : crypto).Add(leg);
         if (crypto.Count == 0) return;   // fiat for fiat: money, not assets
         var fee = FeeValue(e);
 
@@ -245,11 +246,13 @@ internal sealed class PoolEventBuilder
         var result = new List<(Asset Asset, decimal Quantity)>(e.Legs.Count);
         foreach (var leg in e.Legs)
         {
-            var i = result.FindIndex(r => r.Asset == leg.Asset);
-            if (i < 0) result.Add((leg.Asset, leg.Quantity));
+            var i = 0;
+            while (i < result.Count && result[i].Asset != leg.Asset) i++;
+            if (i == result.Count) result.Add((leg.Asset, leg.Quantity));
             else result[i] = (leg.Asset, result[i].Quantity + leg.Quantity);
         }
-        result.RemoveAll(r => r.Quantity == 0m);
+        for (var i = result.Count - 1; i >= 0; i--)
+            if (result[i].Quantity == 0m) result.RemoveAt(i);
         return result;
     }
 }
