@@ -21,6 +21,8 @@ public enum WarningCode
     ChangedRecord,
     /// <summary>An internal transfer whose other side was not found.</summary>
     UnmatchedTransfer,
+    /// <summary>A manual cost (manual-costs.csv) that matched no deposit.</summary>
+    ManualCostUnused,
 }
 
 public static class WarningCodeText
@@ -36,6 +38,7 @@ public static class WarningCodeText
         WarningCode.MalformedRecord => "malformed-record",
         WarningCode.ChangedRecord => "changed-record",
         WarningCode.UnmatchedTransfer => "unmatched-transfer",
+        WarningCode.ManualCostUnused => "manual-cost-unused",
         _ => throw new ArgumentOutOfRangeException(nameof(code), code, null),
     };
 }

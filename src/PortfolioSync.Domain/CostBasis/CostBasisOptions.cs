@@ -1,0 +1,59 @@
+using NodaTime;
+using PortfolioSync.Domain.Tax;
+
+namespace PortfolioSync.Domain.CostBasis;
+
+/// <summary>
+/// Everything the engine needs besides the ledger and prices. Immutable; change with <c>with</c>. Start from
+/// <see cref="For(CostBasisMethod, Jurisdiction)"/>, which fills the jurisdiction's defaults.
+/// </summary>
+public sealed record CostBasisOptions
+{
+    public required CostBasisMethod Method { get; init; }
+
+    /// <value>Default <see cref="PoolScope.Universal"/>.</value>
+    public PoolScope Scope { get; init; } = PoolScope.Universal;
+
+    /// <summary>The currency every cost, proceed, fee and gain is expressed in. Always treated as fiat.</summary>
+    public required Asset BaseCurrency { get; init; }
+
+    /// <summary>Money, not assets: fiat balances are not lots, fiat legs are valued in the base currency.</summary>
+    /// <value>Default <see cref="Asset.DefaultFiat"/>.</value>
+    public FiatSet FiatSet { get; init; } = Asset.DefaultFiat;
+
+    /// <summary>Dates of events (UK day matching, tax years, holding periods) are taken in this zone.</summary>
+    public required DateTimeZone Zone { get; init; }
+
+    public required TaxYearRule TaxYearRule { get; init; }
+
+    /// <summary>A fee paid in a cryptoasset is itself a disposal of that asset at market value.</summary>
+    /// <value>Default true (HMRC and IRS treatment). When false, the fee's tokens leave the pool as a
+    /// <see cref="CostBasisResult.FeeRemovals"/> entry and their own cost is not relieved.</value>
+    public bool CryptoFeesAreDisposals { get; init; } = true;
+
+    /// <summary>A withdrawal to outside is a disposal at market value instead of lots leaving to <c>External</c>.</summary>
+    /// <value>Default false.</value>
+    public bool WithdrawalsAreDisposals { get; init; }
+
+    /// <summary>Costs for deposits whose cost the ledger cannot know.</summary>
+    public IReadOnlyList<ManualCost> ManualCosts { get; init; } = [];
+
+    /// <summary>Instants at which to report holdings (e.g. tax year ends); each snapshot includes events at or before it.</summary>
+    public IReadOnlyList<Instant> SnapshotAt { get; init; } = [];
+
+    /// <summary>How far apart the two sides of an internal transfer may be and still be paired.</summary>
+    /// <value>Default 10 minutes.</value>
+    public Duration TransferWindow { get; init; } = Duration.FromMinutes(10);
+
+    /// <summary>Options for <paramref name="method"/> with the defaults of <paramref name="jurisdiction"/>: base
+    /// currency (GBP for UK, USD otherwise), zone (Europe/London, America/New_York, UTC) and tax year rule.</summary>
+    public static CostBasisOptions For(CostBasisMethod method, Jurisdiction jurisdiction = Jurisdiction.Generic) => new()
+    {
+        Method = method,
+        BaseCurrency = jurisdiction == Jurisdiction.Uk ? Asset.Gbp : Asset.Usd,
+        Zone = DateTimeZoneProviders.Tzdb[jurisdiction.TimeZoneId()],
+        TaxYearRule = jurisdiction.TaxYearRule(),
+    };
+
+    internal bool IsFiat(Asset asset) => asset == BaseCurrency || FiatSet.Contains(asset);
+}

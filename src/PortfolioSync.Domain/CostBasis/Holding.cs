@@ -1,0 +1,5 @@
+namespace PortfolioSync.Domain.CostBasis;
+
+/// <summary>What a pool holds of one asset and what it cost (base currency, full precision).</summary>
+/// <param name="Pool">The account (per-account scope) or <c>universal</c>.</param>
+public sealed record Holding(string Pool, Asset Asset, decimal Quantity, decimal Cost);

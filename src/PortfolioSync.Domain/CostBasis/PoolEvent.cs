@@ -1,0 +1,51 @@
+using NodaTime;
+using PortfolioSync.Domain.Ledger;
+
+namespace PortfolioSync.Domain.CostBasis;
+
+/// <summary>
+/// One change to one pool, derived from a ledger entry and already valued in the base currency. The UK identification
+/// pass lowers <see cref="PoolQuantity"/>/<see cref="PoolCost"/> to what is left for the section 104 pool.
+/// </summary>
+internal sealed class PoolEvent(PoolEventKind kind, LedgerEntry entry, string pool, Asset asset, decimal quantity, LocalDate date, long seq)
+{
+    public PoolEventKind Kind { get; } = kind;
+
+    public LedgerEntry Entry { get; } = entry;
+
+    public string Pool { get; } = pool;
+
+    public Asset Asset { get; } = asset;
+
+    public decimal Quantity { get; } = quantity;
+
+    public LocalDate Date { get; } = date;
+
+    /// <summary>Position in the event stream; also the acquisition order of the lot an Acquire creates.</summary>
+    public long Seq { get; } = seq;
+
+    public Instant At => Entry.At;
+
+    /// <summary>Move: the pool the lots go to.</summary>
+    public string? ToPool { get; init; }
+
+    /// <summary>Acquire: lot id. Dispose: disposal id.</summary>
+    public string Id { get; init; } = "";
+
+    /// <summary>Acquire: cost including fees.</summary>
+    public decimal Cost { get; init; }
+
+    /// <summary>Dispose: gross value received.</summary>
+    public decimal Proceeds { get; init; }
+
+    /// <summary>Dispose: allowable fees.</summary>
+    public decimal Fees { get; init; }
+
+    public DisposalKind DisposalKind { get; init; }
+
+    /// <summary>The part of <see cref="Quantity"/> that meets the pool (all of it except under the UK method).</summary>
+    public decimal PoolQuantity { get; set; } = quantity;
+
+    /// <summary>Acquire: the cost of <see cref="PoolQuantity"/>.</summary>
+    public decimal PoolCost { get; set; }
+}

@@ -1,0 +1,258 @@
+using NodaTime;
+using PortfolioSync.Domain.Ledger;
+using PortfolioSync.Domain.Pricing;
+using PortfolioSync.Domain.Tax;
+using PortfolioSync.Domain.Warnings;
+
+namespace PortfolioSync.Domain.CostBasis;
+
+/// <summary>
+/// Turns sorted ledger entries into pool events valued in the base currency (DESIGN.md §3): trades, fees, income,
+/// deposits, withdrawals and transfers. Collects income records and warnings on the way.
+/// </summary>
+internal sealed class PoolEventBuilder
+{
+    private readonly CostBasisOptions _o;
+    private readonly PriceBook _prices;
+    private readonly Dictionary<string, LedgerEntry> _pairs;
+    private readonly ManualCostBook _manual;
+
+    public PoolEventBuilder(CostBasisOptions options, PriceBook prices, IReadOnlyList<LedgerEntry> sorted)
+    {
+        _o = options;
+        _prices = prices;
+        _pairs = TransferPairing.Pair(sorted, options);
+        _manual = new ManualCostBook(options, sorted, _pairs);
+    }
+
+    public List<PoolEvent> Events { get; } = [];
+
+    public List<IncomeRecord> Income { get; } = [];
+
+    public List<Warning> Warnings { get; } = [];
+
+    public PriceWarnings PriceWarnings { get; } =
+        new("the value was taken as 0 (proceeds, cost or income may be understated): add the candle or a manual cost");
+
+    public void Add(LedgerEntry e)
+    {
+        switch (e.Kind)
+        {
+            case EntryKind.Trade:
+                Trade(e);
+                break;
+            case EntryKind.Deposit:
+                Inflows(e, deposit: true);
+                Outflows(e);
+                break;
+            case EntryKind.Withdrawal:
+                Outflows(e);
+                Inflows(e, deposit: true);
+                break;
+            case EntryKind.InternalTransfer:
+                Transfer(e);
+                break;
+            case EntryKind.StakingReward or EntryKind.ReferralReward or EntryKind.OtherIncome:
+                Inflows(e, deposit: false);
+                Outflows(e);
+                break;
+            case EntryKind.Fee:
+                foreach (var (asset, q) in NetLegs(e))
+                    if (q < 0m) SpendAsFee(e, asset, -q, "/fee-leg");
+                    else if (q > 0m) Receive(e, asset, q, deposit: false);
+                break;
+            case EntryKind.StakingLock or EntryKind.StakingUnlock:
+                break;   // still owned: legs change nothing; a fee still counts
+            case EntryKind.Unknown:
+                Warnings.Add(new Warning(WarningCode.UnknownRecord, Severity.Warning, e.Account, e.Id,
+                    $"ignored by the cost basis engine: a record of unknown type ({e.SourceKey}), already reported at sync; its effect on holdings and gains is not counted"));
+                return;
+        }
+        ChargeFee(e);
+    }
+
+    public void Finish()
+    {
+        Warnings.AddRange(_manual.Unused());
+    }
+
+    private void Trade(LedgerEntry e)
+    {
+        var legs = NetLegs(e);
+        var crypto = new List<(Asset Asset, decimal Quantity)>(2);
+        var fiat = new List<(Asset Asset, decimal Quantity)>(2);
+        foreach (var leg in legs) (_o.IsFiat(leg.Asset) ? fiat : crypto).Add(leg);
+        if (crypto.Count == 0) return;   // fiat for fiat: money, not assets
+        var fee = FeeValue(e);
+
+        if (fiat.Count > 0 && crypto.Count == 1)
+        {
+            decimal? value = 0m;
+            foreach (var (asset, q) in fiat)
+                value = Value(e, asset, Math.Abs(q)) is { } v && value is { } sum ? sum + v : null;
+            var (cAsset, cq) = crypto[0];
+            value ??= Value(e, cAsset, Math.Abs(cq));
+            if (cq > 0m) Acquire(e, cAsset, cq, (value ?? 0m) + fee);
+            else Dispose(e, cAsset, -cq, value ?? 0m, fee, DisposalKind.Sale, "");
+            return;
+        }
+
+        if (fiat.Count == 0 && crypto.Count == 2 && crypto[0].Quantity * crypto[1].Quantity < 0m)
+        {
+            var (given, gq) = crypto[0].Quantity < 0m ? crypto[0] : crypto[1];
+            var (received, rq) = crypto[0].Quantity < 0m ? crypto[1] : crypto[0];
+            var receivedValue = Value(e, received, rq);
+            var givenValue = Value(e, given, -gq);
+            // Fees of a crypto-to-crypto trade are allowable costs of the disposal of what was given.
+            Dispose(e, given, -gq, receivedValue ?? givenValue ?? 0m, fee, DisposalKind.Exchange, "");
+            Acquire(e, received, rq, givenValue ?? receivedValue ?? 0m);
+            return;
+        }
+
+        // Anything else (several crypto legs): each leg at its own market value; the fee goes to the first disposal.
+        var feeLeft = fee;
+        foreach (var (asset, q) in crypto.Where(l => l.Quantity < 0m))
+        {
+            Dispose(e, asset, -q, Value(e, asset, -q) ?? 0m, feeLeft, fiat.Count > 0 ? DisposalKind.Sale : DisposalKind.Exchange, "");
+            feeLeft = 0m;
+        }
+        foreach (var (asset, q) in crypto.Where(l => l.Quantity > 0m))
+        {
+            Acquire(e, asset, q, (Value(e, asset, q) ?? 0m) + feeLeft);
+            feeLeft = 0m;
+        }
+    }
+
+    private void Inflows(LedgerEntry e, bool deposit)
+    {
+        foreach (var (asset, q) in NetLegs(e))
+            if (q > 0m) Receive(e, asset, q, deposit);
+    }
+
+    private void Outflows(LedgerEntry e)
+    {
+        foreach (var (asset, q) in NetLegs(e))
+            if (q < 0m && !_o.IsFiat(asset)) Withdraw(e, asset, -q);
+    }
+
+    private void Receive(LedgerEntry e, Asset asset, decimal q, bool deposit)
+    {
+        if (deposit)
+        {
+            if (_o.IsFiat(asset)) return;
+            if (_manual.CostOf(e, asset, q, Date(e)) is { } manual)
+            {
+                Acquire(e, asset, q, manual);
+                return;
+            }
+            Warnings.Add(new Warning(WarningCode.MissingCostBasis, Severity.Warning, e.Account, e.Id,
+                $"{DecimalText.Format(q)} {asset} came in from outside with no known cost: a zero-cost lot was used; give its cost in manual-costs.csv"));
+            Acquire(e, asset, q, 0m);
+            return;
+        }
+        var value = Value(e, asset, q);
+        var date = Date(e);
+        Income.Add(new IncomeRecord(e.At, date, TaxYear.Containing(date, _o.TaxYearRule), e.Account, asset, q,
+            value ?? 0m, value is not null, e.Kind, e.Id));
+        if (!_o.IsFiat(asset)) Acquire(e, asset, q, value ?? 0m);
+    }
+
+    private void Withdraw(LedgerEntry e, Asset asset, decimal q)
+    {
+        if (_o.WithdrawalsAreDisposals)
+            Dispose(e, asset, q, Value(e, asset, q) ?? 0m, 0m, DisposalKind.Withdrawal, "");
+        else
+            Events.Add(NewEvent(PoolEventKind.Withdraw, e, asset, q));
+    }
+
+    private void Transfer(LedgerEntry e)
+    {
+        if (e.Legs.Count == 1 && _pairs.TryGetValue(e.Id, out var other))
+        {
+            // Paired: handled once, on whichever side comes first in ledger order.
+            if (LedgerOrder.Instance.Compare(e, other) > 0 || _o.Scope == PoolScope.Universal) return;
+            var (from, to) = e.Legs[0].Quantity < 0m ? (e, other) : (other, e);
+            var leg = e.Legs[0];
+            Events.Add(new PoolEvent(PoolEventKind.Move, e, from.Account, leg.Asset, Math.Abs(leg.Quantity), Date(e), Events.Count)
+            {
+                ToPool = to.Account,
+            });
+            return;
+        }
+        foreach (var (asset, q) in NetLegs(e))
+        {
+            if (q == 0m || _o.IsFiat(asset)) continue;
+            Warnings.Add(new Warning(WarningCode.UnmatchedTransfer, Severity.Warning, e.Account, e.Id,
+                $"internal transfer of {DecimalText.Format(q)} {asset} has no other side on another account within {_o.TransferWindow.TotalMinutes:0} minutes: treated as a {(q > 0m ? "deposit" : "withdrawal")}"));
+            if (q > 0m) Receive(e, asset, q, deposit: true);
+            else Withdraw(e, asset, -q);
+        }
+    }
+
+    /// <summary>A fee paid in a cryptoasset: a disposal at market value, or (option off) a removal from the pool.</summary>
+    private void ChargeFee(LedgerEntry e)
+    {
+        if (e.Fee is not { Amount: > 0m } fee || _o.IsFiat(fee.Asset)) return;
+        SpendAsFee(e, fee.Asset, fee.Amount, "/fee");
+    }
+
+    private void SpendAsFee(LedgerEntry e, Asset asset, decimal q, string suffix)
+    {
+        if (_o.IsFiat(asset)) return;
+        if (_o.CryptoFeesAreDisposals)
+            Dispose(e, asset, q, Value(e, asset, q) ?? 0m, 0m, DisposalKind.Fee, suffix);
+        else
+            Events.Add(NewEvent(PoolEventKind.FeeRemove, e, asset, q));
+    }
+
+    private decimal FeeValue(LedgerEntry e) =>
+        e.Fee is { Amount: > 0m } fee ? Value(e, fee.Asset, fee.Amount) ?? 0m : 0m;
+
+    private void Acquire(LedgerEntry e, Asset asset, decimal q, decimal cost) =>
+        Events.Add(new PoolEvent(PoolEventKind.Acquire, e, PoolOf(e), asset, q, Date(e), Events.Count)
+        {
+            Id = e.Id + "/" + asset.Code,
+            Cost = cost,
+            PoolCost = cost,
+        });
+
+    private void Dispose(LedgerEntry e, Asset asset, decimal q, decimal proceeds, decimal fees, DisposalKind kind, string suffix) =>
+        Events.Add(new PoolEvent(PoolEventKind.Dispose, e, PoolOf(e), asset, q, Date(e), Events.Count)
+        {
+            Id = e.Id + "/" + asset.Code + suffix,
+            Proceeds = proceeds,
+            Fees = fees,
+            DisposalKind = kind,
+        });
+
+    private PoolEvent NewEvent(PoolEventKind kind, LedgerEntry e, Asset asset, decimal q) =>
+        new(kind, e, PoolOf(e), asset, q, Date(e), Events.Count);
+
+    private string PoolOf(LedgerEntry e) => _o.Scope == PoolScope.PerAccount ? e.Account : PoolScopeText.UniversalPool;
+
+    private LocalDate Date(LedgerEntry e) => e.At.InZone(_o.Zone).Date;
+
+    /// <summary>Market value in the base currency, or null (with a warning) when no price is known.</summary>
+    private decimal? Value(LedgerEntry e, Asset asset, decimal quantity)
+    {
+        if (asset == _o.BaseCurrency) return quantity;
+        var c = _prices.Convert(asset, _o.BaseCurrency, e.At);
+        return PriceWarnings.Record(c, e.Account, e.Id) ? c.Apply(quantity) : null;
+    }
+
+    /// <summary>Legs summed per asset, in first-appearance order, zeros dropped.</summary>
+    private static List<(Asset Asset, decimal Quantity)> NetLegs(LedgerEntry e)
+    {
+        var result = new List<(Asset Asset, decimal Quantity)>(e.Legs.Count);
+        foreach (var leg in e.Legs)
+        {
+            var i = 0;
+            while (i < result.Count && result[i].Asset != leg.Asset) i++;
+            if (i == result.Count) result.Add((leg.Asset, leg.Quantity));
+            else result[i] = (leg.Asset, result[i].Quantity + leg.Quantity);
+        }
+        for (var i = result.Count - 1; i >= 0; i--)
+            if (result[i].Quantity == 0m) result.RemoveAt(i);
+        return result;
+    }
+}

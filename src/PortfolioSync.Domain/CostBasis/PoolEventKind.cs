@@ -1,0 +1,15 @@
+namespace PortfolioSync.Domain.CostBasis;
+
+internal enum PoolEventKind
+{
+    /// <summary>A new lot enters <see cref="PoolEvent.Pool"/>.</summary>
+    Acquire,
+    /// <summary>A disposal: lots leave and a gain is computed.</summary>
+    Dispose,
+    /// <summary>Lots leave to the external holdings (withdrawal, not a disposal).</summary>
+    Withdraw,
+    /// <summary>Lots move to <see cref="PoolEvent.ToPool"/> with their dates and costs (per-account transfer).</summary>
+    Move,
+    /// <summary>Lots leave to pay a fee without a disposal (<see cref="CostBasisOptions.CryptoFeesAreDisposals"/> off).</summary>
+    FeeRemove,
+}
