@@ -10,6 +10,7 @@ public sealed class TransactionHistory : IReadOnlyList<UserTransaction>
 {
     private readonly UserTransaction[] records;
     private readonly Dictionary<string, int[]> byMarket;
+    private readonly MarketPair[] markets;
     private readonly Dictionary<string, decimal> balances;
 
     /// <exception cref="ArgumentException">Two records share an id, or a datetime goes back while ids go up.</exception>
@@ -27,6 +28,8 @@ public sealed class TransactionHistory : IReadOnlyList<UserTransaction>
         }
 
         byMarket = IndexMarkets(records);
+        markets = byMarket.Keys.Order(StringComparer.Ordinal)
+            .Select(symbol => records[byMarket[symbol][0]].Market!).ToArray();
         balances = SumBalances(records);
     }
 
@@ -36,8 +39,8 @@ public sealed class TransactionHistory : IReadOnlyList<UserTransaction>
 
     public UserTransaction this[int index] => records[index];
 
-    /// <summary>Markets (symbols) that occur with a non-zero pair rate, in ordinal order.</summary>
-    public IEnumerable<string> MarketSymbols => byMarket.Keys.Order(StringComparer.Ordinal);
+    /// <summary>Markets that occur with a non-zero pair rate, ordered by symbol.</summary>
+    public IReadOnlyList<MarketPair> Markets => markets;
 
     /// <summary>
     /// Balance per currency: the sum of every record's amounts minus its fee in its fee currency. Staked amounts
