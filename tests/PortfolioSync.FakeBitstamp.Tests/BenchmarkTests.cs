@@ -19,20 +19,25 @@ public sealed class BenchmarkTests(ITestOutputHelper output)
         // Generation: one account with 1,000,000 records.
         GC.Collect();
         var before = GC.GetTotalMemory(forceFullCollection: true);
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var watch = Stopwatch.StartNew();
         var data = SampleDataGenerator.Generate(new GeneratorOptions { Records = 1_000_000, Seed = 7, Accounts = 1 });
         var generateSeconds = watch.Elapsed.TotalSeconds;
+        var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
         var held = GC.GetTotalMemory(forceFullCollection: true) - before;
-        Report($"generate 1,000,000 records: {generateSeconds:F2} s; held {held / 1e6:F0} MB (managed, after full GC)");
+        Report($"generate 1,000,000 records: {generateSeconds:F2} s wall, {cpuSeconds:F2} s CPU; held {held / 1e6:F0} MB (managed, after full GC)");
 
         // Write and load the folder, as `fake-server --data` does.
         using var dir = new TempDir();
         watch.Restart();
         data.WriteTo(dir.Path);
         var writeSeconds = watch.Elapsed.TotalSeconds;
+        var beforeLoad = GC.GetTotalMemory(forceFullCollection: true);
         watch.Restart();
         var loaded = ServerData.Load(dir.Path);
-        Report($"write folder: {writeSeconds:F2} s ({new FileInfo(dir.Combine("main", "user_transactions.json")).Length / 1e6:F0} MB); load + validate: {watch.Elapsed.TotalSeconds:F2} s");
+        var loadSeconds = watch.Elapsed.TotalSeconds;
+        var heldLoaded = GC.GetTotalMemory(forceFullCollection: true) - beforeLoad;
+        Report($"write folder: {writeSeconds:F2} s ({new FileInfo(dir.Combine("main", "user_transactions.json")).Length / 1e6:F0} MB); load + validate: {loadSeconds:F2} s, held {heldLoaded / 1e6:F0} MB");
 
         var (median, p95) = await PageLatencyAsync(loaded, "main", 300);
         Report($"1,000,000-record account, since_id page of 1000 (signed POST, loopback): median {median:F2} ms, p95 {p95:F2} ms");
