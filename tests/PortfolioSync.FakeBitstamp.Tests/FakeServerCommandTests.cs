@@ -12,7 +12,7 @@ public sealed class FakeServerCommandTests
         // Given a data folder
         using var dir = new TempDir();
         TestData.Tiny().WriteTo(dir.Path);
-        var stdout = new StringWriter();
+        var stdout = new LockedStringWriter();
         var stderr = new StringWriter();
         using var cts = new CancellationTokenSource();
 
@@ -106,7 +106,7 @@ public sealed class FakeServerCommandTests
         stderr.ToString().Should().Contain("not empty");
     }
 
-    private static async Task<string> WaitForListeningAsync(StringWriter stdout)
+    private static async Task<string> WaitForListeningAsync(LockedStringWriter stdout)
     {
         for (var i = 0; i < 200; i++)
         {
