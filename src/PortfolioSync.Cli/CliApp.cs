@@ -59,7 +59,7 @@ public static class CliApp
         new NotYetCommand("value", "Write the portfolio value over time (CSV, PNG chart, XLSX)", 7),
         new StatusCommand(),
         new NotYetCommand("verify", "Check the store's integrity: every record mapped once, no duplicates, schema ok", 5),
-        new NotYetCommand("fake-server", "Run the local Bitstamp-compatible server, or generate a data folder for it", 4),
+        new FakeServerCliCommand(),
     ];
 
     private static async Task<int> RunCommandAsync(CliCommand command, CommandContext context, CancellationToken ct)

@@ -1,0 +1,44 @@
+using System.CommandLine;
+using PortfolioSync.Cli.Hosting;
+using PortfolioSync.FakeBitstamp;
+
+namespace PortfolioSync.Cli.Commands;
+
+/// <summary><c>fake-server</c>: the local Bitstamp-compatible server in the foreground, or the data generator.</summary>
+public sealed class FakeServerCliCommand : CliCommand
+{
+    private readonly Option<string> _data = new("--data") { Description = "Data folder to serve (see sample-data/README.md)", DefaultValueFactory = _ => "sample-data", HelpName = "DIR" };
+    private readonly Option<int> _port = new("--port") { Description = "Port on 127.0.0.1; 0 picks a free one", DefaultValueFactory = _ => 5080, HelpName = "N" };
+    private readonly Option<int?> _generate = new("--generate") { Description = "Generate a data folder of N user transactions instead of serving", HelpName = "N" };
+    private readonly Option<int> _seed = new("--seed") { Description = "Generator seed (same seed, same data)", DefaultValueFactory = _ => 1, HelpName = "S" };
+    private readonly Option<int> _accounts = new("--accounts") { Description = "Generator: number of accounts (main, dca-bot, grid-bot, bot-4, …)", DefaultValueFactory = _ => 3, HelpName = "K" };
+    private readonly Option<string?> _write = new("--write") { Description = "Generator: folder to write (new or empty)", HelpName = "DIR" };
+    private readonly Option<bool> _logRequests = new("--log-requests") { Description = "Print one line per request" };
+
+    public FakeServerCliCommand()
+    {
+        Definition = new Command("fake-server", "Run the local Bitstamp-compatible server (127.0.0.1, real signature checks), or generate a data folder for it");
+        foreach (var o in new Option[] { _data, _port, _generate, _seed, _accounts, _write, _logRequests }) Definition.Options.Add(o);
+    }
+
+    public override Command Definition { get; }
+
+    public override async Task<ExitCode> RunAsync(CommandContext context, CancellationToken ct)
+    {
+        var p = context.Parse;
+        var env = context.Env;
+        var options = new FakeServerCommandOptions
+        {
+            DataDir = env.ExpandPath(p.GetValue(_data)!),
+            Port = p.GetValue(_port),
+            Generate = p.GetValue(_generate),
+            Seed = p.GetValue(_seed),
+            Accounts = p.GetValue(_accounts),
+            WriteDir = p.GetValue(_write) is { } w ? env.ExpandPath(w) : null,
+            Time = env.Time,
+            RequestLog = p.GetValue(_logRequests) ? env.Out : null,
+        };
+        var code = await FakeServerCommand.RunAsync(options, env.Out, env.Error, ct).ConfigureAwait(false);
+        return (ExitCode)code;
+    }
+}
