@@ -7,13 +7,19 @@ namespace PortfolioSync.Bitstamp.Tests.Support;
 /// <summary>A transport that records every request it receives and answers from a script (or 200 <c>[]</c>).</summary>
 public sealed class ScriptedTransport : HttpMessageHandler
 {
-    private readonly ConcurrentQueue<Func<HttpRequestMessage, HttpResponseMessage>> _script = new();
+    private readonly ConcurrentQueue<Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>>> _script = new();
 
     public ConcurrentQueue<RecordedRequest> Requests { get; } = new();
 
     public Func<HttpRequestMessage, HttpResponseMessage> Fallback { get; set; } = _ => Json(HttpStatusCode.OK, "[]");
 
     public ScriptedTransport Then(Func<HttpRequestMessage, HttpResponseMessage> answer)
+    {
+        _script.Enqueue((r, _) => Task.FromResult(answer(r)));
+        return this;
+    }
+
+    public ScriptedTransport ThenAsync(Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>> answer)
     {
         _script.Enqueue(answer);
         return this;
@@ -38,8 +44,7 @@ public sealed class ScriptedTransport : HttpMessageHandler
         Requests.Enqueue(new RecordedRequest(request.Method.Method, request.RequestUri!,
             request.Headers.ToDictionary(h => h.Key, h => string.Join(",", h.Value)),
             request.Content?.Headers.ContentType?.ToString(), body));
-        var answer = _script.TryDequeue(out var next) ? next : Fallback;
-        return answer(request);
+        return _script.TryDequeue(out var next) ? await next(request, cancellationToken) : Fallback(request);
     }
 }
 
