@@ -8,7 +8,8 @@ namespace PortfolioSync.Bitstamp.Errors;
 /// <c>{"status":"error","reason":{"__all__":["…"]}}</c>, <c>{"error":"…"}</c>, <c>reason</c> + <c>response_code</c>,
 /// and <c>{"code":…,"message":…}</c>.
 /// </summary>
-internal sealed record ApiErrorBody(string? Code, string? Reason, string? ResponseCode, bool SaysError)
+/// <param name="Detail">A non-Bitstamp <c>detail</c> member some compatible servers add (e.g. the address they saw).</param>
+internal sealed record ApiErrorBody(string? Code, string? Reason, string? ResponseCode, bool SaysError, string? Detail = null)
 {
     /// <summary>Reads an error object, or null when <paramref name="utf8"/> is not a JSON object.</summary>
     public static ApiErrorBody? TryRead(ReadOnlySpan<byte> utf8)
@@ -17,7 +18,7 @@ internal sealed record ApiErrorBody(string? Code, string? Reason, string? Respon
         {
             var reader = new Utf8JsonReader(utf8);
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return null;
-            string? code = null, reason = null, responseCode = null, status = null, error = null, message = null;
+            string? code = null, reason = null, responseCode = null, status = null, error = null, message = null, detail = null;
             while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
             {
                 var name = reader.GetString();
@@ -30,11 +31,12 @@ internal sealed record ApiErrorBody(string? Code, string? Reason, string? Respon
                     case "status": status = Scalar(ref reader); break;
                     case "error": error = Flatten(ref reader); break;
                     case "message": message = Flatten(ref reader); break;
+                    case "detail": detail = Flatten(ref reader); break;
                     default: reader.Skip(); break;
                 }
             }
             var saysError = string.Equals(status, "error", StringComparison.OrdinalIgnoreCase) || error is not null;
-            return new ApiErrorBody(code, reason ?? error ?? message, responseCode, saysError);
+            return new ApiErrorBody(code, reason ?? error ?? message, responseCode, saysError, detail);
         }
         catch (JsonException)
         {

@@ -16,7 +16,7 @@ internal static partial class ErrorTranslator
     {
         var error = ApiErrorBody.TryRead(body);
         var code = error?.Code ?? error?.ResponseCode;
-        var reason = error?.Reason;
+        var reason = error?.Detail is { } detail ? $"{error.Reason} ({detail})" : error?.Reason;
         var kind = Classify((int)status, error);
         var details = kind switch
         {
