@@ -1,0 +1,30 @@
+namespace PortfolioSync.FakeBitstamp;
+
+/// <summary>
+/// Options of <c>portfoliosync fake-server</c>. Serve mode: <c>--data DIR --port N</c>. Generate mode (when
+/// <see cref="Generate"/> is set): <c>--generate N --seed S [--accounts K] --write DIR</c>.
+/// </summary>
+public sealed record FakeServerCommandOptions
+{
+    /// <summary>The data folder to serve. Default <c>sample-data</c> (relative to the working directory).</summary>
+    public string DataDir { get; init; } = "sample-data";
+
+    /// <summary>Port on 127.0.0.1; 0 picks a free one. Default 5080.</summary>
+    public int Port { get; init; } = 5080;
+
+    /// <summary>Generate mode: the number of user transactions to generate.</summary>
+    public int? Generate { get; init; }
+
+    public int Seed { get; init; } = 1;
+
+    public int Accounts { get; init; } = 3;
+
+    /// <summary>Generate mode: the folder to write (must not exist or be empty).</summary>
+    public string? WriteDir { get; init; }
+
+    /// <summary>The server clock. The CLI passes <see cref="TimeProvider.System"/>.</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>When set, one line per request goes here.</summary>
+    public TextWriter? RequestLog { get; init; }
+}

@@ -1,0 +1,81 @@
+using System.Globalization;
+using PortfolioSync.FakeBitstamp.Data;
+
+namespace PortfolioSync.FakeBitstamp.Generation;
+
+/// <summary>
+/// Writes generated records in Bitstamp's JSON shape, with the variations the real API shows (pair rate as string or
+/// number, unrelated zero-valued currency keys as <c>0</c>, <c>0.0</c> or <c>"0.0"</c>, a stale <c>"btc_usd":"0.00"</c>
+/// on some deposits/withdrawals), gives each the next global id and parses it back with the server's own parser.
+/// </summary>
+internal sealed class RecordComposer(Random rng)
+{
+    private static readonly string[] ZeroKeyCandidates = ["usd", "eur", "btc", "gbp"];
+    private static readonly string[] ZeroForms = ["0", "0.0", "\"0.0\""];
+
+    private readonly JsonLine line = new();
+    private readonly ByteArena arena = new();
+    private readonly UserTransactionParser parser = new();
+    private long nextId = 270_000_000;
+    private long nextOrderId = 1_600_000_000_000_000;
+
+    public long NewOrderId() => nextOrderId += 1 + rng.Next(5_000_000);
+
+    /// <summary>A market trade (type "2"). Signs: base &gt; 0 buys, quote has the opposite sign.</summary>
+    public UserTransaction Trade(
+        DateTime at, bool fraction, MarketPair pair, decimal baseAmount, int quoteDecimals, decimal quoteAmount,
+        decimal price, int priceDecimals, decimal fee, int feeDecimals, long orderId)
+    {
+        Start(at, fraction, "2", Fixed(fee, feeDecimals));
+        line.String(pair.Base, Fixed(baseAmount, 8)).String(pair.Quote, Fixed(quoteAmount, quoteDecimals));
+        ZeroKeys(pair.Base, pair.Quote);
+        var rate = Fixed(price, priceDecimals);
+        if (rng.Next(10) < 6) line.String(pair.RateKey, rate);
+        else line.Raw(pair.RateKey, priceDecimals == 0 && rng.Next(2) == 0 ? rate + ".0" : rate);
+        line.Number("order_id", orderId);
+        return Finish();
+    }
+
+    /// <summary>
+    /// A one-currency record: deposit "0", withdrawal "1", sub-account transfer "14", staking "25"/"26"/"27",
+    /// referral "32" or any other code. <paramref name="amountText"/> is the signed amount as written.
+    /// </summary>
+    public UserTransaction Movement(DateTime at, bool fraction, string type, string currency, string amountText, string feeText)
+    {
+        Start(at, fraction, type, feeText);
+        line.String(currency, amountText);
+        ZeroKeys(currency, currency);
+        if (type is "0" or "1" && rng.Next(100) < 15) line.String("btc_usd", "0.00");
+        return Finish();
+    }
+
+    public static string Fixed(decimal value, int decimals) =>
+        value.ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+
+    private void Start(DateTime at, bool fraction, string type, string feeText)
+    {
+        nextId += 1 + rng.Next(300);
+        line.Begin().Number("id", nextId).String("datetime", BitstampDateTime.Format(at, fraction)).String("type", type)
+            .String("fee", feeText);
+    }
+
+    private void ZeroKeys(string a, string b)
+    {
+        if (rng.Next(100) >= 35) return;
+        var count = 1 + rng.Next(2);
+        var start = rng.Next(ZeroKeyCandidates.Length);
+        for (var i = 0; i < ZeroKeyCandidates.Length && count > 0; i++)
+        {
+            var key = ZeroKeyCandidates[(start + i) % ZeroKeyCandidates.Length];
+            if (key == a || key == b) continue;
+            line.Raw(key, ZeroForms[rng.Next(ZeroForms.Length)]);
+            count--;
+        }
+    }
+
+    private UserTransaction Finish()
+    {
+        line.End();
+        return parser.Parse(arena.Add(line.Written));
+    }
+}
