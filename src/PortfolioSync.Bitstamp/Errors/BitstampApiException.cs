@@ -115,10 +115,12 @@ public sealed class BitstampApiException : Exception
         };
     }
 
+    // The HTTP Date header has 1 s resolution and may come from a front end rather than the API's clock: show it
+    // only when it does show the skew.
     private static string ClockNote(ErrorDetails d) =>
-        d.LocalTime is { } local && d.ServerTime is { } server
+        d.LocalTime is { } local && d.ServerTime is { } server && (server - local).Duration() >= TimeSpan.FromSeconds(120)
             ? string.Create(CultureInfo.InvariantCulture,
-                $" (this machine said {local:yyyy-MM-dd HH:mm:ss}Z, the server {server:yyyy-MM-dd HH:mm:ss}Z)")
+                $" (this machine said {local:yyyy-MM-dd HH:mm:ss}Z, the server {server:yyyy-MM-dd HH:mm:ss}Z: {(server - local).TotalSeconds:+0;-0} s)")
             : "";
 
     private static string Compose(BitstampErrorKind kind, string account, string? key, string? endpoint, int? status,

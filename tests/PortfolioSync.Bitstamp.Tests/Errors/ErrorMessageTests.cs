@@ -53,7 +53,7 @@ public sealed class ErrorMessageTests
         var act = () => client.GetBalancesAsync(CancellationToken.None);
 
         (await act.Should().ThrowAsync<BitstampApiException>()).Which.Fix
-            .Should().Contain("this machine said 2023-11-14 22:13:20Z, the server 2023-11-14 22:23:20Z");
+            .Should().Contain("this machine said 2023-11-14 22:13:20Z, the server 2023-11-14 22:23:20Z: +600 s");
     }
 
     [Fact]
