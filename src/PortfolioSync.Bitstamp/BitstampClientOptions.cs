@@ -2,8 +2,8 @@ namespace PortfolioSync.Bitstamp;
 
 /// <summary>
 /// Tuning of one <see cref="BitstampClient"/>. Every default suits an unattended nightly job: gentle on Bitstamp
-/// (8 requests/s against a published 400/s and 10,000 per 10 min), patient with a flaky network (7 attempts over
-/// about a minute), and quick to give up on an outage (circuit breaker). Validated when the client is built.
+/// (8 requests/s against a published 400/s and 10,000 per 10 min), patient with a flaky network (21 attempts over
+/// about 8 minutes), and quick to give up on an outage (circuit breaker). Validated when the client is built.
 /// </summary>
 public sealed class BitstampClientOptions
 {
@@ -16,8 +16,13 @@ public sealed class BitstampClientOptions
     /// <summary>Requests that may wait for a permit; beyond that a request is rejected (and retried). Default <c>32</c>.</summary>
     public int RateLimitQueueLimit { get; set; } = 32;
 
-    /// <summary>Retries after the first attempt. Default <c>6</c> (7 attempts). Range 0–20.</summary>
-    public int MaxRetryAttempts { get; set; } = 6;
+    /// <summary>
+    /// Retries after the first attempt. Default <c>20</c> (21 attempts; a call gives up after about 8 minutes of
+    /// backoff). Generous on purpose: a storm in which half of all attempts fail (5xx, 429, dropped bodies) makes
+    /// streaks of 11 failures likely somewhere in a sync of hundreds of pages, while 21 in a row stays below one in
+    /// 300,000 per call. A real outage is cut short by the circuit breaker instead. Range 0–50.
+    /// </summary>
+    public int MaxRetryAttempts { get; set; } = 20;
 
     /// <summary>First backoff delay, doubled per retry, with jitter. Default <c>1 s</c>.</summary>
     public TimeSpan BaseDelay { get; set; } = TimeSpan.FromSeconds(1);
@@ -40,11 +45,15 @@ public sealed class BitstampClientOptions
     /// <summary>Attempts needed in the window before the circuit can open. Default <c>20</c>.</summary>
     public int CircuitBreakerMinimumThroughput { get; set; } = 20;
 
-    /// <summary>Window over which failures are counted. Default <c>60 s</c>.</summary>
-    public TimeSpan CircuitBreakerSamplingDuration { get; set; } = TimeSpan.FromSeconds(60);
+    /// <summary>
+    /// Window over which failures are counted. Default <c>10 min</c>: long enough to hold one call's whole retry
+    /// sequence, so a total outage opens the circuit at the 20th failed attempt and later calls of the same client
+    /// fail at once instead of each spending the full retry budget.
+    /// </summary>
+    public TimeSpan CircuitBreakerSamplingDuration { get; set; } = TimeSpan.FromMinutes(10);
 
-    /// <summary>How long an open circuit refuses calls before letting one through. Default <c>30 s</c>.</summary>
-    public TimeSpan CircuitBreakerBreakDuration { get; set; } = TimeSpan.FromSeconds(30);
+    /// <summary>How long an open circuit refuses calls before letting one through. Default <c>5 min</c>.</summary>
+    public TimeSpan CircuitBreakerBreakDuration { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>
     /// Receives debug lines (retries, waits, unsigned responses). They name the account, endpoint, status and delay;
@@ -61,7 +70,7 @@ public sealed class BitstampClientOptions
         Range(RequestsPerSecond, 1, 100, nameof(RequestsPerSecond));
         Range(RateLimitBurst, 1, 100, nameof(RateLimitBurst));
         Range(RateLimitQueueLimit, 0, 10_000, nameof(RateLimitQueueLimit));
-        Range(MaxRetryAttempts, 0, 20, nameof(MaxRetryAttempts));
+        Range(MaxRetryAttempts, 0, 50, nameof(MaxRetryAttempts));
         Range(CircuitBreakerFailurePercent, 1, 100, nameof(CircuitBreakerFailurePercent));
         Range(CircuitBreakerMinimumThroughput, 2, 10_000, nameof(CircuitBreakerMinimumThroughput));
         Positive(BaseDelay, nameof(BaseDelay));

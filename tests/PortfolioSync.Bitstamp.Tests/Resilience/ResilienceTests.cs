@@ -136,15 +136,17 @@ public sealed class ResilienceTests
     {
         var time = Clients.Time();
         var transport = new ScriptedTransport { Fallback = _ => ScriptedTransport.Json(HttpStatusCode.InternalServerError, """{"status":"error","reason":"Unknown error","response_code":"500.001"}""") };
-        var client = Clients.Client(transport, time);
+        var options = Clients.FastOptions();
+        options.CircuitBreakerMinimumThroughput = 1000;   // the retry budget, not the breaker, ends this call
+        var client = Clients.Client(transport, time, options);
 
         var act = () => Clients.Drive(time, client.GetUserTransactionsPageAsync(null, 100, CancellationToken.None), TimeSpan.FromSeconds(1));
 
         var error = (await act.Should().ThrowAsync<BitstampApiException>()).Which;
         error.Kind.Should().Be(BitstampErrorKind.ServerError);
-        error.Attempts.Should().Be(7);
+        error.Attempts.Should().Be(21);
         error.IsAuthProblem.Should().BeFalse();
-        transport.Requests.Should().HaveCount(7);
+        transport.Requests.Should().HaveCount(21);
     }
 
     [Fact]
@@ -158,7 +160,7 @@ public sealed class ResilienceTests
 
         var error = (await act.Should().ThrowAsync<BitstampApiException>()).Which;
         error.Kind.Should().Be(BitstampErrorKind.RateLimited);
-        error.Fix.Should().Contain("waited and retried 6 times");
+        error.Fix.Should().Contain("waited and retried 20 times");
     }
 
     [Fact]
@@ -166,13 +168,30 @@ public sealed class ResilienceTests
     {
         var time = Clients.Time();
         var transport = new ScriptedTransport { Fallback = _ => throw new HttpRequestException("No such host is known") };
-        var client = Clients.Client(transport, time);
+        var options = Clients.FastOptions();
+        options.CircuitBreakerMinimumThroughput = 1000;
+        var client = Clients.Client(transport, time, options);
 
         var act = () => Clients.Drive(time, client.GetBalancesAsync(CancellationToken.None), TimeSpan.FromSeconds(1));
 
         var error = (await act.Should().ThrowAsync<BitstampApiException>()).Which;
         error.Kind.Should().Be(BitstampErrorKind.NetworkUnreachable);
-        error.Message.Should().Contain("http://127.0.0.1:5000").And.Contain("7 attempts");
+        error.Message.Should().Contain("http://127.0.0.1:5000").And.Contain("21 attempts");
+    }
+
+    [Fact]
+    public async Task With_default_options_a_total_outage_ends_in_an_open_circuit_after_twenty_attempts()
+    {
+        var time = Clients.Time();
+        var transport = new ScriptedTransport { Fallback = _ => ScriptedTransport.Json(HttpStatusCode.BadGateway, "") };
+        var client = Clients.Client(transport, time, new BitstampClientOptions());
+
+        var act = () => Clients.Drive(time, client.GetBalancesAsync(CancellationToken.None), TimeSpan.FromSeconds(5));
+
+        var error = (await act.Should().ThrowAsync<BitstampApiException>()).Which;
+        error.Kind.Should().Be(BitstampErrorKind.CircuitOpen);
+        error.IsAuthProblem.Should().BeFalse();
+        transport.Requests.Should().HaveCount(20);
     }
 
     [Fact]
