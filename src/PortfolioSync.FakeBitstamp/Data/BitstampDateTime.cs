@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace PortfolioSync.FakeBitstamp.Data;
 
 /// <summary>
@@ -37,7 +35,34 @@ internal static class BitstampDateTime
     }
 
     public static string Format(DateTime value, bool withFraction) =>
-        value.ToString(withFraction ? "yyyy-MM-dd HH:mm:ss.ffffff" : "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+        string.Create(withFraction ? FractionLength : WholeLength, value, static (chars, v) =>
+        {
+            Put(chars, 0, v.Year, 4);
+            chars[4] = '-';
+            Put(chars, 5, v.Month, 2);
+            chars[7] = '-';
+            Put(chars, 8, v.Day, 2);
+            chars[10] = ' ';
+            Put(chars, 11, v.Hour, 2);
+            chars[13] = ':';
+            Put(chars, 14, v.Minute, 2);
+            chars[16] = ':';
+            Put(chars, 17, v.Second, 2);
+            if (chars.Length == FractionLength)
+            {
+                chars[19] = '.';
+                Put(chars, 20, (int)(v.Ticks % TimeSpan.TicksPerSecond / 10), 6);
+            }
+        });
+
+    private static void Put(Span<char> chars, int start, int value, int digits)
+    {
+        for (var i = start + digits - 1; i >= start; i--)
+        {
+            chars[i] = (char)('0' + (value % 10));
+            value /= 10;
+        }
+    }
 
     /// <summary>Whole seconds since the Unix epoch (fraction dropped).</summary>
     public static long ToUnixSeconds(DateTime utc) => (utc.Ticks - DateTime.UnixEpoch.Ticks) / TimeSpan.TicksPerSecond;

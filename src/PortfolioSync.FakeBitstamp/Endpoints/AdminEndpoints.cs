@@ -73,7 +73,15 @@ internal sealed class AdminEndpoints(ServerState state)
             using var doc = await JsonDocument.ParseAsync(ctx.Request.Body, cancellationToken: ctx.RequestAborted);
             state.SetFaults(ParseFaults(doc.RootElement));
         }
-        catch (Exception e) when (e is JsonException or FormatException or ArgumentException or InvalidOperationException)
+        catch (JsonException e)
+        {
+            return ApiResponse.Error(new ApiError(400, "invalid JSON: " + e.Message, "ADMIN"));
+        }
+        catch (FormatException e)
+        {
+            return ApiResponse.Error(new ApiError(400, e.Message, "ADMIN"));
+        }
+        catch (ArgumentException e)
         {
             return ApiResponse.Error(new ApiError(400, e.Message, "ADMIN"));
         }

@@ -49,8 +49,9 @@ internal sealed class RecordComposer(Random rng)
         return Finish();
     }
 
-    public static string Fixed(decimal value, int decimals) =>
-        value.ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+    private static readonly string[] FixedFormats = Enumerable.Range(0, 29).Select(d => "F" + d.ToString(CultureInfo.InvariantCulture)).ToArray();
+
+    public static string Fixed(decimal value, int decimals) => value.ToString(FixedFormats[decimals], CultureInfo.InvariantCulture);
 
     private void Start(DateTime at, bool fraction, string type, string feeText)
     {

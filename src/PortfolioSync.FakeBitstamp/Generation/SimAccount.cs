@@ -33,6 +33,12 @@ internal sealed class SimAccount(string name, AccountRole role, string[] markets
 
     public decimal Balance(string currency) => balances.GetValueOrDefault(currency);
 
+    private void Check(string currency, UserTransaction record)
+    {
+        var value = balances[currency];
+        if (value < 0) throw new InvalidOperationException($"Generator bug: {Name} would hold {value} {currency} after record {record.Id}.");
+    }
+
     public decimal StakedOf(string currency) => Staked.GetValueOrDefault(currency);
 
     /// <summary>Adds a record and applies it with the server's own balance rule; a negative balance is a generator bug.</summary>
@@ -40,10 +46,7 @@ internal sealed class SimAccount(string name, AccountRole role, string[] markets
     {
         Records.Add(record);
         TransactionHistory.Apply(record, balances);
-        foreach (var (currency, value) in balances)
-        {
-            if (value < 0)
-                throw new InvalidOperationException($"Generator bug: {Name} would hold {value} {currency} after record {record.Id}.");
-        }
+        foreach (var a in record.Amounts) Check(a.Currency, record);
+        if (record.FeeCurrency is { } feeCurrency) Check(feeCurrency, record);
     }
 }
