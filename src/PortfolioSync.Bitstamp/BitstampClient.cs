@@ -213,7 +213,15 @@ public sealed class BitstampClient : IBitstampClient, IDisposable
         {
             throw Fail(BitstampErrorKind.ServerError, endpoint, attempts, e, "the response body was cut off");
         }
-        catch (Exception e) when (e is HttpRequestException or IOException or TimeoutRejectedException)
+        catch (HttpRequestException e)
+        {
+            throw Fail(BitstampErrorKind.NetworkUnreachable, endpoint, attempts, e, e.Message);
+        }
+        catch (IOException e)
+        {
+            throw Fail(BitstampErrorKind.NetworkUnreachable, endpoint, attempts, e, e.Message);
+        }
+        catch (TimeoutRejectedException e)
         {
             throw Fail(BitstampErrorKind.NetworkUnreachable, endpoint, attempts, e, e.Message);
         }
