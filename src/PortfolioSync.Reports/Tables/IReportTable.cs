@@ -1,0 +1,19 @@
+namespace PortfolioSync.Reports.Tables;
+
+/// <summary>A table that can be written as a CSV file and as a workbook sheet.</summary>
+internal interface IReportTable
+{
+    /// <summary>The CSV file name, e.g. <c>disposals.csv</c>.</summary>
+    string FileName { get; }
+
+    /// <summary>The worksheet name, e.g. <c>Disposals</c>.</summary>
+    string SheetName { get; }
+
+    IReadOnlyList<string> ColumnNames { get; }
+
+    int RowCount { get; }
+
+    void WriteCsv(Stream stream);
+
+    void WriteSheet(ClosedXML.Excel.XLWorkbook workbook);
+}

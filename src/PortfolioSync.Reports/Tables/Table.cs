@@ -1,0 +1,35 @@
+using ClosedXML.Excel;
+using PortfolioSync.Reports.Csv;
+using PortfolioSync.Reports.Xlsx;
+
+namespace PortfolioSync.Reports.Tables;
+
+/// <summary>Rows of one type with their columns: one CSV file and one worksheet.</summary>
+internal sealed class Table<T>(string fileName, string sheetName, IReadOnlyList<Column<T>> columns, IReadOnlyList<T> rows)
+    : IReportTable
+{
+    public string FileName { get; } = fileName;
+
+    public string SheetName { get; } = sheetName;
+
+    public IReadOnlyList<Column<T>> Columns { get; } = columns;
+
+    public IReadOnlyList<T> Rows { get; } = rows;
+
+    public IReadOnlyList<string> ColumnNames => Columns.Select(c => c.Name).ToList();
+
+    public int RowCount => Rows.Count;
+
+    /// <summary>A last row written to the CSV file only (the workbook has formulas instead).</summary>
+    public T? CsvTotal { get; init; }
+
+    /// <summary>Lines shown under the table in the workbook (notes).</summary>
+    public IReadOnlyList<string> SheetNotes { get; init; } = [];
+
+    /// <summary>Title and value pairs shown to the right of the table in the workbook.</summary>
+    public IReadOnlyList<(string Title, object? Value, ColumnKind Kind)> SheetFacts { get; init; } = [];
+
+    public void WriteCsv(Stream stream) => CsvTableWriter.Write(this, stream);
+
+    public void WriteSheet(XLWorkbook workbook) => SheetWriter.Write(workbook, this);
+}

@@ -1,0 +1,179 @@
+using System.Globalization;
+using ClosedXML.Excel;
+using PortfolioSync.Reports.Tables;
+
+namespace PortfolioSync.Reports.Xlsx;
+
+/// <summary>
+/// Writes one report table as a worksheet: a bold, shaded, frozen header row with an auto filter; typed cells
+/// (numbers, real dates) with number formats; explicit column widths; a bold Total row of SUM formulas under the
+/// columns that add up; notes under the table; A4 page setup with the header row repeated on every page.
+/// </summary>
+internal static class SheetWriter
+{
+    /// <summary>Rows a worksheet can hold (Excel's limit).</summary>
+    public const int SheetRowLimit = 1_048_576;
+
+    private static readonly XLColor HeaderFill = XLColor.FromArgb(0xDD, 0xE5, 0xF0);
+
+    /// <param name="rowLimit">Rows the sheet may use; a table with more rows is cut with a note saying so
+    /// (the CSV file has every row). Tests pass a small limit.</param>
+    public static IXLWorksheet Write<T>(XLWorkbook workbook, Table<T> table, int rowLimit = SheetRowLimit)
+    {
+        var ws = workbook.AddWorksheet(table.SheetName);
+        var columns = table.Columns;
+        var n = columns.Count;
+        // Header, data, a Total row, a cut-off note: keep room for all of them.
+        var count = Math.Min(table.Rows.Count, rowLimit - 3);
+        var lastDataRow = count + 1;
+
+        for (var r = 0; r < count; r++)
+        {
+            var row = table.Rows[r];
+            var xlRow = ws.Row(r + 2);
+            for (var c = 0; c < n; c++)
+            {
+                switch (columns[c].Cell(row))
+                {
+                    case string s when s.Length > 0: xlRow.Cell(c + 1).SetValue(s); break;
+                    case double d: xlRow.Cell(c + 1).SetValue(d); break;
+                    case DateTime t: xlRow.Cell(c + 1).SetValue(t); break;
+                }
+            }
+        }
+
+        // Column styles after the data: ClosedXML pushes a column style down to the cells already there.
+        for (var c = 0; c < n; c++)
+        {
+            var column = ws.Column(c + 1);
+            column.Width = columns[c].Width;
+            if (NumberFormats.For(columns[c].Kind) is { } format) column.Style.NumberFormat.Format = format;
+        }
+
+        for (var c = 0; c < n; c++) ws.Cell(1, c + 1).SetValue(columns[c].Name);
+        var header = ws.Range(1, 1, 1, n);
+        header.Style.Font.Bold = true;
+        header.Style.Fill.BackgroundColor = HeaderFill;
+        header.Style.Border.BottomBorder = XLBorderStyleValues.Thin;
+        header.Style.NumberFormat.Format = "@";
+        ws.Range(1, 1, lastDataRow, n).SetAutoFilter();
+        ws.SheetView.FreezeRows(1);
+
+        var next = lastDataRow + 1;
+        if (columns.Any(c => c.Total)) WriteTotals(ws, table, count, next++);
+        if (count < table.Rows.Count)
+        {
+            var cut = ws.Cell(next++, 1);
+            cut.SetValue(string.Create(CultureInfo.InvariantCulture,
+                $"The sheet shows the first {count:N0} of {table.Rows.Count:N0} rows; {table.FileName} has them all."));
+            cut.Style.Font.Italic = true;
+        }
+        WriteFacts(ws, table, n);
+        WriteNotes(ws, table, next + 1);
+        SetUpPage(ws, table);
+        return ws;
+    }
+
+    private static void WriteTotals<T>(IXLWorksheet ws, Table<T> table, int count, int row)
+    {
+        var columns = table.Columns;
+        var label = ws.Cell(row, 1);
+        label.SetValue("Total");
+        for (var c = 0; c < columns.Count; c++)
+        {
+            var column = columns[c];
+            if (!column.Total) continue;
+            var cell = ws.Cell(row, c + 1);
+            if (count == 0) cell.SetValue(0d);
+            else if (table.Rows.Take(count).Any(column.IsEmpty))
+            {
+                // Unknown values: a SUM would count them as zero.
+                cell.SetValue("incomplete");
+                cell.Style.Font.Italic = true;
+                cell.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Right;
+            }
+            else
+            {
+                var letter = XLHelper.GetColumnLetterFromNumber(c + 1);
+                cell.FormulaA1 = string.Create(CultureInfo.InvariantCulture, $"SUM({letter}2:{letter}{count + 1})");
+            }
+            if (NumberFormats.For(column.Kind) is { } format) cell.Style.NumberFormat.Format = format;
+        }
+        var range = ws.Range(row, 1, row, columns.Count);
+        range.Style.Font.Bold = true;
+        range.Style.Border.TopBorder = XLBorderStyleValues.Thin;
+        range.Style.Border.BottomBorder = XLBorderStyleValues.Double;
+    }
+
+    /// <summary>Title/value pairs in two columns to the right of the table, one blank column away.</summary>
+    private static void WriteFacts<T>(IXLWorksheet ws, Table<T> table, int n)
+    {
+        if (table.SheetFacts.Count == 0) return;
+        var titleColumn = n + 2;
+        ws.Column(titleColumn).Width = Math.Max(16, table.SheetFacts.Max(f => f.Title.Length) + 2);
+        ws.Column(titleColumn + 1).Width = 16;
+        for (var i = 0; i < table.SheetFacts.Count; i++)
+        {
+            var (title, value, kind) = table.SheetFacts[i];
+            var titleCell = ws.Cell(i + 1, titleColumn);
+            titleCell.SetValue(title);
+            titleCell.Style.Font.Bold = true;
+            var cell = ws.Cell(i + 1, titleColumn + 1);
+            switch (value)
+            {
+                case string s: cell.SetValue(s); break;
+                case double d: cell.SetValue(d); break;
+                case DateTime t: cell.SetValue(t); break;
+                default: cell.SetValue("unknown"); cell.Style.Font.Italic = true; break;
+            }
+            if (NumberFormats.For(kind) is { } format) cell.Style.NumberFormat.Format = format;
+            cell.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Right;
+        }
+    }
+
+    /// <summary>"Notes" and one wrapped line per note, each merged across the table's width.</summary>
+    private static void WriteNotes<T>(IXLWorksheet ws, Table<T> table, int firstRow)
+    {
+        if (table.SheetNotes.Count == 0) return;
+        var columns = table.Columns;
+        var span = columns.Count;
+        var chars = columns.Sum(c => c.Width);
+        var title = ws.Cell(firstRow, 1);
+        title.SetValue("Notes");
+        title.Style.Font.Bold = true;
+        var row = firstRow + 1;
+        foreach (var note in table.SheetNotes)
+        {
+            var range = ws.Range(row, 1, row, span);
+            range.Merge();
+            var cell = ws.Cell(row, 1);
+            cell.SetValue(note);
+            cell.Style.Alignment.WrapText = true;
+            cell.Style.Alignment.Vertical = XLAlignmentVerticalValues.Top;
+            cell.Style.NumberFormat.Format = "@";
+            var lines = Math.Max(1, (int)Math.Ceiling(note.Length * 1.1 / chars));
+            ws.Row(row).Height = 15 * lines;
+            row++;
+        }
+    }
+
+    private static void SetUpPage<T>(IXLWorksheet ws, Table<T> table)
+    {
+        var setup = ws.PageSetup;
+        setup.PaperSize = XLPaperSize.A4Paper;
+        setup.PageOrientation = table.Columns.Sum(c => c.Width) > 90 ? XLPageOrientation.Landscape : XLPageOrientation.Portrait;
+        setup.SetRowsToRepeatAtTop(1, 1);
+        setup.FitToPages(1, 0);
+        setup.Margins.Left = 0.4;
+        setup.Margins.Right = 0.4;
+        setup.Margins.Top = 0.6;
+        setup.Margins.Bottom = 0.6;
+        setup.Margins.Header = 0.3;
+        setup.Margins.Footer = 0.3;
+        setup.Header.Center.AddText(table.SheetName);
+        setup.Footer.Center.AddText("Page ");
+        setup.Footer.Center.AddText(XLHFPredefinedText.PageNumber);
+        setup.Footer.Center.AddText(" of ");
+        setup.Footer.Center.AddText(XLHFPredefinedText.NumberOfPages);
+    }
+}

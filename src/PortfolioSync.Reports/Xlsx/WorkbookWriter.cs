@@ -1,0 +1,36 @@
+using ClosedXML.Excel;
+using PortfolioSync.Reports.Tables;
+
+namespace PortfolioSync.Reports.Xlsx;
+
+/// <summary>Writes report tables as one workbook, one sheet each, byte-identical for the same tables.</summary>
+internal static class WorkbookWriter
+{
+    /// <summary>The creation and modification time stored in every workbook: fixed, so output does not depend on the clock.</summary>
+    public static readonly DateTime FixedTime = new(1980, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+
+    public static void Write(IEnumerable<IReportTable> tables, string title, Stream output)
+    {
+        using var workbook = new XLWorkbook();
+        foreach (var table in tables) table.WriteSheet(workbook);
+        Save(workbook, title, output);
+    }
+
+    /// <summary>Sets fixed document properties, saves and normalizes the package.</summary>
+    public static void Save(XLWorkbook workbook, string title, Stream output)
+    {
+        var p = workbook.Properties;
+        p.Title = title;
+        p.Author = "PortfolioSync";
+        p.LastModifiedBy = "PortfolioSync";
+        p.Created = FixedTime;
+        p.Modified = FixedTime;
+        // No cached formula results are stored: have Excel and LibreOffice compute them when the file opens.
+        workbook.FullCalculationOnLoad = true;
+        if (workbook.Worksheets.Count > 0) workbook.Worksheet(1).SetTabActive();
+        using var buffer = new MemoryStream();
+        workbook.SaveAs(buffer);
+        buffer.Position = 0;
+        XlsxNormalizer.Normalize(buffer, output);
+    }
+}
