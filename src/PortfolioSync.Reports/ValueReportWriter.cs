@@ -39,7 +39,8 @@ public static class ValueReportWriter
     public static void WriteWorkbook(ValueReport report, Stream output)
     {
         ArgumentNullException.ThrowIfNull(report);
-        WorkbookWriter.Write([ReportTables.Value(report), ReportTables.Warnings(report.Warnings)], "Portfolio value", output);
+        var value = ReportTables.Value(report);
+        WorkbookWriter.Write([value, ReportTables.Warnings(report.Warnings).WithTitle(value.Title)], "Portfolio value", output);
     }
 
     /// <summary>Adds a Value sheet to a workbook being built elsewhere.</summary>

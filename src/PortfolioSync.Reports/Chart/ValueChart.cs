@@ -46,10 +46,10 @@ public static class ValueChart
         plot.Axes.Title.Label.Bold = true;
         plot.YLabel($"Value ({currency})");
         plot.XLabel($"End of day ({report.ZoneId})");
-        plot.Axes.Left.Label.FontSize = 18;
-        plot.Axes.Bottom.Label.FontSize = 18;
-        plot.Axes.Left.TickLabelStyle.FontSize = 15;
-        plot.Axes.Bottom.TickLabelStyle.FontSize = 15;
+        plot.Axes.Left.Label.FontSize = 20;
+        plot.Axes.Bottom.Label.FontSize = 20;
+        plot.Axes.Left.TickLabelStyle.FontSize = 17;
+        plot.Axes.Bottom.TickLabelStyle.FontSize = 17;
         plot.Grid.MajorLineColor = Color.FromHex("#E6E6E6");
 
         var days = report.Days;
@@ -66,7 +66,16 @@ public static class ValueChart
 
         var xs = days.Select(d => d.Date.ToDateTimeUnspecified().ToOADate()).ToArray();
         var bands = Bands(report);
+        var totals = days.Select(d => d.Total is { } t ? (double)t : double.NaN).ToArray();
+        if (xs.Length == 1)
+        {
+            // One day: draw it as a bar 0.8 days wide rather than a hairline.
+            xs = [xs[0] - 0.4, xs[0] + 0.4];
+            bands = bands.Select(b => (b.Name, new[] { b.Values[0], b.Values[0] })).ToList();
+            totals = [totals[0], totals[0]];
+        }
         var lower = new double[xs.Length];
+        var legend = new List<LegendItem>();
         for (var b = 0; b < bands.Count; b++)
         {
             var (name, values) = bands[b];
@@ -78,15 +87,14 @@ public static class ValueChart
             fill.LineColor = color;
             fill.LineWidth = 1;
             fill.MarkerSize = 0;
-            fill.LegendText = name;
+            legend.Insert(0, new LegendItem { LabelText = name, FillColor = fill.FillColor, LineColor = color, LineWidth = 1 });
             lower = upper;
         }
-        var totals = days.Select(d => d.Total is { } t ? (double)t : double.NaN).ToArray();
         var line = plot.Add.Scatter(xs, totals);
         line.Color = Color.FromHex("#222222");
         line.LineWidth = 3;
-        line.MarkerSize = xs.Length == 1 ? 8 : 0;
-        line.LegendText = "Total";
+        line.MarkerSize = 0;
+        legend.Insert(0, new LegendItem { LabelText = "Total", LineColor = line.Color, LineWidth = 3 });
 
         var top = Math.Max(1, MaxFinite(totals.Concat(lower)));
         var bottom = Math.Min(0, MinFinite(lower));
@@ -97,11 +105,14 @@ public static class ValueChart
         var first = days[0].Date;
         var last = days[^1].Date;
         var (xTicks, labels) = DateTicks(first, last);
-        var pad = Math.Max(0.5, (xs[^1] - xs[0]) * 0.01);
-        plot.Axes.SetLimitsX(xs[0] - (xs.Length == 1 ? 1 : 0), xs[^1] + (xs.Length == 1 ? 1 : pad));
+        if (days.Count == 1) plot.Axes.SetLimitsX(xs[0] - 3, xs[1] + 3);
+        else plot.Axes.SetLimitsX(xs[0], xs[^1] + Math.Max(0.5, (xs[^1] - xs[0]) * 0.01));
         plot.Axes.Bottom.SetTicks(xTicks, labels);
 
-        plot.Legend.FontSize = 16;
+        // Legend top to bottom as the bands are stacked: the total, then the top band down to the bottom one.
+        plot.Legend.DisplayPlottableLegendItems = false;
+        plot.Legend.ManualItems.AddRange(legend);
+        plot.Legend.FontSize = 18;
         plot.Legend.FontName = FontName;
         plot.ShowLegend(Edge.Right);
         return plot;
@@ -110,9 +121,11 @@ public static class ValueChart
     private static string Title(ValueReport report)
     {
         var currency = report.Currency.Code;
-        var range = $"{LocalDatePattern.Iso.Format(report.From!.Value)} to {LocalDatePattern.Iso.Format(report.To!.Value)}";
+        if (report.From is not { } from || report.To is not { } to) return $"Portfolio value ({currency})";
+        var range = from == to ? $"on {LocalDatePattern.Iso.Format(from)}"
+            : $"{LocalDatePattern.Iso.Format(from)} to {LocalDatePattern.Iso.Format(to)}";
         return report.ValueAtEnd is { } end
-            ? $"Portfolio value, {range}: {FormatMoney(end)} {currency} at the end"
+            ? $"Portfolio value, {range}: {FormatMoney(end)} {currency}" + (from == to ? "" : " at the end")
               + (report.UnrealizedGainAtEnd is { } gain ? $" (unrealized gain {FormatMoney(gain)} {currency})" : "")
             : $"Portfolio value, {range}";
     }

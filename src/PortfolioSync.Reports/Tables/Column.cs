@@ -16,13 +16,13 @@ internal sealed class Column<T>
     private readonly Func<T, Instant?>? _instant;
     private readonly Func<T, LocalDate?>? _date;
 
-    private Column(string name, ColumnKind kind, double width, bool total,
+    private Column(string name, ColumnKind kind, double maxWidth, bool total,
         Func<T, string?>? text = null, Func<T, decimal?>? number = null,
         Func<T, Instant?>? instant = null, Func<T, LocalDate?>? date = null)
     {
         Name = name;
         Kind = kind;
-        Width = width;
+        MaxWidth = maxWidth;
         Total = total;
         _text = text;
         _number = number;
@@ -34,32 +34,79 @@ internal sealed class Column<T>
 
     public ColumnKind Kind { get; }
 
-    /// <summary>Workbook column width in characters.</summary>
-    public double Width { get; }
+    /// <summary>The widest the workbook column may get, in characters (longer text wraps or overflows).</summary>
+    public double MaxWidth { get; }
 
     /// <summary>Whether the workbook puts a SUM formula under this column.</summary>
     public bool Total { get; }
 
-    public static Column<T> Text(string name, double width, Func<T, string?> get) =>
-        new(name, ColumnKind.Text, width, false, text: get);
+    /// <param name="maxWidth">The widest the workbook column may get; longer text overflows or wraps.</param>
+    /// <param name="wrap">Whether long text wraps in the workbook (the row grows) instead of overflowing.</param>
+    public static Column<T> Text(string name, Func<T, string?> get, double maxWidth = 40, bool wrap = false) =>
+        new(name, ColumnKind.Text, maxWidth, false, text: get) { Wrap = wrap };
 
     public static Column<T> Count(string name, Func<T, decimal?> get, bool total = false) =>
-        new(name, ColumnKind.Count, Math.Max(10, name.Length + 3), total, number: get);
+        new(name, ColumnKind.Count, 30, total, number: get);
 
     public static Column<T> Money(string name, Func<T, decimal?> get, bool total = false) =>
-        new(name, ColumnKind.Money, Math.Max(15, name.Length + 3), total, number: get);
+        new(name, ColumnKind.Money, 30, total, number: get);
 
     public static Column<T> Quantity(string name, Func<T, decimal?> get) =>
-        new(name, ColumnKind.Quantity, Math.Max(17, name.Length + 3), false, number: get);
+        new(name, ColumnKind.Quantity, 40, false, number: get);
 
     public static Column<T> Price(string name, Func<T, decimal?> get) =>
-        new(name, ColumnKind.Price, Math.Max(15, name.Length + 3), false, number: get);
+        new(name, ColumnKind.Price, 40, false, number: get);
 
     public static Column<T> Instant(string name, Func<T, Instant?> get) =>
-        new(name, ColumnKind.Instant, Math.Max(20, name.Length + 3), false, instant: get);
+        new(name, ColumnKind.Instant, 40, false, instant: get);
 
     public static Column<T> Date(string name, Func<T, LocalDate?> get) =>
-        new(name, ColumnKind.Date, Math.Max(12, name.Length + 3), false, date: get);
+        new(name, ColumnKind.Date, 40, false, date: get);
+
+    /// <summary>Whether long text wraps in the workbook (the row grows) instead of overflowing.</summary>
+    public bool Wrap { get; private init; }
+
+    /// <summary>Numbers are right-aligned (and so is their header); text, dates and times are left-aligned.</summary>
+    public bool IsNumeric => Kind is ColumnKind.Count or ColumnKind.Money or ColumnKind.Quantity or ColumnKind.Price;
+
+    /// <summary>
+    /// How many characters the workbook shows for <paramref name="row"/> with this column's number format
+    /// (the longest line for text).
+    /// </summary>
+    public int DisplayLength(T row)
+    {
+        switch (Kind)
+        {
+            case ColumnKind.Text:
+                var text = _text!(row);
+                if (string.IsNullOrEmpty(text)) return 0;
+                var longest = 0;
+                foreach (var line in text.AsSpan().EnumerateLines()) longest = Math.Max(longest, line.Length);
+                return longest;
+            case ColumnKind.Instant: return 19;
+            case ColumnKind.Date: return 10;
+        }
+        if (_number!(row) is not { } n) return 0;
+        var digits = IntegerDigits(n);
+        var sign = n < 0 ? 1 : 0;
+        return Kind switch
+        {
+            ColumnKind.Count => digits + sign,
+            ColumnKind.Money => digits + (digits - 1) / 3 + 3 + sign,
+            ColumnKind.Price => digits + (digits - 1) / 3 + 3 + Math.Min(6, Math.Max(0, Decimals(n) - 2)) + sign,
+            _ => digits + 9 + sign,   // quantity: 8 decimals
+        };
+    }
+
+    private static int IntegerDigits(decimal n)
+    {
+        var whole = decimal.Truncate(Math.Abs(n));
+        var digits = 1;
+        while (whole >= 10) { whole = decimal.Truncate(whole / 10); digits++; }
+        return digits;
+    }
+
+    private static int Decimals(decimal n) => (decimal.GetBits(n)[3] >> 16) & 0xFF;
 
     /// <summary>The CSV text of this column for <paramref name="row"/>; null for an empty field.</summary>
     public string? Csv(T row) => Kind switch

@@ -15,5 +15,8 @@ internal interface IReportTable
 
     void WriteCsv(Stream stream);
 
+    /// <summary>The same table with <paramref name="title"/> in its printed page header.</summary>
+    IReportTable WithTitle(string title);
+
     void WriteSheet(ClosedXML.Excel.XLWorkbook workbook);
 }

@@ -1,4 +1,4 @@
-using PortfolioSync.Domain;
+using System.Globalization;
 using PortfolioSync.Reports.Model;
 
 namespace PortfolioSync.Reports.Tables;
@@ -18,7 +18,8 @@ internal static class ReportTables
         if (report.Sa108 is { } sa108) tables.Add(Sa108(sa108));
         if (report.Form8949 is { } form8949) tables.Add(Form8949(form8949));
         if (report.Value is { } value) tables.Add(Value(value));
-        return tables;
+        var title = $"PortfolioSync tax report {report.Label} ({report.Context.BaseCurrency.Code})";
+        return tables.Select(t => t.WithTitle(title)).ToList();
     }
 
     public static Table<SummaryRow> Summary(TaxReport report)
@@ -26,8 +27,8 @@ internal static class ReportTables
         var label = report.Label;
         return new Table<SummaryRow>("summary.csv", "Summary",
         [
-            Column<SummaryRow>.Text("tax_year", 10, _ => label),
-            Column<SummaryRow>.Text("asset", 10, r => r.Asset),
+            Column<SummaryRow>.Text("tax_year", _ => label),
+            Column<SummaryRow>.Text("asset", r => r.Asset),
             Column<SummaryRow>.Count("disposals", r => r.Disposals, total: true),
             Column<SummaryRow>.Money("proceeds", r => r.Proceeds, total: true),
             Column<SummaryRow>.Money("costs", r => r.Costs, total: true),
@@ -48,10 +49,10 @@ internal static class ReportTables
         var method = report.Context.Method;
         return new Table<DisposalRow>("disposals.csv", "Disposals",
         [
-            Column<DisposalRow>.Text("tax_year", 10, _ => label),
-            Column<DisposalRow>.Text("disposal_id", 26, r => r.DisposalId),
-            Column<DisposalRow>.Text("account", 14, r => r.Account),
-            Column<DisposalRow>.Text("asset", 8, r => r.Asset.Code),
+            Column<DisposalRow>.Text("tax_year", _ => label),
+            Column<DisposalRow>.Text("disposal_id", r => r.DisposalId),
+            Column<DisposalRow>.Text("account", r => r.Account),
+            Column<DisposalRow>.Text("asset", r => r.Asset.Code),
             Column<DisposalRow>.Instant("disposed_at", r => r.DisposedAt),
             Column<DisposalRow>.Quantity("quantity", r => r.Quantity),
             Column<DisposalRow>.Money("proceeds", r => r.Proceeds, total: true),
@@ -59,28 +60,28 @@ internal static class ReportTables
             Column<DisposalRow>.Money("fees", r => r.Fees, total: true),
             Column<DisposalRow>.Money("gain", r => r.Gain, total: true),
             Column<DisposalRow>.Instant("acquired_at", r => r.AcquiredAt),
-            Column<DisposalRow>.Text("lot_id", 26, r => r.LotId),
-            Column<DisposalRow>.Text("match_rule", 18, r => r.MatchRule.ToText()),
-            Column<DisposalRow>.Text("term", 7, r => r.Term?.ToText()),
-            Column<DisposalRow>.Text("method", 9, _ => method),
+            Column<DisposalRow>.Text("lot_id", r => r.LotId),
+            Column<DisposalRow>.Text("match_rule", r => r.MatchRule.ToText()),
+            Column<DisposalRow>.Text("term", r => r.Term?.ToText()),
+            Column<DisposalRow>.Text("method", _ => method),
         ], report.Disposals);
     }
 
     public static Table<IncomeRow> Income(TaxReport report) => new("income.csv", "Income",
     [
         Column<IncomeRow>.Instant("received_at", r => r.ReceivedAt),
-        Column<IncomeRow>.Text("account", 14, r => r.Account),
-        Column<IncomeRow>.Text("asset", 8, r => r.Asset.Code),
+        Column<IncomeRow>.Text("account", r => r.Account),
+        Column<IncomeRow>.Text("asset", r => r.Asset.Code),
         Column<IncomeRow>.Quantity("quantity", r => r.Quantity),
         Column<IncomeRow>.Money("value", r => r.Value, total: true),
-        Column<IncomeRow>.Text("kind", 10, r => r.Kind.ToText()),
-        Column<IncomeRow>.Text("entry_id", 28, r => r.EntryId),
+        Column<IncomeRow>.Text("kind", r => r.Kind.ToText()),
+        Column<IncomeRow>.Text("entry_id", r => r.EntryId),
     ], report.Income);
 
     public static Table<HoldingRow> Holdings(TaxReport report) => new("holdings.csv", "Holdings",
     [
-        Column<HoldingRow>.Text("pool", 14, r => r.Pool),
-        Column<HoldingRow>.Text("asset", 8, r => r.Asset.Code),
+        Column<HoldingRow>.Text("pool", r => r.Pool),
+        Column<HoldingRow>.Text("asset", r => r.Asset.Code),
         Column<HoldingRow>.Quantity("quantity", r => r.Quantity),
         Column<HoldingRow>.Money("cost", r => r.Cost, total: true),
         Column<HoldingRow>.Price("price", r => r.Price),
@@ -90,33 +91,33 @@ internal static class ReportTables
 
     public static Table<TransactionRow> Transactions(TaxReport report) => new("transactions.csv", "Transactions",
     [
-        Column<TransactionRow>.Text("entry_id", 28, r => r.EntryId),
-        Column<TransactionRow>.Text("account", 14, r => r.Account),
+        Column<TransactionRow>.Text("entry_id", r => r.EntryId),
+        Column<TransactionRow>.Text("account", r => r.Account),
         Column<TransactionRow>.Instant("at", r => r.At),
-        Column<TransactionRow>.Text("kind", 17, r => r.Kind.ToText()),
+        Column<TransactionRow>.Text("kind", r => r.Kind.ToText()),
         Column<TransactionRow>.Count("leg", r => r.Leg),
-        Column<TransactionRow>.Text("asset", 8, r => r.Asset?.Code),
+        Column<TransactionRow>.Text("asset", r => r.Asset?.Code),
         Column<TransactionRow>.Quantity("quantity", r => r.Quantity),
         Column<TransactionRow>.Money("value", r => r.Value),
         Column<TransactionRow>.Quantity("fee", r => r.Fee),
-        Column<TransactionRow>.Text("fee_asset", 10, r => r.FeeAsset?.Code),
+        Column<TransactionRow>.Text("fee_asset", r => r.FeeAsset?.Code),
         Column<TransactionRow>.Money("fee_value", r => r.FeeValue),
-        Column<TransactionRow>.Count("order_id", r => r.OrderId),
-        Column<TransactionRow>.Text("source_key", 34, r => r.SourceKey),
+        Column<TransactionRow>.Text("order_id", r => r.OrderId?.ToString(CultureInfo.InvariantCulture)),
+        Column<TransactionRow>.Text("source_key", r => r.SourceKey),
     ], report.Transactions);
 
     public static Table<WarningRow> Warnings(IReadOnlyList<WarningRow> warnings) => new("warnings.csv", "Warnings",
     [
-        Column<WarningRow>.Text("code", 20, r => r.Code),
-        Column<WarningRow>.Text("severity", 10, r => r.Severity.ToText()),
-        Column<WarningRow>.Text("account", 14, r => r.Account),
-        Column<WarningRow>.Text("entry_id", 28, r => r.EntryId),
-        Column<WarningRow>.Text("message", 100, r => r.Message),
+        Column<WarningRow>.Text("code", r => r.Code),
+        Column<WarningRow>.Text("severity", r => r.Severity.ToText()),
+        Column<WarningRow>.Text("account", r => r.Account),
+        Column<WarningRow>.Text("entry_id", r => r.EntryId),
+        Column<WarningRow>.Text("message", r => r.Message, maxWidth: 90, wrap: true),
     ], warnings);
 
     public static Table<Sa108Summary> Sa108(Sa108Summary summary) => new("sa108-summary.csv", "SA108",
     [
-        Column<Sa108Summary>.Text("tax_year", 10, r => r.TaxYear),
+        Column<Sa108Summary>.Text("tax_year", r => r.TaxYear),
         Column<Sa108Summary>.Count("disposals", r => r.Disposals),
         Column<Sa108Summary>.Money("disposal_proceeds", r => r.DisposalProceeds),
         Column<Sa108Summary>.Money("allowable_costs", r => r.AllowableCosts),
@@ -127,15 +128,15 @@ internal static class ReportTables
 
     public static Table<Form8949Row> Form8949(IReadOnlyList<Form8949Row> rows) => new("form-8949.csv", "Form 8949",
     [
-        Column<Form8949Row>.Text("description", 24, r => r.Description),
+        Column<Form8949Row>.Text("description", r => r.Description),
         Column<Form8949Row>.Date("date_acquired", r => r.DateAcquired),
         Column<Form8949Row>.Date("date_sold", r => r.DateSold),
         Column<Form8949Row>.Money("proceeds", r => r.Proceeds, total: true),
         Column<Form8949Row>.Money("cost", r => r.Cost, total: true),
-        Column<Form8949Row>.Text("adjustment_code", 17, r => r.AdjustmentCode),
+        Column<Form8949Row>.Text("adjustment_code", r => r.AdjustmentCode),
         Column<Form8949Row>.Money("adjustment", r => r.Adjustment, total: true),
         Column<Form8949Row>.Money("gain", r => r.Gain, total: true),
-        Column<Form8949Row>.Text("term", 7, r => r.Term?.ToText()),
+        Column<Form8949Row>.Text("term", r => r.Term?.ToText()),
     ], rows);
 
     public static Table<ValueLine> Value(ValueReport report)
@@ -144,13 +145,15 @@ internal static class ReportTables
         return new Table<ValueLine>("value.csv", "Value",
         [
             Column<ValueLine>.Date("date", r => r.Date),
-            Column<ValueLine>.Text("account", 14, r => r.Account),
-            Column<ValueLine>.Text("asset", 8, r => r.Asset),
+            Column<ValueLine>.Text("account", r => r.Account),
+            Column<ValueLine>.Text("asset", r => r.Asset),
             Column<ValueLine>.Quantity("quantity", r => r.Quantity),
             Column<ValueLine>.Price("price", r => r.Price),
             Column<ValueLine>.Money("value", r => r.Value),
         ], Lines(report))
         {
+            Title = $"PortfolioSync portfolio value ({currency})",
+            Emphasize = line => line.IsTotal,
             SheetFacts =
             [
                 ("Currency", currency, ColumnKind.Text),

@@ -20,6 +20,12 @@ internal sealed class Table<T>(string fileName, string sheetName, IReadOnlyList<
 
     public int RowCount => Rows.Count;
 
+    /// <summary>Printed in the page header of the sheet with its name, e.g. <c>Tax report 2024-25 (GBP)</c>.</summary>
+    public string Title { get; init; } = "";
+
+    /// <summary>Rows shown in bold in the workbook (e.g. a day's total).</summary>
+    public Func<T, bool>? Emphasize { get; init; }
+
     /// <summary>A last row written to the CSV file only (the workbook has formulas instead).</summary>
     public T? CsvTotal { get; init; }
 
@@ -30,6 +36,15 @@ internal sealed class Table<T>(string fileName, string sheetName, IReadOnlyList<
     public IReadOnlyList<(string Title, object? Value, ColumnKind Kind)> SheetFacts { get; init; } = [];
 
     public void WriteCsv(Stream stream) => CsvTableWriter.Write(this, stream);
+
+    public IReportTable WithTitle(string title) => new Table<T>(FileName, SheetName, Columns, Rows)
+    {
+        Title = title,
+        Emphasize = Emphasize,
+        CsvTotal = CsvTotal,
+        SheetNotes = SheetNotes,
+        SheetFacts = SheetFacts,
+    };
 
     public void WriteSheet(XLWorkbook workbook) => SheetWriter.Write(workbook, this);
 }

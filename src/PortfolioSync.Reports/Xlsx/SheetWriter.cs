@@ -14,6 +14,9 @@ internal static class SheetWriter
     /// <summary>Rows a worksheet can hold (Excel's limit).</summary>
     public const int SheetRowLimit = 1_048_576;
 
+    /// <summary>Sheets wider than this many characters print in landscape.</summary>
+    private const double PortraitWidth = 100;
+
     private static readonly XLColor HeaderFill = XLColor.FromArgb(0xDD, 0xE5, 0xF0);
 
     /// <param name="rowLimit">Rows the sheet may use; a table with more rows is cut with a note saying so
@@ -26,6 +29,7 @@ internal static class SheetWriter
         // Header, data, a Total row, a cut-off note: keep room for all of them.
         var count = Math.Min(table.Rows.Count, rowLimit - 3);
         var lastDataRow = count + 1;
+        var widths = columns.Select(c => c.Name.Length * 1.15 + 2).ToArray();
 
         for (var r = 0; r < count; r++)
         {
@@ -33,29 +37,42 @@ internal static class SheetWriter
             var xlRow = ws.Row(r + 2);
             for (var c = 0; c < n; c++)
             {
-                switch (columns[c].Cell(row))
+                var column = columns[c];
+                switch (column.Cell(row))
                 {
                     case string s when s.Length > 0: xlRow.Cell(c + 1).SetValue(s); break;
                     case double d: xlRow.Cell(c + 1).SetValue(d); break;
-                    case DateTime t: xlRow.Cell(c + 1).SetValue(t); break;
+                    // Whole seconds, cut (not rounded): 23:59:59.9 must not show as the next day.
+                    case DateTime t: xlRow.Cell(c + 1).SetValue(new DateTime(t.Ticks - t.Ticks % TimeSpan.TicksPerSecond, t.Kind)); break;
                 }
+                widths[c] = Math.Max(widths[c], column.DisplayLength(row) + 2);
             }
+            if (table.Emphasize?.Invoke(row) == true) ws.Range(r + 2, 1, r + 2, n).Style.Font.Bold = true;
         }
 
         // Column styles after the data: ClosedXML pushes a column style down to the cells already there.
         for (var c = 0; c < n; c++)
         {
             var column = ws.Column(c + 1);
-            column.Width = columns[c].Width;
+            column.Width = Math.Min(columns[c].MaxWidth, widths[c]);
+            Align(column.Style, columns[c]);
             if (NumberFormats.For(columns[c].Kind) is { } format) column.Style.NumberFormat.Format = format;
+            if (columns[c].Wrap) column.Style.Alignment.WrapText = true;
         }
 
-        for (var c = 0; c < n; c++) ws.Cell(1, c + 1).SetValue(columns[c].Name);
+        SetWrappedRowHeights(ws, table, count);
+
+        for (var c = 0; c < n; c++)
+        {
+            var cell = ws.Cell(1, c + 1);
+            cell.SetValue(columns[c].Name);
+            cell.Style.NumberFormat.Format = "@";
+            Align(cell.Style, columns[c]);
+        }
         var header = ws.Range(1, 1, 1, n);
         header.Style.Font.Bold = true;
         header.Style.Fill.BackgroundColor = HeaderFill;
         header.Style.Border.BottomBorder = XLBorderStyleValues.Thin;
-        header.Style.NumberFormat.Format = "@";
         ws.Range(1, 1, lastDataRow, n).SetAutoFilter();
         ws.SheetView.FreezeRows(1);
 
@@ -67,11 +84,53 @@ internal static class SheetWriter
             cut.SetValue(string.Create(CultureInfo.InvariantCulture,
                 $"The sheet shows the first {count:N0} of {table.Rows.Count:N0} rows; {table.FileName} has them all."));
             cut.Style.Font.Italic = true;
+            cut.Style.Alignment.WrapText = false;
         }
         WriteFacts(ws, table, n);
         WriteNotes(ws, table, next + 1);
         SetUpPage(ws, table);
         return ws;
+    }
+
+    /// <summary>
+    /// Rows whose wrapped text needs more than one line get the height for it (LibreOffice keeps the stored height,
+    /// so text would otherwise spill over the next row).
+    /// </summary>
+    private static void SetWrappedRowHeights<T>(IXLWorksheet ws, Table<T> table, int count)
+    {
+        var wrapped = table.Columns.Select((column, index) => (column, index)).Where(x => x.column.Wrap).ToList();
+        if (wrapped.Count == 0) return;
+        for (var r = 0; r < count; r++)
+        {
+            var lines = 1;
+            foreach (var (column, index) in wrapped)
+            {
+                if (column.Cell(table.Rows[r]) is not string text) continue;
+                lines = Math.Max(lines, LinesNeeded(text, ws.Column(index + 1).Width));
+            }
+            if (lines > 1) ws.Row(r + 2).Height = 15 * lines;
+        }
+    }
+
+    /// <summary>Lines <paramref name="text"/> takes in a column <paramref name="width"/> characters wide (an estimate: text is narrower than digits).</summary>
+    internal static int LinesNeeded(string text, double width)
+    {
+        var perLine = Math.Max(1, (width - 1) * 1.2);
+        var lines = 0;
+        foreach (var line in text.AsSpan().EnumerateLines()) lines += Math.Max(1, (int)Math.Ceiling(line.Length / perLine));
+        return Math.Max(1, lines);
+    }
+
+    /// <summary>Numbers right, everything else left with a one-character indent (so it does not touch a number).</summary>
+    private static void Align<T>(IXLStyle style, Column<T> column)
+    {
+        if (column.IsNumeric) style.Alignment.Horizontal = XLAlignmentHorizontalValues.Right;
+        else
+        {
+            style.Alignment.Horizontal = XLAlignmentHorizontalValues.Left;
+            style.Alignment.Indent = 1;
+        }
+        style.Alignment.Vertical = XLAlignmentVerticalValues.Top;
     }
 
     private static void WriteTotals<T>(IXLWorksheet ws, Table<T> table, int count, int row)
@@ -137,10 +196,11 @@ internal static class SheetWriter
         if (table.SheetNotes.Count == 0) return;
         var columns = table.Columns;
         var span = columns.Count;
-        var chars = columns.Sum(c => c.Width);
+        var chars = Enumerable.Range(1, span).Sum(c => ws.Column(c).Width);
         var title = ws.Cell(firstRow, 1);
         title.SetValue("Notes");
         title.Style.Font.Bold = true;
+        title.Style.Alignment.Indent = 0;
         var row = firstRow + 1;
         foreach (var note in table.SheetNotes)
         {
@@ -150,9 +210,10 @@ internal static class SheetWriter
             cell.SetValue(note);
             cell.Style.Alignment.WrapText = true;
             cell.Style.Alignment.Vertical = XLAlignmentVerticalValues.Top;
+            cell.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Left;
+            cell.Style.Alignment.Indent = 0;
             cell.Style.NumberFormat.Format = "@";
-            var lines = Math.Max(1, (int)Math.Ceiling(note.Length * 1.1 / chars));
-            ws.Row(row).Height = 15 * lines;
+            ws.Row(row).Height = 15 * LinesNeeded(note, chars);
             row++;
         }
     }
@@ -161,7 +222,8 @@ internal static class SheetWriter
     {
         var setup = ws.PageSetup;
         setup.PaperSize = XLPaperSize.A4Paper;
-        setup.PageOrientation = table.Columns.Sum(c => c.Width) > 90 ? XLPageOrientation.Landscape : XLPageOrientation.Portrait;
+        var width = Enumerable.Range(1, table.Columns.Count + (table.SheetFacts.Count > 0 ? 3 : 0)).Sum(c => ws.Column(c).Width);
+        setup.PageOrientation = width > PortraitWidth ? XLPageOrientation.Landscape : XLPageOrientation.Portrait;
         setup.SetRowsToRepeatAtTop(1, 1);
         setup.FitToPages(1, 0);
         setup.Margins.Left = 0.4;
@@ -170,7 +232,7 @@ internal static class SheetWriter
         setup.Margins.Bottom = 0.6;
         setup.Margins.Header = 0.3;
         setup.Margins.Footer = 0.3;
-        setup.Header.Center.AddText(table.SheetName);
+        setup.Header.Center.AddText(table.Title.Length > 0 ? $"{table.Title}: {table.SheetName}" : table.SheetName);
         setup.Footer.Center.AddText("Page ");
         setup.Footer.Center.AddText(XLHFPredefinedText.PageNumber);
         setup.Footer.Center.AddText(" of ");

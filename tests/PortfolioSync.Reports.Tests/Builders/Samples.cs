@@ -67,4 +67,17 @@ internal static class Samples
         .Holding("main", "BTC", "0.25", "7000", "93000.5")
         .Entry(900, "2024-03-01T03:30:00Z", EntryKind.Trade, ["-0.5 BTC", "+30000 USD"], fee: "15 USD", orderId: 77,
             legValues: [-30000m, 30000m], feeValue: 15m);
+
+    /// <summary>
+    /// Fifteen months of daily values in GBP: BTC bought daily by a DCA bot and held in main, ETH, SOL and a small
+    /// ADA position, with prices that drift and wave (deterministic, no randomness).
+    /// </summary>
+    public static ValueReport Value() => new ValueReportBuilder()
+        .Series("main", "BTC", "2024-01-01", 456, 0.35m, 0m, 33000m, 0.0016m, 0.12m)
+        .Series("dca-bot", "BTC", "2024-01-01", 456, 0.01m, 0.0004m, 33000m, 0.0016m, 0.12m)
+        .Series("main", "ETH", "2024-01-01", 456, 4m, 0m, 1800m, 0.0008m, 0.18m)
+        .Series("main", "SOL", "2024-01-01", 456, 40m, 0.05m, 80m, 0.0012m, 0.25m)
+        .Series("main", "ADA", "2024-01-01", 456, 2500m, 0m, 0.45m, 0.0005m, 0.2m)
+        .AtEnd("21500.5", "27123.45")
+        .Build();
 }
