@@ -31,6 +31,15 @@ internal static class SheetWriter
         var lastDataRow = count + 1;
         var widths = columns.Select(c => c.Name.Length * 1.15 + 2).ToArray();
 
+        // Column styles first: cells created afterwards take their style from the column (no per-cell restyling).
+        for (var c = 0; c < n; c++)
+        {
+            var column = ws.Column(c + 1);
+            Align(column.Style, columns[c]);
+            if (NumberFormats.For(columns[c].Kind) is { } format) column.Style.NumberFormat.Format = format;
+            if (columns[c].Wrap) column.Style.Alignment.WrapText = true;
+        }
+
         for (var r = 0; r < count; r++)
         {
             var row = table.Rows[r];
@@ -50,16 +59,7 @@ internal static class SheetWriter
             if (table.Emphasize?.Invoke(row) == true) ws.Range(r + 2, 1, r + 2, n).Style.Font.Bold = true;
         }
 
-        // Column styles after the data: ClosedXML pushes a column style down to the cells already there.
-        for (var c = 0; c < n; c++)
-        {
-            var column = ws.Column(c + 1);
-            column.Width = Math.Min(columns[c].MaxWidth, widths[c]);
-            Align(column.Style, columns[c]);
-            if (NumberFormats.For(columns[c].Kind) is { } format) column.Style.NumberFormat.Format = format;
-            if (columns[c].Wrap) column.Style.Alignment.WrapText = true;
-        }
-
+        for (var c = 0; c < n; c++) ws.Column(c + 1).Width = Math.Min(columns[c].MaxWidth, widths[c]);
         SetWrappedRowHeights(ws, table, count);
 
         for (var c = 0; c < n; c++)
