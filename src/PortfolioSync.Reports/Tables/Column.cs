@@ -86,7 +86,12 @@ internal sealed class Column<T>
             case ColumnKind.Instant: return 19;
             case ColumnKind.Date: return 10;
         }
-        if (_number!(row) is not { } n) return 0;
+        return _number!(row) is { } n ? NumberLength(n) : 0;
+    }
+
+    /// <summary>How many characters the workbook shows for the number <paramref name="n"/> in this column.</summary>
+    public int NumberLength(decimal n)
+    {
         var digits = IntegerDigits(n);
         var sign = n < 0 ? 1 : 0;
         return Kind switch
@@ -133,6 +138,9 @@ internal sealed class Column<T>
         ColumnKind.Date => _date!(row) is { } d ? d.ToDateTimeUnspecified() : null,
         _ => throw new InvalidOperationException($"unknown column kind {Kind}"),
     };
+
+    /// <summary>The sum of this column's known numbers over <paramref name="rows"/> (for sizing a total).</summary>
+    public decimal Sum(IEnumerable<T> rows) => _number is null ? 0m : rows.Sum(r => _number(r) ?? 0m);
 
     /// <summary>True when the value of <paramref name="row"/> is unknown (empty).</summary>
     public bool IsEmpty(T row) => Kind switch

@@ -18,5 +18,7 @@ internal interface IReportTable
     /// <summary>The same table with <paramref name="title"/> in its printed page header.</summary>
     IReportTable WithTitle(string title);
 
-    void WriteSheet(ClosedXML.Excel.XLWorkbook workbook);
+    /// <summary>Adds the table as a sheet; the data rows of a table longer than <paramref name="streamFrom"/> rows
+    /// go to <paramref name="streamed"/> to be written at save time.</summary>
+    void WriteSheet(ClosedXML.Excel.XLWorkbook workbook, ICollection<Xlsx.StreamedRows>? streamed = null, int streamFrom = Xlsx.SheetWriter.DefaultStreamFrom);
 }

@@ -46,5 +46,6 @@ internal sealed class Table<T>(string fileName, string sheetName, IReadOnlyList<
         SheetFacts = SheetFacts,
     };
 
-    public void WriteSheet(XLWorkbook workbook) => SheetWriter.Write(workbook, this);
+    public void WriteSheet(XLWorkbook workbook, ICollection<StreamedRows>? streamed = null, int streamFrom = SheetWriter.DefaultStreamFrom) =>
+        SheetWriter.Write(workbook, this, streamed: streamed, streamFrom: streamFrom);
 }

@@ -19,9 +19,16 @@ internal static class SheetWriter
 
     private static readonly XLColor HeaderFill = XLColor.FromArgb(0xDD, 0xE5, 0xF0);
 
+    /// <summary>Tables with more rows than this have their data rows streamed (see <see cref="StreamedRows"/>).</summary>
+    public const int DefaultStreamFrom = 2_000;
+
     /// <param name="rowLimit">Rows the sheet may use; a table with more rows is cut with a note saying so
     /// (the CSV file has every row). Tests pass a small limit.</param>
-    public static IXLWorksheet Write<T>(XLWorkbook workbook, Table<T> table, int rowLimit = SheetRowLimit)
+    /// <param name="streamed">Where to put the data rows of a large table to be streamed at save time; null writes
+    /// every row through ClosedXML.</param>
+    /// <param name="streamFrom">Stream the data rows of tables with more rows than this.</param>
+    public static IXLWorksheet Write<T>(XLWorkbook workbook, Table<T> table, int rowLimit = SheetRowLimit,
+        ICollection<StreamedRows>? streamed = null, int streamFrom = DefaultStreamFrom)
     {
         var ws = workbook.AddWorksheet(table.SheetName);
         var columns = table.Columns;
@@ -40,9 +47,17 @@ internal static class SheetWriter
             if (columns[c].Wrap) column.Style.Alignment.WrapText = true;
         }
 
+        // Bold rows and wrapped (taller) rows need ClosedXML's row objects.
+        var stream = streamed is not null && count > streamFrom && table.Emphasize is null && !columns.Any(c => c.Wrap);
+        if (stream) streamed!.Add(StreamedRows.For(table, count));
         for (var r = 0; r < count; r++)
         {
             var row = table.Rows[r];
+            if (stream)
+            {
+                for (var c = 0; c < n; c++) widths[c] = Math.Max(widths[c], columns[c].DisplayLength(row) + 2);
+                continue;
+            }
             var xlRow = ws.Row(r + 2);
             for (var c = 0; c < n; c++)
             {
@@ -51,15 +66,19 @@ internal static class SheetWriter
                 {
                     case string s when s.Length > 0: xlRow.Cell(c + 1).SetValue(s); break;
                     case double d: xlRow.Cell(c + 1).SetValue(d); break;
-                    // Whole seconds, cut (not rounded): 23:59:59.9 must not show as the next day.
-                    case DateTime t: xlRow.Cell(c + 1).SetValue(new DateTime(t.Ticks - t.Ticks % TimeSpan.TicksPerSecond, t.Kind)); break;
+                    case DateTime t: xlRow.Cell(c + 1).SetValue(Excel.ToWholeSeconds(t)); break;
                 }
                 widths[c] = Math.Max(widths[c], column.DisplayLength(row) + 2);
             }
             if (table.Emphasize?.Invoke(row) == true) ws.Range(r + 2, 1, r + 2, n).Style.Font.Bold = true;
         }
 
-        for (var c = 0; c < n; c++) ws.Column(c + 1).Width = Math.Min(columns[c].MaxWidth, widths[c]);
+        for (var c = 0; c < n; c++)
+        {
+            // The bold total under a column is usually its widest number.
+            if (columns[c].Total) widths[c] = Math.Max(widths[c], columns[c].NumberLength(columns[c].Sum(table.Rows.Take(count))) * 1.1 + 2);
+            ws.Column(c + 1).Width = Math.Min(columns[c].MaxWidth, widths[c]);
+        }
         SetWrappedRowHeights(ws, table, count);
 
         for (var c = 0; c < n; c++)

@@ -9,15 +9,18 @@ internal static class WorkbookWriter
     /// <summary>The creation and modification time stored in every workbook: fixed, so output does not depend on the clock.</summary>
     public static readonly DateTime FixedTime = new(1980, 1, 1, 0, 0, 0, DateTimeKind.Utc);
 
-    public static void Write(IEnumerable<IReportTable> tables, string title, Stream output)
+    /// <param name="streamFrom">Tables with more rows than this have their data rows streamed into the saved
+    /// package instead of going through ClosedXML cells (same result, a fraction of the time and memory).</param>
+    public static void Write(IEnumerable<IReportTable> tables, string title, Stream output, int streamFrom = SheetWriter.DefaultStreamFrom)
     {
         using var workbook = new XLWorkbook();
-        foreach (var table in tables) table.WriteSheet(workbook);
-        Save(workbook, title, output);
+        var streamed = new List<StreamedRows>();
+        foreach (var table in tables) table.WriteSheet(workbook, streamed, streamFrom);
+        Save(workbook, title, output, streamed);
     }
 
-    /// <summary>Sets fixed document properties, saves and normalizes the package.</summary>
-    public static void Save(XLWorkbook workbook, string title, Stream output)
+    /// <summary>Sets fixed document properties, saves, adds the streamed rows and normalizes the package.</summary>
+    public static void Save(XLWorkbook workbook, string title, Stream output, IReadOnlyCollection<StreamedRows>? streamed = null)
     {
         var p = workbook.Properties;
         p.Title = title;
@@ -31,6 +34,6 @@ internal static class WorkbookWriter
         using var buffer = new MemoryStream();
         workbook.SaveAs(buffer);
         buffer.Position = 0;
-        XlsxNormalizer.Normalize(buffer, output);
+        XlsxPackage.Finish(buffer, output, streamed ?? []);
     }
 }
