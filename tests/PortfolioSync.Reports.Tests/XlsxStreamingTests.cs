@@ -17,12 +17,14 @@ public sealed class XlsxStreamingTests
         using var closed = Open(tables, streamFrom: int.MaxValue);
         using var streamed = Open(tables, streamFrom: 0);
 
-        // Then every cell has the same value, type, format, alignment and formula
+        // Then every row has the same height and every cell the same value, type, format, alignment and formula
         streamed.Worksheets.Select(w => w.Name).Should().Equal(closed.Worksheets.Select(w => w.Name));
         foreach (var expectedSheet in closed.Worksheets)
         {
             var actualSheet = streamed.Worksheet(expectedSheet.Name);
             actualSheet.LastRowUsed().RowNumber().Should().Be(expectedSheet.LastRowUsed().RowNumber(), expectedSheet.Name);
+            foreach (var row in expectedSheet.RowsUsed())
+                actualSheet.Row(row.RowNumber()).Height.Should().Be(row.Height, $"{expectedSheet.Name} row {row.RowNumber()} height");
             foreach (var expected in expectedSheet.RangeUsed().Cells())
             {
                 var actual = actualSheet.Cell(expected.Address.RowNumber, expected.Address.ColumnNumber);

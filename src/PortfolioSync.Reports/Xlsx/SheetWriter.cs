@@ -47,9 +47,9 @@ internal static class SheetWriter
             if (columns[c].Wrap) column.Style.Alignment.WrapText = true;
         }
 
-        // Bold rows and wrapped (taller) rows need ClosedXML's row objects.
-        var stream = streamed is not null && count > streamFrom && table.Emphasize is null && !columns.Any(c => c.Wrap);
-        if (stream) streamed!.Add(StreamedRows.For(table, count));
+        // Bold rows need ClosedXML's row styles.
+        var stream = streamed is not null && count > streamFrom && table.Emphasize is null;
+        if (stream) streamed!.Add(StreamedRows.For(table, count, WrappedLines(ws, table)));
         for (var r = 0; r < count; r++)
         {
             var row = table.Rows[r];
@@ -79,7 +79,7 @@ internal static class SheetWriter
             if (columns[c].Total) widths[c] = Math.Max(widths[c], columns[c].NumberLength(columns[c].Sum(table.Rows.Take(count))) * 1.1 + 2);
             ws.Column(c + 1).Width = Math.Min(columns[c].MaxWidth, widths[c]);
         }
-        SetWrappedRowHeights(ws, table, count);
+        if (!stream) SetWrappedRowHeights(ws, table, count);
 
         for (var c = 0; c < n; c++)
         {
@@ -117,18 +117,24 @@ internal static class SheetWriter
     /// </summary>
     private static void SetWrappedRowHeights<T>(IXLWorksheet ws, Table<T> table, int count)
     {
-        var wrapped = table.Columns.Select((column, index) => (column, index)).Where(x => x.column.Wrap).ToList();
-        if (wrapped.Count == 0) return;
+        if (WrappedLines(ws, table) is not { } lines) return;
         for (var r = 0; r < count; r++)
+            if (lines(table.Rows[r]) is > 1 and var n) ws.Row(r + 2).Height = 15 * n;
+    }
+
+    /// <summary>The lines a row's wrapped text needs at the columns' current widths; null when no column wraps.</summary>
+    private static Func<T, int>? WrappedLines<T>(IXLWorksheet ws, Table<T> table)
+    {
+        var wrapped = table.Columns.Select((column, index) => (column, index)).Where(x => x.column.Wrap).ToList();
+        if (wrapped.Count == 0) return null;
+        return row =>
         {
             var lines = 1;
             foreach (var (column, index) in wrapped)
-            {
-                if (column.Cell(table.Rows[r]) is not string text) continue;
-                lines = Math.Max(lines, LinesNeeded(text, ws.Column(index + 1).Width));
-            }
-            if (lines > 1) ws.Row(r + 2).Height = 15 * lines;
-        }
+                if (column.Cell(row) is string text)
+                    lines = Math.Max(lines, LinesNeeded(text, ws.Column(index + 1).Width));
+            return lines;
+        };
     }
 
     /// <summary>Lines <paramref name="text"/> takes in a column <paramref name="width"/> characters wide (an estimate: text is narrower than digits).</summary>

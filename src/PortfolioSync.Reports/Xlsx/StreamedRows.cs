@@ -30,7 +30,9 @@ internal sealed class StreamedRows
     /// <summary>The last row number the streamed rows use (they start at row 2).</summary>
     public int LastRow { get; }
 
-    public static StreamedRows For<T>(Table<T> table, int count)
+    /// <param name="lines">How many lines of text a row needs (asked when the rows are written, once column widths
+    /// are final); rows needing more than one get that height.</param>
+    public static StreamedRows For<T>(Table<T> table, int count, Func<T, int>? lines = null)
     {
         var columns = table.Columns;
         var letters = Enumerable.Range(1, columns.Count).Select(c => XLHelper.GetColumnLetterFromNumber(c)).ToArray();
@@ -41,7 +43,10 @@ internal sealed class StreamedRows
             {
                 var row = table.Rows[r];
                 var number = (r + 2).ToString(CultureInfo.InvariantCulture);
-                buffer.Clear().Append("<x:row r=\"").Append(number).Append("\">");
+                buffer.Clear().Append("<x:row r=\"").Append(number).Append('"');
+                if (lines?.Invoke(row) is > 1 and var n)
+                    buffer.Append(" ht=\"").Append((15 * n).ToString(CultureInfo.InvariantCulture)).Append("\" customHeight=\"1\"");
+                buffer.Append('>');
                 for (var c = 0; c < columns.Count; c++)
                 {
                     switch (columns[c].Cell(row))
