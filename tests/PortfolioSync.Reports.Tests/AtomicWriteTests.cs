@@ -44,7 +44,7 @@ public sealed class AtomicWriteTests : IDisposable
         var before = File.ReadAllBytes(Path.Combine(folder, "disposals.csv"));
 
         // When a new report fails while being written
-        var act = () => ReportWriter.Write(Samples.Us().For(Domain.Tax.Jurisdiction.Uk, 2024).Build(), _temp.Path,
+        var act = () => ReportWriter.Write(new TaxReportBuilder().Disposal("d", "ETH", "2024-12-01", "1", "2", "1").Build(), _temp.Path,
             ReportFormats.Csv, path => { if (path.EndsWith("income.csv", StringComparison.Ordinal)) throw new IOException("boom"); });
 
         // Then the earlier folder is untouched and nothing else is there

@@ -109,6 +109,17 @@ public sealed class TaxReportModelTests
     }
 
     [Fact]
+    public void A_row_outside_the_tax_year_in_the_report_zone_is_refused()
+    {
+        // 23:30 UTC on 5 April 2025 is 00:30 on 6 April in London: the next UK tax year
+        FluentActions.Invoking(() => new TaxReportBuilder().Disposal("late", "BTC", "2025-04-05T23:30:00Z", "1", "1", "1").Build())
+            .Should().Throw<ArgumentException>().WithMessage(
+                "disposal late at 2025-04-05T23:30:00Z is on 2025-04-06 in Europe/London, outside tax year 2024-25 (2024-04-06 to 2025-04-05)*");
+        FluentActions.Invoking(() => new TaxReportBuilder().Disposal("early", "BTC", "2024-04-05T23:30:00Z", "1", "1", "1").Build())
+            .Should().NotThrow("00:30 BST on 6 April 2024 is the first day of 2024-25");
+    }
+
+    [Fact]
     public void The_notes_state_method_currency_zone_and_the_rounding_rule()
     {
         var notes = string.Join("\n", Samples.Us().Build().Notes);

@@ -1,3 +1,4 @@
+using NodaTime;
 using NodaTime.Text;
 using PortfolioSync.Domain;
 using PortfolioSync.Domain.Tax;
@@ -8,7 +9,8 @@ namespace PortfolioSync.Reports.Model;
 /// <summary>
 /// Everything the tax report files of one tax year show, already computed and unrounded. The constructor puts the
 /// rows in their documented order and derives the summary, the jurisdiction extras, the notes and the warnings the
-/// report itself raises (unknown market values, a year without data). Immutable.
+/// report itself raises (unknown market values, a year without data). Disposals, income and transactions must fall
+/// in the tax year (their date in the report's zone); a row outside it is refused. Immutable.
 /// </summary>
 public sealed class TaxReport
 {
@@ -32,6 +34,9 @@ public sealed class TaxReport
         Transactions = (transactions ?? []).OrderBy(t => t.At).ThenBy(t => t.ExternalId)
             .ThenBy(t => t.EntryId, StringComparer.Ordinal).ThenBy(t => t.Leg ?? 0).ToList();
         Value = value;
+        CheckInYear(Disposals.Select(d => ("disposal " + d.DisposalId, d.DisposedAt)));
+        CheckInYear(Income.Select(i => ("income " + i.EntryId, i.ReceivedAt)));
+        CheckInYear(Transactions.Select(t => ("entry " + t.EntryId, t.At)));
 
         Summary = SummaryRow.PerAsset(Disposals);
         Total = SummaryRow.Total(Summary);
@@ -89,6 +94,19 @@ public sealed class TaxReport
     /// <summary>Plain sentences for the notes block: year, method, currency, zone, rounding and sign rules.</summary>
     public IReadOnlyList<string> Notes { get; }
 
+    /// <summary>Every dated row must fall in the tax year, taking its date in the report's zone.</summary>
+    /// <exception cref="ArgumentException">Names the first row outside the year and its date.</exception>
+    private void CheckInYear(IEnumerable<(string What, Instant At)> rows)
+    {
+        var zone = Context.Zone;
+        var interval = Context.TaxYear.InZone(zone);
+        foreach (var (what, at) in rows)
+            if (!interval.Contains(at))
+                throw new ArgumentException(
+                    $"{what} at {InstantPattern.ExtendedIso.Format(at)} is on {Iso(at.InZone(zone).Date)} in {Context.ZoneId}, "
+                    + $"outside tax year {Label} ({Iso(Context.TaxYear.Start)} to {Iso(Context.TaxYear.End)})");
+    }
+
     private IEnumerable<WarningRow> OwnWarnings()
     {
         if (IsEmpty)
@@ -124,5 +142,5 @@ public sealed class TaxReport
         return notes;
     }
 
-    private static string Iso(NodaTime.LocalDate date) => LocalDatePattern.Iso.Format(date);
+    private static string Iso(LocalDate date) => LocalDatePattern.Iso.Format(date);
 }
