@@ -11,8 +11,8 @@ using PortfolioSync.Reports.Model;
 namespace PortfolioSync.Benchmarks;
 
 /// <summary>
-/// Writing the full report of a busy tax year: 100,000 disposal rows (83,334 disposals, every fifth matched against a
-/// second lot), the 83,334 trades behind them as 166,668 transaction rows, 2,000 income rows, 18 holdings and 500
+/// Writing the full report of a busy tax year: 100,000 disposal rows (83,333 disposals, every fifth matched against a
+/// second lot), the 83,333 trades behind them as 166,666 transaction rows, 2,000 income rows, 18 holdings and 500
 /// warnings. Target: CSV + XLSX under 60 s.
 /// <code>dotnet run -c Release --project tests/PortfolioSync.Benchmarks -- --filter '*ReportBenchmarks*'</code>
 /// </summary>
