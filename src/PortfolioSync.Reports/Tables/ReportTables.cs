@@ -1,0 +1,194 @@
+using System.Globalization;
+using PortfolioSync.Reports.Model;
+
+namespace PortfolioSync.Reports.Tables;
+
+/// <summary>
+/// The column lists of every report file (docs/reports.md describes them for readers). The order here is the
+/// order of the columns in the CSV files and sheets, and of the sheets in the workbook.
+/// </summary>
+internal static class ReportTables
+{
+    public static IReadOnlyList<IReportTable> For(TaxReport report)
+    {
+        var tables = new List<IReportTable>
+        {
+            Summary(report), Disposals(report), Income(report), Holdings(report), Transactions(report), Warnings(report.Warnings),
+        };
+        if (report.Sa108 is { } sa108) tables.Add(Sa108(sa108));
+        if (report.Form8949 is { } form8949) tables.Add(Form8949(form8949));
+        if (report.Value is { } value) tables.Add(Value(value));
+        var title = $"PortfolioSync tax report {report.Label} ({report.Context.BaseCurrency.Code})";
+        return tables.Select(t => t.WithTitle(title)).ToList();
+    }
+
+    public static Table<SummaryRow> Summary(TaxReport report)
+    {
+        var label = report.Label;
+        return new Table<SummaryRow>("summary.csv", "Summary",
+        [
+            Column<SummaryRow>.Text("tax_year", _ => label),
+            Column<SummaryRow>.Text("asset", r => r.Asset),
+            Column<SummaryRow>.Count("disposals", r => r.Disposals, total: true),
+            Column<SummaryRow>.Money("proceeds", r => r.Proceeds, total: true),
+            Column<SummaryRow>.Money("costs", r => r.Costs, total: true),
+            Column<SummaryRow>.Money("fees", r => r.Fees, total: true),
+            Column<SummaryRow>.Money("gains", r => r.Gains, total: true),
+            Column<SummaryRow>.Money("losses", r => r.Losses, total: true),
+            Column<SummaryRow>.Money("net", r => r.Net, total: true),
+        ], report.Summary)
+        {
+            CsvTotal = report.Total,
+            SheetNotes = report.Notes,
+        };
+    }
+
+    public static Table<DisposalRow> Disposals(TaxReport report)
+    {
+        var label = report.Label;
+        var method = report.Context.Method;
+        return new Table<DisposalRow>("disposals.csv", "Disposals",
+        [
+            Column<DisposalRow>.Text("tax_year", _ => label),
+            Column<DisposalRow>.Text("disposal_id", r => r.DisposalId),
+            Column<DisposalRow>.Text("account", r => r.Account),
+            Column<DisposalRow>.Text("asset", r => r.Asset.Code),
+            Column<DisposalRow>.Instant("disposed_at", r => r.DisposedAt),
+            Column<DisposalRow>.Quantity("quantity", r => r.Quantity),
+            Column<DisposalRow>.Money("proceeds", r => r.Proceeds, total: true),
+            Column<DisposalRow>.Money("cost", r => r.Cost, total: true),
+            Column<DisposalRow>.Money("fees", r => r.Fees, total: true),
+            Column<DisposalRow>.Money("gain", r => r.Gain, total: true),
+            Column<DisposalRow>.Instant("acquired_at", r => r.AcquiredAt),
+            Column<DisposalRow>.Text("lot_id", r => r.LotId),
+            Column<DisposalRow>.Text("match_rule", r => r.MatchRule.ToText()),
+            Column<DisposalRow>.Text("term", r => r.Term?.ToText()),
+            Column<DisposalRow>.Text("method", _ => method),
+        ], report.Disposals);
+    }
+
+    public static Table<IncomeRow> Income(TaxReport report) => new("income.csv", "Income",
+    [
+        Column<IncomeRow>.Instant("received_at", r => r.ReceivedAt),
+        Column<IncomeRow>.Text("account", r => r.Account),
+        Column<IncomeRow>.Text("asset", r => r.Asset.Code),
+        Column<IncomeRow>.Quantity("quantity", r => r.Quantity),
+        Column<IncomeRow>.Money("value", r => r.Value, total: true),
+        Column<IncomeRow>.Text("kind", r => r.Kind.ToText()),
+        Column<IncomeRow>.Text("entry_id", r => r.EntryId),
+    ], report.Income);
+
+    public static Table<HoldingRow> Holdings(TaxReport report) => new("holdings.csv", "Holdings",
+    [
+        Column<HoldingRow>.Text("pool", r => r.Pool),
+        Column<HoldingRow>.Text("asset", r => r.Asset.Code),
+        Column<HoldingRow>.Quantity("quantity", r => r.Quantity),
+        Column<HoldingRow>.Money("cost", r => r.Cost, total: true),
+        Column<HoldingRow>.Price("price", r => r.Price),
+        Column<HoldingRow>.Money("market_value", r => r.MarketValue, total: true),
+        Column<HoldingRow>.Money("unrealized_gain", r => r.UnrealizedGain, total: true),
+    ], report.Holdings);
+
+    public static Table<TransactionRow> Transactions(TaxReport report) => new("transactions.csv", "Transactions",
+    [
+        Column<TransactionRow>.Text("entry_id", r => r.EntryId),
+        Column<TransactionRow>.Text("account", r => r.Account),
+        Column<TransactionRow>.Instant("at", r => r.At),
+        Column<TransactionRow>.Text("kind", r => r.Kind.ToText()),
+        Column<TransactionRow>.Count("leg", r => r.Leg),
+        Column<TransactionRow>.Text("asset", r => r.Asset?.Code),
+        Column<TransactionRow>.Quantity("quantity", r => r.Quantity),
+        Column<TransactionRow>.Money("value", r => r.Value),
+        Column<TransactionRow>.Quantity("fee", r => r.Fee),
+        Column<TransactionRow>.Text("fee_asset", r => r.FeeAsset?.Code),
+        Column<TransactionRow>.Money("fee_value", r => r.FeeValue),
+        Column<TransactionRow>.Text("order_id", r => r.OrderId?.ToString(CultureInfo.InvariantCulture)),
+        Column<TransactionRow>.Text("source_key", r => r.SourceKey),
+    ], report.Transactions);
+
+    public static Table<WarningRow> Warnings(IReadOnlyList<WarningRow> warnings) => new("warnings.csv", "Warnings",
+    [
+        Column<WarningRow>.Text("code", r => r.Code),
+        Column<WarningRow>.Text("severity", r => r.Severity.ToText()),
+        Column<WarningRow>.Text("account", r => r.Account),
+        Column<WarningRow>.Text("entry_id", r => r.EntryId),
+        Column<WarningRow>.Text("message", r => r.Message, maxWidth: 90, wrap: true),
+    ], warnings);
+
+    public static Table<Sa108Summary> Sa108(Sa108Summary summary) => new("sa108-summary.csv", "SA108",
+    [
+        Column<Sa108Summary>.Text("tax_year", r => r.TaxYear),
+        Column<Sa108Summary>.Count("disposals", r => r.Disposals),
+        Column<Sa108Summary>.Money("disposal_proceeds", r => r.DisposalProceeds),
+        Column<Sa108Summary>.Money("allowable_costs", r => r.AllowableCosts),
+        Column<Sa108Summary>.Money("gains", r => r.Gains),
+        Column<Sa108Summary>.Money("losses", r => r.Losses),
+        Column<Sa108Summary>.Money("net", r => r.Net),
+    ], [summary]);
+
+    public static Table<Form8949Row> Form8949(IReadOnlyList<Form8949Row> rows) => new("form-8949.csv", "Form 8949",
+    [
+        Column<Form8949Row>.Text("description", r => r.Description),
+        Column<Form8949Row>.Date("date_acquired", r => r.DateAcquired),
+        Column<Form8949Row>.Date("date_sold", r => r.DateSold),
+        Column<Form8949Row>.Money("proceeds", r => r.Proceeds, total: true),
+        Column<Form8949Row>.Money("cost", r => r.Cost, total: true),
+        Column<Form8949Row>.Text("adjustment_code", r => r.AdjustmentCode),
+        Column<Form8949Row>.Money("adjustment", r => r.Adjustment, total: true),
+        Column<Form8949Row>.Money("gain", r => r.Gain, total: true),
+        Column<Form8949Row>.Text("term", r => r.Term?.ToText()),
+    ], rows);
+
+    public static Table<ValueLine> Value(ValueReport report)
+    {
+        var currency = report.Currency.Code;
+        return new Table<ValueLine>("value.csv", "Value",
+        [
+            Column<ValueLine>.Date("date", r => r.Date),
+            Column<ValueLine>.Text("account", r => r.Account),
+            Column<ValueLine>.Text("asset", r => r.Asset),
+            Column<ValueLine>.Quantity("quantity", r => r.Quantity),
+            Column<ValueLine>.Price("price", r => r.Price),
+            Column<ValueLine>.Money("value", r => r.Value),
+        ], Lines(report))
+        {
+            Title = $"PortfolioSync portfolio value ({currency})",
+            Emphasize = line => line.IsTotal,
+            SheetFacts =
+            [
+                ("Currency", currency, ColumnKind.Text),
+                ("Zone", report.ZoneId, ColumnKind.Text),
+                ("From", report.From?.ToDateTimeUnspecified(), ColumnKind.Date),
+                ("To", report.To?.ToDateTimeUnspecified(), ColumnKind.Date),
+                ($"Value at end ({currency})", ToDouble(report.ValueAtEnd), ColumnKind.Money),
+                ($"Cost at end ({currency})", ToDouble(report.CostAtEnd), ColumnKind.Money),
+                ($"Unrealized gain at end ({currency})", ToDouble(report.UnrealizedGainAtEnd), ColumnKind.Money),
+            ],
+            SheetNotes =
+            [
+                $"Rows per day, account and asset; the row with account {ValueReport.TotalMarker} and no asset is the day's total.",
+                $"Values in {currency} at the end of each day in {report.ZoneId}; a missing price is filled from the last known close, "
+                + "and a holding with no price at all has an empty value that the day's total leaves out (see the warnings).",
+            ],
+        };
+    }
+
+    /// <summary>Per day: the holdings (ordered by account, asset), then the day's total.</summary>
+    private static List<ValueLine> Lines(ValueReport report)
+    {
+        var lines = new List<ValueLine>(report.Rows.Count + report.Days.Count);
+        var i = 0;
+        foreach (var day in report.Days)
+        {
+            for (; i < report.Rows.Count && report.Rows[i].Date == day.Date; i++)
+            {
+                var r = report.Rows[i];
+                lines.Add(new ValueLine(r.Date, r.Account, r.Asset.Code, r.Quantity, r.Price, r.Value));
+            }
+            lines.Add(new ValueLine(day.Date, ValueReport.TotalMarker, null, null, null, day.Total));
+        }
+        return lines;
+    }
+
+    private static double? ToDouble(decimal? value) => value is { } v ? (double)v : null;
+}
