@@ -23,6 +23,8 @@ public enum WarningCode
     UnmatchedTransfer,
     /// <summary>A manual cost (manual-costs.csv) that matched no deposit.</summary>
     ManualCostUnused,
+    /// <summary>An optional stream was skipped because the key lacks its permission.</summary>
+    MissingPermission,
 }
 
 public static class WarningCodeText
@@ -39,6 +41,7 @@ public static class WarningCodeText
         WarningCode.ChangedRecord => "changed-record",
         WarningCode.UnmatchedTransfer => "unmatched-transfer",
         WarningCode.ManualCostUnused => "manual-cost-unused",
+        WarningCode.MissingPermission => "missing-permission",
         _ => throw new ArgumentOutOfRangeException(nameof(code), code, null),
     };
 }
