@@ -44,6 +44,8 @@ public sealed partial class PortfolioStore : IDisposable
         _meta = db.GetCollection(N.Meta);
     }
 
+    internal static readonly Collation OrdinalCollation = new(CultureInfo.InvariantCulture.LCID, CompareOptions.Ordinal);
+
     /// <summary>The full path of the store file.</summary>
     public string Path { get; }
 
@@ -68,7 +70,14 @@ public sealed partial class PortfolioStore : IDisposable
         LiteDatabase? db = null;
         try
         {
-            db = new LiteDatabase(new ConnectionString { Filename = full, Connection = ConnectionType.Shared }, new BsonMapper());
+            db = new LiteDatabase(new ConnectionString
+            {
+                Filename = full,
+                Connection = ConnectionType.Shared,
+                // Keys compare ordinally (case-sensitive, culture-free, and faster than LiteDB's default culture
+                // IgnoreCase). A collation is fixed when the file is created.
+                Collation = OrdinalCollation,
+            }, new BsonMapper());
             db.UtcDate = true;
             if (db.CheckpointSize != options.CheckpointPages) db.CheckpointSize = options.CheckpointPages;
             options.BeforeMigrations?.Invoke(db);
