@@ -108,9 +108,11 @@ public sealed partial class PortfolioStore
     public IReadOnlyList<RawRecord> ListFlagged()
     {
         ThrowIfDisposed();
+        // Materialize first: in LiteDB's shared mode a query nested in an open reader closes the engine under it.
+        var keys = _rawFlags.FindAll().Select(d => d[N.Id]).ToList();
         var list = new List<RawRecord>();
-        foreach (var flag in _rawFlags.FindAll())
-            if (_raw.FindById(flag[N.Id]) is { } doc) list.Add(RawBson.ToRecord(doc, current: true));
+        foreach (var key in keys)
+            if (_raw.FindById(key) is { } doc) list.Add(RawBson.ToRecord(doc, current: true));
         return list.OrderBy(r => r.Key, StringComparer.Ordinal).ToList();
     }
 

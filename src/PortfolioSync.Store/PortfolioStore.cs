@@ -11,6 +11,8 @@ namespace PortfolioSync.Store;
 /// The local LiteDB store (DESIGN.md §6, docs/store.md). Synchronous, like LiteDB. Opened in LiteDB's <c>shared</c>
 /// connection mode, so other processes (<c>status</c>, <c>verify</c>) can read while a sync writes; two syncs are kept
 /// apart by <see cref="StoreLock"/>. One instance is not meant for concurrent use from several threads.
+/// Rule inside: never run a query while another query's reader is open (shared mode closes the engine under it);
+/// materialize first.
 /// Holds no secrets: nothing in its API accepts one.
 /// </summary>
 public sealed partial class PortfolioStore : IDisposable
