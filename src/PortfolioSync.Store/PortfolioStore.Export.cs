@@ -23,7 +23,7 @@ public sealed partial class PortfolioStore
             .ToDictionary(g => g.Key, g => g.OrderBy(d => d[N.Version].AsInt32).ToList(), StringComparer.Ordinal);
 
         writer.WriteLine("# raw");
-        foreach (var doc in _raw.Find(Query.All(N.Id)))
+        foreach (var doc in Scan(_raw))
         {
             foreach (var old in superseded.GetValueOrDefault(doc[N.Id].AsString) ?? [])
                 writer.WriteLine(RawLine(old, "old"));
@@ -31,7 +31,7 @@ public sealed partial class PortfolioStore
         }
 
         writer.WriteLine("# ledger");
-        foreach (var doc in _ledger.Find(Query.All(N.Id)))
+        foreach (var doc in Scan(_ledger))
         {
             var e = LedgerBson.FromDocument(doc);
             var legs = string.Join(" ", e.Legs.Select(l => $"{D(l.Quantity)} {l.Asset.Code}"));

@@ -71,11 +71,13 @@ public sealed partial class PortfolioStore
             var maxBefore = _stats.Max;
             var lastAt = cursorDoc is null ? null : Ticks.ToNullableInstant(cursorDoc[N.LastAt]);
 
+            var stored = Prefetch(maxBefore);
             foreach (var (key, record) in records)
             {
                 var current = _current.GetValueOrDefault(key);
                 if (current is null && (careful || (maxBefore is { } max && record.ExternalId <= max)))
-                    current = store._raw.FindById(key);
+                    current = stored.TryGetValue(key, out var found) ? found : store._raw.FindById(key);
+
 
                 if (current is null)
                 {
@@ -103,6 +105,7 @@ public sealed partial class PortfolioStore
                     _stats.Versions++;
                     var doc = RawBson.Current(key, page.Account, page.Stream, record.ExternalId, record.Json, now, page.RunId,
                         current[N.Version].AsInt32 + 1, Ticks.ToNullableString(current[N.Entry]), Ticks.ToNullableString(current[N.Problem]));
+                    doc[N.EntryHash] = current[N.EntryHash];
                     _current[key] = doc;
                     if (_inserts.ContainsKey(key)) _inserts[key] = doc;
                     else _updates[key] = doc;
@@ -119,16 +122,56 @@ public sealed partial class PortfolioStore
             return new PageCommitResult(_inserted, _unchanged, _changed, unmapped, _remapped, _changedKeys);
         }
 
+        /// <summary>
+        /// Reads the stored raw records the page may overlap with in one key-range scan instead of one lookup each.
+        /// Keys hold the external id in plain decimal, so an ordinal range over ids of one digit count also contains
+        /// shorter ids (few) and, only if longer ids are stored, longer ones: hence the condition on the stored max
+        /// and the limit, past which the remaining keys are looked up one by one.
+        /// </summary>
+        private Dictionary<string, BsonDocument?> Prefetch(long? maxBefore)
+        {
+            // key → stored document, or null when the scan proved it absent. Keys not in here are looked up one by one.
+            var known = new Dictionary<string, BsonDocument?>(StringComparer.Ordinal);
+            if (maxBefore is not { } max || max < 0) return known;
+            var candidates = records.Where(r => careful || r.Record.ExternalId <= max).ToList();
+            if (candidates.Count < 8 || candidates.Any(r => r.Record.ExternalId < 0)) return known;
+            var digits = Digits(max);
+            if (candidates.Any(r => Digits(r.Record.ExternalId) != digits)) return known;
+
+            var low = candidates.Min(r => r.Record.ExternalId);
+            var high = candidates.Max(r => r.Record.ExternalId);
+            var limit = candidates.Count * 2 + 64;
+            var docs = store._raw.Find(Query.Between(N.Id, RawKey.Of(page.Account, page.Stream, low),
+                RawKey.Of(page.Account, page.Stream, high)), 0, limit).ToList();
+            // A full batch may have stopped early: only keys up to the last one read are determined.
+            var last = docs.Count == limit ? docs[^1][N.Id].AsString : null;
+            foreach (var (key, _) in candidates)
+                if (last is null || string.CompareOrdinal(key, last) <= 0) known[key] = null;
+            foreach (var d in docs)
+                if (known.ContainsKey(d[N.Id].AsString)) known[d[N.Id].AsString] = d;
+            return known;
+        }
+
+        private static int Digits(long value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture).Length;
+
         /// <summary>Points <paramref name="doc"/> at the record's entry (or its problem) and queues the ledger and flag
         /// writes. Returns whether anything differs from what was stored.</summary>
         private bool Map(string key, BsonDocument doc, PageRecord record, bool isNew)
         {
             var oldEntry = Ticks.ToNullableString(doc[N.Entry]);
             var oldProblem = Ticks.ToNullableString(doc[N.Problem]);
+            var oldHash = Ticks.ToNullableLong(doc[N.EntryHash]);
             var newEntry = record.Entry?.Id;
             var problem = record.Problem;
-            var ledgerWritten = false;
+            var entryDoc = record.Entry is { } e0 ? LedgerBson.ToDocument(e0) : null;
+            long? hash = entryDoc is null ? null : LedgerBson.Fingerprint(entryDoc);
 
+            // Same entry id, same entry content (fingerprint) and same problem as stored: nothing to write or read.
+            if (!isNew && oldHash == hash && string.Equals(oldEntry, newEntry, StringComparison.Ordinal)
+                && string.Equals(oldProblem, problem, StringComparison.Ordinal) && !_ledger.ContainsKey(newEntry ?? ""))
+                return false;
+
+            var ledgerWritten = false;
             if (record.Entry is { } entry)
             {
                 var pending = _ledger.TryGetValue(entry.Id, out var op);
@@ -141,11 +184,12 @@ public sealed partial class PortfolioStore
                     problem = $"ledger entry id '{entry.Id}' is already used by raw record '{existing[N.Source].AsString}'"
                               + (problem is null ? "" : "; " + problem);
                     newEntry = null;
+                    hash = null;
                 }
                 else if (existing is null || !LedgerBson.FromDocument(existing).Equals(entry))
                 {
                     // Unseen ids of new records are inserted without a lookup; anything else is an upsert.
-                    _ledger[entry.Id] = (LedgerBson.ToDocument(entry), isNew && !careful && !pending);
+                    _ledger[entry.Id] = (entryDoc!, isNew && !careful && !pending);
                     ledgerWritten = true;
                 }
             }
@@ -161,7 +205,8 @@ public sealed partial class PortfolioStore
 
             doc[N.Entry] = Ticks.Nullable(newEntry);
             doc[N.Problem] = Ticks.Nullable(problem);
-            return ledgerWritten || problemChanged || !string.Equals(oldEntry, newEntry, StringComparison.Ordinal);
+            doc[N.EntryHash] = Ticks.Nullable(hash);
+            return ledgerWritten || problemChanged || oldHash != hash || !string.Equals(oldEntry, newEntry, StringComparison.Ordinal);
         }
 
         private void Write(string cursorKey, NodaTime.Instant now, NodaTime.Instant? lastAt)

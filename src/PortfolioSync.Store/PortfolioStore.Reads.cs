@@ -44,7 +44,7 @@ public sealed partial class PortfolioStore
     public IReadOnlyList<LedgerEntry> ReadLedger()
     {
         ThrowIfDisposed();
-        return LedgerOrder.Sort(_ledger.FindAll().Select(LedgerBson.FromDocument));
+        return LedgerOrder.Sort(Scan(_ledger).Select(LedgerBson.FromDocument));
     }
 
     /// <summary>One account's ledger in <see cref="LedgerOrder"/> (index on account).</summary>
@@ -123,6 +123,23 @@ public sealed partial class PortfolioStore
         ThrowIfDisposed();
         return _rawVersions.FindAll().Select(d => d[N.Key].AsString).Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>
+    /// Every document of a collection in key order, read in batches of separate queries: in shared mode each query
+    /// opens and closes the engine, so LiteDB's page cache is dropped between batches and a scan of a million records
+    /// stays in bounded memory (one long query would cache the whole file). Safe to run other queries while iterating.
+    /// </summary>
+    private static IEnumerable<BsonDocument> Scan(ILiteCollection<BsonDocument> collection, int batch = 10_000)
+    {
+        var last = BsonValue.MinValue;
+        while (true)
+        {
+            var docs = collection.Find(Query.GT(N.Id, last), 0, batch).ToList();
+            foreach (var doc in docs) yield return doc;
+            if (docs.Count < batch) yield break;
+            last = docs[^1][N.Id];
+        }
     }
 
     /// <summary>Keys starting with <paramref name="prefix"/>: an index range scan (ordinal collation; no LIKE, whose

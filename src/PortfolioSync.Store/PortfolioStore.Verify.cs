@@ -24,7 +24,7 @@ public sealed partial class PortfolioStore
         var flagged = new HashSet<string>(StringComparer.Ordinal);
         var streams = new Dictionary<string, (long Records, long Unmapped, long Versions, long? Max)>(StringComparer.Ordinal);
 
-        foreach (var doc in _raw.FindAll())
+        foreach (var doc in Scan(_raw))
         {
             var key = doc[N.Id].AsString;
             if (!RawKey.TryParse(key, out var account, out var stream, out var xid)
@@ -70,7 +70,7 @@ public sealed partial class PortfolioStore
     private void VerifyLedger(List<StoreProblem> problems, Dictionary<string, string?> entryOf)
     {
         var found = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var doc in _ledger.Query().Select($"{{ _id: $._id, {N.Source}: $.{N.Source} }}").ToDocuments())
+        foreach (var doc in Scan(_ledger))
         {
             var id = doc[N.Id].AsString;
             var source = doc[N.Source].AsString;

@@ -27,6 +27,13 @@ internal static class LedgerBson
         };
     }
 
+    /// <summary>
+    /// A fingerprint of a ledger document (first 8 bytes of SHA-256 over its BSON), kept on the raw record so an
+    /// unchanged record re-sent with an unchanged mapping costs no ledger read.
+    /// </summary>
+    public static long Fingerprint(BsonDocument ledgerDocument) =>
+        BitConverter.ToInt64(System.Security.Cryptography.SHA256.HashData(BsonSerializer.Serialize(ledgerDocument)), 0);
+
     public static LedgerEntry FromDocument(BsonDocument d)
     {
         var legs = new List<Leg>();

@@ -23,6 +23,7 @@ internal static class Names
     public const string Version = "v";
     public const string Entry = "entry";
     public const string Problem = "problem";
+    public const string EntryHash = "entryHash";
     public const string Key = "key";
     public const string SupersededAt = "superseded";
 

@@ -21,6 +21,7 @@ internal static class RawBson
             [N.Version] = version,
             [N.Entry] = Ticks.Nullable(entryId),
             [N.Problem] = Ticks.Nullable(problem),
+            [N.EntryHash] = BsonValue.Null,
         };
 
     public static string VersionId(string key, int version) =>

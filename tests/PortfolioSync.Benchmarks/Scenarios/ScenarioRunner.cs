@@ -3,7 +3,11 @@ namespace PortfolioSync.Benchmarks.Scenarios;
 /// <summary>Runs one named whole-process scenario and prints its figures.</summary>
 internal static class ScenarioRunner
 {
-    private static readonly Dictionary<string, Func<string[], int>> Scenarios = new(StringComparer.Ordinal);
+    private static readonly Dictionary<string, Func<string[], int>> Scenarios = new(StringComparer.Ordinal)
+    {
+        ["store-load"] = StoreLoadScenario.Load,
+        ["store-nightly"] = StoreLoadScenario.Nightly,
+    };
 
     public static int Run(string[] args)
     {
