@@ -164,7 +164,7 @@ public sealed partial class PortfolioStore
             var newEntry = record.Entry?.Id;
             var problem = record.Problem;
             var entryDoc = record.Entry is { } e0 ? LedgerBson.ToDocument(e0) : null;
-            long? hash = entryDoc is null ? null : LedgerBson.Fingerprint(entryDoc);
+            long? hash = record.Entry is { } e1 ? LedgerBson.Fingerprint(e1) : null;
 
             // Same entry id, same entry content (fingerprint) and same problem as stored: nothing to write or read.
             if (!isNew && oldHash == hash && string.Equals(oldEntry, newEntry, StringComparison.Ordinal)

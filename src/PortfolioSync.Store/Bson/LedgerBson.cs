@@ -28,11 +28,46 @@ internal static class LedgerBson
     }
 
     /// <summary>
-    /// A fingerprint of a ledger document (first 8 bytes of SHA-256 over its BSON), kept on the raw record so an
-    /// unchanged record re-sent with an unchanged mapping costs no ledger read.
+    /// A 64-bit FNV-1a fingerprint of everything stored for an entry, kept on its raw record so that an unchanged
+    /// record re-sent with an unchanged mapping costs no ledger read. Stable across processes and versions of .NET
+    /// (no <see cref="HashCode"/>); decimals hash by value and scale.
     /// </summary>
-    public static long Fingerprint(BsonDocument ledgerDocument) =>
-        BitConverter.ToInt64(System.Security.Cryptography.SHA256.HashData(BsonSerializer.Serialize(ledgerDocument)), 0);
+    public static long Fingerprint(LedgerEntry e)
+    {
+        var h = new Fnv();
+        h.Add(e.Id).Add(e.Account).Add(e.At.ToUnixTimeTicks()).Add((long)e.Kind).Add(e.Legs.Count);
+        foreach (var leg in e.Legs) h.Add(leg.Asset.Code).Add(leg.Quantity);
+        if (e.Fee is { } fee) h.Add(1).Add(fee.Asset.Code).Add(fee.Amount);
+        else h.Add(0);
+        h.Add(e.ExternalId).Add(e.OrderId ?? long.MinValue).Add(e.OrderId is null ? 0 : 1).Add(e.SourceKey);
+        return (long)h.Value;
+    }
+
+    private sealed class Fnv
+    {
+        public ulong Value { get; private set; } = 14695981039346656037UL;
+
+        public Fnv Add(long v)
+        {
+            for (var i = 0; i < 8; i++, v >>= 8) Value = (Value ^ (byte)v) * 1099511628211UL;
+            return this;
+        }
+
+        public Fnv Add(string s)
+        {
+            Add(s.Length);
+            foreach (var c in s) Value = (Value ^ c) * 1099511628211UL;
+            return this;
+        }
+
+        public Fnv Add(decimal d)
+        {
+            Span<int> bits = stackalloc int[4];
+            decimal.GetBits(d, bits);
+            foreach (var b in bits) Add(b);
+            return this;
+        }
+    }
 
     public static LedgerEntry FromDocument(BsonDocument d)
     {

@@ -47,6 +47,7 @@ internal static class StoreLoadScenario
         }
         var loadTime = wall.Elapsed;
         var loadCpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        var loadPeak = Process.GetCurrentProcess().PeakWorkingSet64 / 1048576;
         commits.Sort();
         var openTimer = Stopwatch.StartNew();
         double verifySeconds;
@@ -62,7 +63,7 @@ internal static class StoreLoadScenario
         }
         var size = new FileInfo(path).Length + (File.Exists(LogPath(path)) ? new FileInfo(LogPath(path)).Length : 0);
         Console.WriteLine(Invariant(
-            $"records {accounts * records:N0} in {commits.Count} pages of {pageSize}: load {loadTime.TotalSeconds:F1} s wall ({loadCpu.TotalSeconds:F1} s CPU, load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}), commit sum {commits.Sum() / 1000:F1} s, median {commits[commits.Count / 2]:F1} ms, p90 {commits[commits.Count * 9 / 10]:F1} ms, max {commits[^1]:F1} ms per page; peak RSS {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576} MB; file {size / 1048576.0:F0} MiB ({path})"));
+            $"records {accounts * records:N0} in {commits.Count} pages of {pageSize}: load {loadTime.TotalSeconds:F1} s wall ({loadCpu.TotalSeconds:F1} s CPU, load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}), commit sum {commits.Sum() / 1000:F1} s, median {commits[commits.Count / 2]:F1} ms, p90 {commits[commits.Count * 9 / 10]:F1} ms, max {commits[^1]:F1} ms per page; peak RSS {loadPeak} MB during the load, {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576} MB with verify; file {size / 1048576.0:F0} MiB ({path})"));
         return 0;
     }
 
