@@ -19,9 +19,7 @@ public sealed partial class PortfolioStore
         var problems = new List<StoreProblem>();
         VerifySchema(problems);
 
-        var entryOf = new Dictionary<string, string?>(StringComparer.Ordinal);
-        var versionOf = new Dictionary<string, int>(StringComparer.Ordinal);
-        var flagged = new HashSet<string>(StringComparer.Ordinal);
+        var raw = new RawIndex();
         var streams = new Dictionary<string, (long Records, long Unmapped, long Versions, long? Max)>(StringComparer.Ordinal);
 
         foreach (var doc in Scan(_raw))
@@ -38,19 +36,55 @@ public sealed partial class PortfolioStore
             var problem = Ticks.ToNullableString(doc[N.Problem]);
             if (entry is null && problem is null)
                 problems.Add(new(StoreProblemKind.NotMapped, key, "raw record has neither a ledger entry nor an unmapped flag"));
-            entryOf[key] = entry;
-            versionOf[key] = doc[N.Version].AsInt32;
-            if (problem is not null) flagged.Add(key);
+            raw.Add(account, stream, xid, entry, doc[N.Version].AsInt32, problem is not null);
             var s = streams.GetValueOrDefault(RawKey.Cursor(account, stream));
             streams[RawKey.Cursor(account, stream)] =
                 (s.Records + 1, s.Unmapped + (entry is null ? 1 : 0), s.Versions, s.Max is { } m && m > xid ? m : xid);
         }
 
-        VerifyLedger(problems, entryOf);
-        VerifyFlags(problems, flagged);
-        VerifyVersions(problems, versionOf, streams);
+        VerifyLedger(problems, raw);
+        VerifyFlags(problems, raw);
+        VerifyVersions(problems, raw, streams);
         VerifyCursors(problems, streams);
         return problems;
+    }
+
+    /// <summary>
+    /// What Verify remembers of each raw record, compactly (a million records fit in well under 1 GB): per stream,
+    /// external id → entry (the conventional <c>bitstamp:{account}:{id}</c> as a shared marker), version, flags.
+    /// </summary>
+    private sealed class RawIndex
+    {
+        private const string Conventional = "\u0001conventional";
+        private readonly Dictionary<string, (string Account, Dictionary<long, Info> Records)> _streams = new(StringComparer.Ordinal);
+
+        public sealed class Info
+        {
+            public string? Entry;
+            public int Version;
+            public bool Flagged;
+            public bool Claimed;
+        }
+
+        public void Add(string account, string stream, long xid, string? entry, int version, bool flagged)
+        {
+            var streamKey = RawKey.Cursor(account, stream);
+            if (!_streams.TryGetValue(streamKey, out var s)) _streams[streamKey] = s = (account, new Dictionary<long, Info>());
+            if (entry is not null && entry == Domain.Ledger.LedgerEntry.BitstampId(account, xid)) entry = Conventional;
+            s.Records[xid] = new Info { Entry = entry, Version = version, Flagged = flagged };
+        }
+
+        public Info? Find(string key) =>
+            RawKey.TryParse(key, out var account, out var stream, out var xid)
+            && _streams.TryGetValue(RawKey.Cursor(account, stream), out var s) && s.Records.TryGetValue(xid, out var info)
+                ? info : null;
+
+        public string? EntryOf(string key, Info info) =>
+            ReferenceEquals(info.Entry, Conventional) && RawKey.TryParse(key, out var account, out _, out var xid)
+                ? Domain.Ledger.LedgerEntry.BitstampId(account, xid) : info.Entry;
+
+        public IEnumerable<(string Key, Info Info)> All() =>
+            _streams.SelectMany(s => s.Value.Records.Select(r => (s.Key + "/" + r.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), r.Value)));
     }
 
     private void VerifySchema(List<StoreProblem> problems)
@@ -67,45 +101,47 @@ public sealed partial class PortfolioStore
                     problems.Add(new(StoreProblemKind.Schema, $"{collection}.{name}", "index is missing"));
     }
 
-    private void VerifyLedger(List<StoreProblem> problems, Dictionary<string, string?> entryOf)
+    private void VerifyLedger(List<StoreProblem> problems, RawIndex raw)
     {
-        var found = new HashSet<string>(StringComparer.Ordinal);
         foreach (var doc in Scan(_ledger))
         {
             var id = doc[N.Id].AsString;
             var source = doc[N.Source].AsString;
-            if (!entryOf.TryGetValue(source, out var mapped))
+            var info = raw.Find(source);
+            var mapped = info is null ? null : raw.EntryOf(source, info);
+            if (info is null)
                 problems.Add(new(StoreProblemKind.OrphanEntry, id, $"its raw source '{source}' is not stored"));
             else if (!string.Equals(mapped, id, StringComparison.Ordinal))
                 problems.Add(new(StoreProblemKind.MappedTwice, id,
                     $"claims raw record '{source}', which is mapped to {(mapped is null ? "nothing (flagged unmapped)" : $"'{mapped}'")}"));
-            else found.Add(source);
+            else info.Claimed = true;
         }
-        foreach (var (key, entry) in entryOf)
-            if (entry is not null && !found.Contains(key))
-                problems.Add(new(StoreProblemKind.MissingEntry, key, $"its ledger entry '{entry}' is missing"));
+        foreach (var (key, info) in raw.All())
+            if (info.Entry is not null && !info.Claimed)
+                problems.Add(new(StoreProblemKind.MissingEntry, key, $"its ledger entry '{raw.EntryOf(key, info)}' is missing"));
     }
 
-    private void VerifyFlags(List<StoreProblem> problems, HashSet<string> flagged)
+    private void VerifyFlags(List<StoreProblem> problems, RawIndex raw)
     {
         var flags = _rawFlags.FindAll().Select(d => d[N.Id].AsString).ToHashSet(StringComparer.Ordinal);
+        var flagged = raw.All().Where(r => r.Info.Flagged).Select(r => r.Key).ToHashSet(StringComparer.Ordinal);
         foreach (var key in flags.Except(flagged).Order(StringComparer.Ordinal))
             problems.Add(new(StoreProblemKind.Flag, key, "flag without a flagged raw record"));
         foreach (var key in flagged.Except(flags).Order(StringComparer.Ordinal))
             problems.Add(new(StoreProblemKind.Flag, key, "flagged raw record missing from the flag list"));
     }
 
-    private void VerifyVersions(List<StoreProblem> problems, Dictionary<string, int> versionOf,
+    private void VerifyVersions(List<StoreProblem> problems, RawIndex raw,
         Dictionary<string, (long Records, long Unmapped, long Versions, long? Max)> streams)
     {
         var seen = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        foreach (var doc in _rawVersions.FindAll())
+        foreach (var doc in Scan(_rawVersions))
         {
             var key = doc[N.Key].AsString;
             var version = doc[N.Version].AsInt32;
             if (doc[N.Id].AsString != RawBson.VersionId(key, version))
                 problems.Add(new(StoreProblemKind.BadKey, doc[N.Id].AsString, Invariant($"version key does not match key '{key}' version {version}")));
-            if (!versionOf.TryGetValue(key, out var current))
+            if (raw.Find(key) is null)
             {
                 problems.Add(new(StoreProblemKind.Version, key, Invariant($"superseded version {version} without a current record")));
                 continue;
@@ -115,13 +151,13 @@ public sealed partial class PortfolioStore
             var s = streams.GetValueOrDefault(stream);
             streams[stream] = s with { Versions = s.Versions + 1 };
         }
-        foreach (var (key, current) in versionOf)
+        foreach (var (key, info) in raw.All().Where(r => r.Info.Version > 1 || seen.ContainsKey(r.Key)))
         {
             var versions = seen.GetValueOrDefault(key) ?? [];
             versions.Sort();
-            if (!versions.SequenceEqual(Enumerable.Range(1, current - 1)))
+            if (!versions.SequenceEqual(Enumerable.Range(1, info.Version - 1)))
                 problems.Add(new(StoreProblemKind.Version, key,
-                    Invariant($"current version {current} but superseded versions [{string.Join(",", versions)}]")));
+                    Invariant($"current version {info.Version} but superseded versions [{string.Join(",", versions)}]")));
         }
     }
 

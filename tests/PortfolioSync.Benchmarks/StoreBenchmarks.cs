@@ -15,6 +15,7 @@ namespace PortfolioSync.Benchmarks;
 /// The million-record load (total time, peak RSS, file size) is the <c>scenario store-load</c> whole-process run.
 /// </summary>
 [SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 3, iterationCount: 25, invocationCount: 1)]
+[MinColumn, MedianColumn, MaxColumn]
 public class StoreBenchmarks
 {
     private const int PageSize = 1000;

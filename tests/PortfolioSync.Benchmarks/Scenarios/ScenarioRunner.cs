@@ -7,6 +7,7 @@ internal static class ScenarioRunner
     {
         ["store-load"] = StoreLoadScenario.Load,
         ["store-nightly"] = StoreLoadScenario.Nightly,
+        ["store-verify"] = StoreLoadScenario.Verify,
     };
 
     public static int Run(string[] args)

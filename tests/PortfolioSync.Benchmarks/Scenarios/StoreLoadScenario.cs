@@ -12,6 +12,7 @@ namespace PortfolioSync.Benchmarks.Scenarios;
 ///   scenario store-load [--accounts 5] [--records 200000] [--page 1000] [--path FILE]
 ///     commits accounts × records in pages into a fresh store; prints median/p90 ms per page commit, total, peak RSS,
 ///     file size, then the open time of the full store and the time of a nightly no-op pass.
+///   scenario store-verify --path FILE
 ///   scenario store-nightly --path FILE [--accounts 5] [--page 1000]
 ///     one process: open, read cursors, re-commit each account's last page (nothing new), close.
 /// </summary>
@@ -91,6 +92,17 @@ internal static class StoreLoadScenario
 
     private const long FirstId = 100_000_000;
     private const int Accounts = 16;   // id spacing: room for up to 16 accounts
+
+    /// <summary><c>scenario store-verify --path FILE</c>: one process opens the store and runs Verify.</summary>
+    public static int Verify(string[] args)
+    {
+        var path = OptionText(args, "--path") ?? throw new ArgumentException("--path FILE is required");
+        var wall = Stopwatch.StartNew();
+        using var store = PortfolioStore.Open(path);
+        var problems = store.Verify();
+        Console.WriteLine(Invariant($"verify: {problems.Count} problems in {wall.Elapsed.TotalSeconds:F1} s; peak RSS {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576} MB"));
+        return problems.Count == 0 ? 0 : 1;
+    }
 
     private static string Account(int a) => Invariant($"acct{a}");
 
