@@ -25,7 +25,7 @@ public sealed class CrashSafetyTests(ITestOutputHelper output) : IDisposable
         while (true)
         {
             cycles++;
-            using var child = ProbeProcess.Start("commit", _crashed.Path_, Pages.ToString(), PageSize.ToString());
+            using var child = ProbeProcess.Start("commit", _crashed.FilePath, Pages.ToString(), PageSize.ToString());
             var done = false;
             if (kills < 12)
             {
@@ -60,7 +60,7 @@ public sealed class CrashSafetyTests(ITestOutputHelper output) : IDisposable
     [Fact]
     public void Another_process_reads_consistent_counts_while_a_writer_commits()
     {
-        using var child = ProbeProcess.Start("commit", _crashed.Path_, "30", "200");
+        using var child = ProbeProcess.Start("commit", _crashed.FilePath, "30", "200");
         var reads = 0;
         using (var reader = _crashed.Open())
         {
