@@ -12,16 +12,25 @@ namespace PortfolioSync.Store;
 /// <param name="Json">The record's JSON text, stored and read back byte for byte (as a .NET string).</param>
 /// <param name="Entry">The mapped entry; its <see cref="LedgerEntry.SourceKey"/> must be this record's raw key and its
 /// <see cref="LedgerEntry.Account"/> the page's account.</param>
-/// <param name="Problem">Why the record is unmapped or suspicious; required when <paramref name="Entry"/> is null.</param>
-public sealed record PageRecord(long ExternalId, string Json, LedgerEntry? Entry, string? Problem = null)
+/// <param name="Problem">Why the record is unmapped or suspicious; required when <paramref name="Entry"/> is null,
+/// unless the record is a detail record.</param>
+/// <param name="IsDetail">A detail record (e.g. the network data of a crypto deposit) describes an event the ledger
+/// has from another stream: it is kept raw, never mapped, and not counted as unmapped.</param>
+public sealed record PageRecord(long ExternalId, string Json, LedgerEntry? Entry, string? Problem = null, bool IsDetail = false)
 {
     public string Json { get; } = Json ?? throw new ArgumentNullException(nameof(Json));
 
-    public string? Problem { get; } = Entry is null && string.IsNullOrWhiteSpace(Problem)
+    public string? Problem { get; } = Entry is null && !IsDetail && string.IsNullOrWhiteSpace(Problem)
         ? throw new ArgumentException("an unmapped record needs a problem text", nameof(Problem))
         : Problem;
+
+    public LedgerEntry? Entry { get; } = IsDetail && Entry is not null
+        ? throw new ArgumentException("a detail record has no ledger entry", nameof(Entry))
+        : Entry;
 
     public static PageRecord Mapped(LedgerEntry entry, string json) => new(entry.ExternalId, json, entry);
 
     public static PageRecord Unmapped(long externalId, string json, string problem) => new(externalId, json, null, problem);
+
+    public static PageRecord Detail(long externalId, string json) => new(externalId, json, null, null, IsDetail: true);
 }

@@ -59,6 +59,7 @@ public sealed partial class PortfolioStore
         private readonly Dictionary<string, (BsonDocument? Doc, bool InsertOnly)> _ledger = new(StringComparer.Ordinal);
         private readonly Dictionary<string, string?> _flags = new(StringComparer.Ordinal);
         private readonly List<string> _changedKeys = [];
+        private readonly LedgerSums _sums = new();
         private StreamStats _stats = null!;
         private int _inserted, _unchanged, _changed, _remapped;
 
@@ -118,7 +119,7 @@ public sealed partial class PortfolioStore
 
             Write(cursorKey, now, lastAt);
             store._options.BeforePageCommit?.Invoke(page);
-            var unmapped = records.Count(r => _current[r.Key][N.Entry].IsNull);
+            var unmapped = records.Count(r => _current[r.Key][N.Entry].IsNull && !IsDetail(_current[r.Key]));
             return new PageCommitResult(_inserted, _unchanged, _changed, unmapped, _remapped, _changedKeys);
         }
 
@@ -161,6 +162,7 @@ public sealed partial class PortfolioStore
             var oldEntry = Ticks.ToNullableString(doc[N.Entry]);
             var oldProblem = Ticks.ToNullableString(doc[N.Problem]);
             var oldHash = Ticks.ToNullableLong(doc[N.EntryHash]);
+            var oldDetail = !isNew && IsDetail(doc);
             var newEntry = record.Entry?.Id;
             var problem = record.Problem;
             var entryDoc = record.Entry is { } e0 ? LedgerBson.ToDocument(e0) : null;
@@ -168,7 +170,8 @@ public sealed partial class PortfolioStore
 
             // Same entry id, same entry content (fingerprint) and same problem as stored: nothing to write or read.
             if (!isNew && oldHash == hash && string.Equals(oldEntry, newEntry, StringComparison.Ordinal)
-                && string.Equals(oldProblem, problem, StringComparison.Ordinal) && !_ledger.ContainsKey(newEntry ?? ""))
+                && string.Equals(oldProblem, problem, StringComparison.Ordinal) && oldDetail == record.IsDetail
+                && !_ledger.ContainsKey(newEntry ?? ""))
                 return false;
 
             var ledgerWritten = false;
@@ -189,16 +192,22 @@ public sealed partial class PortfolioStore
                 else if (existing is null || !LedgerBson.FromDocument(existing).Equals(entry))
                 {
                     // Unseen ids of new records are inserted without a lookup; anything else is an upsert.
+                    if (existing is not null) _sums.Remove(LedgerBson.FromDocument(existing));
+                    _sums.Add(entry);
                     _ledger[entry.Id] = (entryDoc!, isNew && !careful && !pending);
                     ledgerWritten = true;
                 }
             }
 
             if (oldEntry is not null && !string.Equals(oldEntry, newEntry, StringComparison.Ordinal))
+            {
+                var replaced = _ledger.TryGetValue(oldEntry, out var queued) ? queued.Doc : store._ledger.FindById(oldEntry);
+                if (replaced is not null) _sums.Remove(LedgerBson.FromDocument(replaced));
                 _ledger[oldEntry] = (null, false);
+            }
 
-            if (!isNew && oldEntry is null) _stats.Unmapped--;
-            if (newEntry is null) _stats.Unmapped++;
+            if (!isNew && oldEntry is null && !oldDetail) _stats.Unmapped--;
+            if (newEntry is null && !record.IsDetail) _stats.Unmapped++;
 
             var problemChanged = !string.Equals(oldProblem, problem, StringComparison.Ordinal);
             if (problemChanged || (isNew && problem is not null)) _flags[key] = problem;
@@ -206,7 +215,10 @@ public sealed partial class PortfolioStore
             doc[N.Entry] = Ticks.Nullable(newEntry);
             doc[N.Problem] = Ticks.Nullable(problem);
             doc[N.EntryHash] = Ticks.Nullable(hash);
-            return ledgerWritten || problemChanged || oldHash != hash || !string.Equals(oldEntry, newEntry, StringComparison.Ordinal);
+            if (record.IsDetail) doc[N.Detail] = true;
+            else doc.Remove(N.Detail);
+            return ledgerWritten || problemChanged || oldHash != hash || oldDetail != record.IsDetail
+                   || !string.Equals(oldEntry, newEntry, StringComparison.Ordinal);
         }
 
         private void Write(string cursorKey, NodaTime.Instant now, NodaTime.Instant? lastAt)
@@ -224,6 +236,8 @@ public sealed partial class PortfolioStore
             }
             if (upserts is not null) store._ledger.Upsert(upserts);
             if (inserts is not null) store._ledger.Insert(inserts);
+
+            _sums.WriteTo(store._ledgerSums, store._meta);
 
             foreach (var (key, problem) in _flags)
             {
@@ -248,6 +262,8 @@ public sealed partial class PortfolioStore
             });
         }
     }
+
+    internal static bool IsDetail(BsonDocument raw) => raw.TryGetValue(N.Detail, out var d) && d.IsBoolean && d.AsBoolean;
 
     /// <summary>Counts of a stream kept in its cursor document.</summary>
     private sealed class StreamStats

@@ -34,12 +34,13 @@ public sealed partial class PortfolioStore
             }
             var entry = Ticks.ToNullableString(doc[N.Entry]);
             var problem = Ticks.ToNullableString(doc[N.Problem]);
-            if (entry is null && problem is null)
+            var detail = IsDetail(doc);
+            if (entry is null && problem is null && !detail)
                 problems.Add(new(StoreProblemKind.NotMapped, key, "raw record has neither a ledger entry nor an unmapped flag"));
             raw.Add(account, stream, xid, entry, doc[N.Version].AsInt32, problem is not null);
             var s = streams.GetValueOrDefault(RawKey.Cursor(account, stream));
             streams[RawKey.Cursor(account, stream)] =
-                (s.Records + 1, s.Unmapped + (entry is null ? 1 : 0), s.Versions, s.Max is { } m && m > xid ? m : xid);
+                (s.Records + 1, s.Unmapped + (entry is null && !detail ? 1 : 0), s.Versions, s.Max is { } m && m > xid ? m : xid);
         }
 
         VerifyLedger(problems, raw);
@@ -103,8 +104,10 @@ public sealed partial class PortfolioStore
 
     private void VerifyLedger(List<StoreProblem> problems, RawIndex raw)
     {
+        var sums = new LedgerSums();
         foreach (var doc in Scan(_ledger))
         {
+            sums.Add(LedgerBson.FromDocument(doc));
             var id = doc[N.Id].AsString;
             var source = doc[N.Source].AsString;
             var info = raw.Find(source);
@@ -119,6 +122,19 @@ public sealed partial class PortfolioStore
         foreach (var (key, info) in raw.All())
             if (info.Entry is not null && !info.Claimed)
                 problems.Add(new(StoreProblemKind.MissingEntry, key, $"its ledger entry '{raw.EntryOf(key, info)}' is missing"));
+        VerifySums(problems, sums.Totals());
+    }
+
+    private void VerifySums(List<StoreProblem> problems, Dictionary<string, decimal> actual)
+    {
+        var stored = _ledgerSums.FindAll().ToDictionary(d => d[N.Id].AsString, d => d[N.Sum].AsDecimal, StringComparer.Ordinal);
+        foreach (var key in stored.Keys.Union(actual.Keys).Order(StringComparer.Ordinal))
+        {
+            var s = stored.GetValueOrDefault(key);
+            var a = actual.GetValueOrDefault(key);
+            if (s != a)
+                problems.Add(new(StoreProblemKind.Sums, key, Invariant($"maintained ledger sum {s}, the ledger adds up to {a}")));
+        }
     }
 
     private void VerifyFlags(List<StoreProblem> problems, RawIndex raw)

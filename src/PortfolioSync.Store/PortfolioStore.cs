@@ -28,6 +28,7 @@ public sealed partial class PortfolioStore : IDisposable
     private readonly ILiteCollection<BsonDocument> _prices;
     private readonly ILiteCollection<BsonDocument> _runs;
     private readonly ILiteCollection<BsonDocument> _meta;
+    private readonly ILiteCollection<BsonDocument> _ledgerSums;
     private bool _disposed;
 
     private PortfolioStore(string path, LiteDatabase db, StoreOptions options)
@@ -44,6 +45,7 @@ public sealed partial class PortfolioStore : IDisposable
         _prices = db.GetCollection(N.Prices);
         _runs = db.GetCollection(N.Runs);
         _meta = db.GetCollection(N.Meta);
+        _ledgerSums = db.GetCollection(N.LedgerSums);
     }
 
     internal static readonly Collation OrdinalCollation = new(CultureInfo.InvariantCulture.LCID, CompareOptions.Ordinal);

@@ -21,4 +21,6 @@ public enum StoreProblemKind
     Version,
     /// <summary>A cursor ahead of or behind the newest stored record, or stream counts that disagree with the data.</summary>
     Cursor,
+    /// <summary>A maintained ledger sum (per account and asset) that disagrees with the ledger.</summary>
+    Sums,
 }

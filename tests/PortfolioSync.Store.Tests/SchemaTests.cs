@@ -33,13 +33,16 @@ public sealed class SchemaTests : IDisposable
     public void A_store_at_an_older_schema_is_migrated_on_open_and_keeps_its_data()
     {
         // Version 0: a LiteDB file without meta or indexes, holding data.
+        var entry = Records.Entry(5);
         using (var db = RawDatabase())
-            db.GetCollection("ledger").Insert(new BsonDocument { ["_id"] = "x", ["account"] = "main", ["at"] = 5L });
+            db.GetCollection("ledger").Insert(Bson.LedgerBson.ToDocument(entry));
 
         using var store = _temp.Open();
 
-        store.StoredSchemaVersion.Should().Be(1);
+        store.StoredSchemaVersion.Should().Be(PortfolioStore.SchemaVersion);
         store.Database.GetCollection("ledger").Count().Should().Be(1);
+        store.GetLedgerBalances(entry.Account).Should().NotBeEmpty("migration 2 computes the ledger sums of existing entries");
+        store.GetLedgerSpan().First.Should().Be(entry.At);
         store.Database.GetCollection("$indexes").Find(Query.EQ("collection", "ledger")).Select(d => d["name"].AsString)
             .Should().Contain(["account", "at"]);
     }
@@ -49,15 +52,15 @@ public sealed class SchemaTests : IDisposable
     {
         var applied = new List<int>();
         var migrations = SchemaMigrations.All.Concat([
-            new Migration(3, "third", _ => applied.Add(3)),
-            new Migration(2, "second", db => { applied.Add(2); db.GetCollection("meta").Upsert(new BsonDocument { ["_id"] = "m2", ["ok"] = true }); }),
+            new Migration(PortfolioStore.SchemaVersion + 2, "second extra", _ => applied.Add(2)),
+            new Migration(PortfolioStore.SchemaVersion + 1, "first extra", db => { applied.Add(1); db.GetCollection("meta").Upsert(new BsonDocument { ["_id"] = "m2", ["ok"] = true }); }),
         ]).OrderBy(m => m.Version).ToList();
         var options = new StoreOptions { Time = _temp.Clock, Migrations = migrations };
 
-        using (var store = _temp.Open(options)) store.StoredSchemaVersion.Should().Be(3);
-        using (var store = _temp.Open(options)) store.StoredSchemaVersion.Should().Be(3);
+        using (var store = _temp.Open(options)) store.StoredSchemaVersion.Should().Be(PortfolioStore.SchemaVersion + 2);
+        using (var store = _temp.Open(options)) store.StoredSchemaVersion.Should().Be(PortfolioStore.SchemaVersion + 2);
 
-        applied.Should().Equal(2, 3);
+        applied.Should().Equal(1, 2);
     }
 
     [Fact]
@@ -69,7 +72,7 @@ public sealed class SchemaTests : IDisposable
         var act = () => _temp.Open();
 
         act.Should().Throw<StoreException>()
-            .WithMessage($"{_temp.FilePath}: the store has schema version 99, but this version of PortfolioSync knows only up to 1*")
+            .WithMessage($"{_temp.FilePath}: the store has schema version 99, but this version of PortfolioSync knows only up to {PortfolioStore.SchemaVersion}*")
             .Which.StorePath.Should().Be(_temp.FilePath);
     }
 
@@ -88,12 +91,12 @@ public sealed class SchemaTests : IDisposable
     public void A_failing_migration_leaves_the_schema_version_where_it_was()
     {
         using (_temp.Open()) { }
-        var options = new StoreOptions { Time = _temp.Clock, Migrations = [.. SchemaMigrations.All, new Migration(2, "broken", _ => throw new InvalidDataException("half way"))] };
+        var options = new StoreOptions { Time = _temp.Clock, Migrations = [.. SchemaMigrations.All, new Migration(PortfolioStore.SchemaVersion + 1, "broken", _ => throw new InvalidDataException("half way"))] };
 
         var act = () => _temp.Open(options);
 
         act.Should().Throw<StoreException>().WithMessage("*half way*");
         using var store = _temp.Open();
-        store.StoredSchemaVersion.Should().Be(1);
+        store.StoredSchemaVersion.Should().Be(PortfolioStore.SchemaVersion);
     }
 }

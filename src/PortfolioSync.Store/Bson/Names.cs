@@ -12,6 +12,7 @@ internal static class Names
     public const string Prices = "prices";
     public const string Runs = "runs";
     public const string Meta = "meta";
+    public const string LedgerSums = "ledger_sums";
 
     public const string Id = "_id";
     public const string Account = "account";
@@ -26,6 +27,11 @@ internal static class Names
     public const string EntryHash = "entryHash";
     public const string Key = "key";
     public const string SupersededAt = "superseded";
+    public const string Detail = "detail";
+    public const string Sum = "sum";
+    public const string First = "first";
+    public const string Assets = "assets";
+    public const string LedgerSpanKey = "ledger-span";
 
     public const string At = "at";
     public const string Kind = "kind";

@@ -1,0 +1,91 @@
+using PortfolioSync.Bitstamp;
+using PortfolioSync.Bitstamp.Auth;
+using PortfolioSync.FakeBitstamp;
+using PortfolioSync.FakeBitstamp.Data;
+using PortfolioSync.Store;
+
+namespace PortfolioSync.Sync.Tests;
+
+/// <summary>A local Bitstamp-compatible server over real loopback HTTP and a real LiteDB store file in a temp folder.</summary>
+public sealed class SyncHarness : IAsyncDisposable
+{
+    private readonly DirectoryInfo _dir;
+
+    private SyncHarness(FakeBitstampServer server, DirectoryInfo dir)
+    {
+        Server = server;
+        _dir = dir;
+        StorePath = Path.Combine(dir.FullName, "portfoliosync.db");
+    }
+
+    public FakeBitstampServer Server { get; }
+
+    public string StorePath { get; }
+
+    /// <summary>Short backoff so that fault tests take seconds; everything else as shipped.</summary>
+    public static BitstampClientOptions QuickRetries => new()
+    {
+        BaseDelay = TimeSpan.FromMilliseconds(20),
+        MaxDelay = TimeSpan.FromMilliseconds(500),
+        MaxRetryAfter = TimeSpan.FromSeconds(1),
+        RequestsPerSecond = 100,
+        RateLimitBurst = 100,
+    };
+
+    public static async Task<SyncHarness> StartAsync(ServerData data, FaultSettings? faults = null)
+    {
+        var server = await FakeBitstampServer.StartAsync(new FakeServerOptions(data)
+        {
+            Faults = faults ?? FaultSettings.None,
+            RateLimit = RateLimitSettings.Unlimited,
+        }, CancellationToken.None);
+        return new SyncHarness(server, Directory.CreateTempSubdirectory("psync-sync-"));
+    }
+
+    public async Task<SyncReport> SyncAsync(SyncOptions? options = null, BitstampClientOptions? clientOptions = null,
+        Func<AccountData, string>? secretOf = null, IEnumerable<string>? only = null)
+    {
+        var clients = new List<BitstampClient>();
+        try
+        {
+            var accounts = new List<SyncAccount>();
+            foreach (var account in Server.Data.Accounts)
+            {
+                if (only is not null && !only.Contains(account.Name)) continue;
+                var credentials = new ApiCredentials(new ApiKeyId(account.Key), Secret.FromString(secretOf?.Invoke(account) ?? account.Secret));
+                var client = new BitstampClient(account.Name, Server.BaseUrl, credentials, clientOptions ?? QuickRetries, TimeProvider.System);
+                clients.Add(client);
+                accounts.Add(new SyncAccount(account.Name, account.IsMain, client));
+            }
+            var prices = new BitstampClient("prices", Server.BaseUrl, null, clientOptions ?? QuickRetries, TimeProvider.System);
+            clients.Add(prices);
+            using var store = PortfolioStore.Open(StorePath);
+            var engine = new SyncEngine(store, TimeProvider.System, options ?? new SyncOptions());
+            return await engine.RunAsync(accounts, prices, CancellationToken.None);
+        }
+        finally
+        {
+            foreach (var c in clients) c.Dispose();
+        }
+    }
+
+    public T WithStore<T>(Func<PortfolioStore, T> read)
+    {
+        using var store = PortfolioStore.Open(StorePath);
+        return read(store);
+    }
+
+    public string CanonicalExport() => WithStore(s =>
+    {
+        var writer = new StringWriter();
+        s.CanonicalExport(writer);
+        return writer.ToString();
+    });
+
+    public async ValueTask DisposeAsync()
+    {
+        await Server.DisposeAsync();
+        try { _dir.Delete(recursive: true); }
+        catch (IOException) { }
+    }
+}
