@@ -53,12 +53,12 @@ public static class CliApp
     [
         new NotYetCommand("demo", "Run the whole job offline: local Bitstamp-compatible server, sync, reports and chart into reports/demo/", 7),
         new InitCommand(),
-        new NotYetCommand("check", "Check that every account's key works and has the read permissions needed", 5),
-        new NotYetCommand("sync", "Pull new transactions, balances and prices of every account into the store (the nightly job)", 5),
+        new CheckCommand(),
+        new SyncCommand(),
         new NotYetCommand("report", "Write tax reports (CSV, XLSX) for a tax year", 6),
         new NotYetCommand("value", "Write the portfolio value over time (CSV, PNG chart, XLSX)", 7),
         new StatusCommand(),
-        new NotYetCommand("verify", "Check the store's integrity: every record mapped once, no duplicates, schema ok", 5),
+        new VerifyCommand(),
         new FakeServerCliCommand(),
     ];
 

@@ -67,8 +67,10 @@ internal sealed class UserTransactionsStream(StoreWorker store, SyncOptions opti
         if (record.Value is { } value)
         {
             var mapping = LedgerMapper.Map(account, value);
-            if (mapping.Warning is { } w) Warn(warnings, w);
-            return PageRecord.Mapped(mapping.Entry, record.RawJson);
+            if (mapping.Warning is not { } w) return PageRecord.Mapped(mapping.Entry, record.RawJson);
+            // Mapped (as an Unknown entry, say) but worth a look: the store lists it with the flagged records.
+            Warn(warnings, w);
+            return new PageRecord(mapping.Entry.ExternalId, record.RawJson, mapping.Entry, w.Message);
         }
         var malformed = record.Malformed!;
         Warn(warnings, LedgerMapper.Malformed(account, malformed));

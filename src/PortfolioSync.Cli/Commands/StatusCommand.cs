@@ -5,7 +5,11 @@ using PortfolioSync.Cli.Config;
 using PortfolioSync.Cli.Hosting;
 using PortfolioSync.Cli.Secrets;
 using PortfolioSync.Domain.Tax;
+using NodaTime.Text;
+using PortfolioSync.Domain;
+using PortfolioSync.Domain.Warnings;
 using Spectre.Console;
+using System.Globalization;
 
 namespace PortfolioSync.Cli.Commands;
 
@@ -33,8 +37,9 @@ public sealed class StatusCommand : CliCommand
         foreach (var account in config.Accounts)
             accounts.Add(await Probe(account, resolver, ct).ConfigureAwait(false));
 
-        if (context.Parse.GetValue(_json)) WriteJson(context.Env.Out, config, accounts);
-        else WriteTable(context, config, accounts);
+        var facts = StoreFacts.Read(config.StorePath, context.Env);
+        if (context.Parse.GetValue(_json)) WriteJson(context.Env.Out, config, accounts, facts);
+        else WriteTable(context, config, accounts, facts);
 
         var problems = accounts.SelectMany(a => a.Problems).ToList();
         foreach (var p in problems) context.Env.Error.WriteLine($"error: {p}");
@@ -66,7 +71,7 @@ public sealed class StatusCommand : CliCommand
         return new AccountStatus(account, keyId, secretOk, problems);
     }
 
-    private static void WriteTable(CommandContext context, AppConfig config, List<AccountStatus> accounts)
+    private static void WriteTable(CommandContext context, AppConfig config, List<AccountStatus> accounts, StoreFacts? facts)
     {
         var console = context.Console;
         console.WriteLine($"config   {config.SourcePath}");
@@ -85,9 +90,31 @@ public sealed class StatusCommand : CliCommand
                 a.Problems.Count == 0 ? "[green]yes[/]" : "[red]no[/]");
         }
         console.Write(table);
+        if (facts is null) return;
+
+        var streams = new Table().Border(TableBorder.Rounded).AddColumns("account", "stream", "records", "unmapped", "versions", "cursor", "last sync");
+        foreach (var c in facts.Counts)
+        {
+            var cursor = facts.Cursors.FirstOrDefault(x => x.Account == c.Account && x.Stream == c.Stream);
+            streams.AddRow(Markup.Escape(c.Account), Markup.Escape(c.Stream), N(c.Records), N(c.Unmapped), N(c.SupersededVersions),
+                cursor?.LastExternalId?.ToString(CultureInfo.InvariantCulture) ?? "-",
+                cursor is null ? "-" : InstantPattern.General.Format(cursor.UpdatedAt));
+        }
+        console.Write(streams);
+        foreach (var b in facts.Balances)
+            console.WriteLine(Markup.Escape($"balances {b.Account} at {InstantPattern.General.Format(b.At)}: "
+                + string.Join(", ", b.Rows.Where(r => r.Total != 0).Select(r => $"{DecimalText.Format(r.Total)} {r.Asset}"))));
+        foreach (var r in facts.Runs)
+            console.WriteLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
+                $"run {r.Id}: {r.Status.ToString().ToLowerInvariant()}, started {InstantPattern.General.Format(r.Started)}, {r.Accounts.Sum(a => a.Inserted)} new records{(r.Errors.Count > 0 ? "; " + string.Join("; ", r.Errors) : "")}")));
+        console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"warnings: {facts.Warnings.Count}"));
+        foreach (var w in facts.Warnings.Take(20)) console.WriteLine(Markup.Escape($"  {w.Code.ToText()}: {w.Message}"));
+        if (facts.Warnings.Count > 20) console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  … and {facts.Warnings.Count - 20} more (status --json lists them all)"));
     }
 
-    private static void WriteJson(TextWriter output, AppConfig config, List<AccountStatus> accounts)
+    private static string N(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
+
+    private static void WriteJson(TextWriter output, AppConfig config, List<AccountStatus> accounts, StoreFacts? facts)
     {
         var buffer = new MemoryStream();
         using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
@@ -114,15 +141,52 @@ public sealed class StatusCommand : CliCommand
                 foreach (var p in a.Problems) w.WriteStringValue(p);
                 w.WriteEndArray();
                 w.WriteStartObject("streams");
+                foreach (var c in facts?.Counts.Where(c => c.Account == a.Account.Name) ?? [])
+                {
+                    var cursor = facts!.Cursors.FirstOrDefault(x => x.Account == c.Account && x.Stream == c.Stream);
+                    w.WriteStartObject(c.Stream);
+                    w.WriteNumber("records", c.Records);
+                    w.WriteNumber("unmapped", c.Unmapped);
+                    w.WriteNumber("versions", c.SupersededVersions);
+                    if (cursor?.LastExternalId is { } last) w.WriteString("cursor", last.ToString(CultureInfo.InvariantCulture)); else w.WriteNull("cursor");
+                    if (cursor is null) w.WriteNull("lastSync"); else w.WriteString("lastSync", InstantPattern.ExtendedIso.Format(cursor.UpdatedAt));
+                    w.WriteEndObject();
+                }
                 w.WriteEndObject();
                 w.WriteStartObject("balances");
+                if (facts?.Balances.FirstOrDefault(b => b.Account == a.Account.Name) is { } snapshot)
+                    foreach (var row in snapshot.Rows.Where(r => r.Total != 0))
+                        w.WriteString(row.Asset.Code, DecimalText.Format(row.Total));
                 w.WriteEndObject();
                 w.WriteEndObject();
             }
             w.WriteEndArray();
             w.WriteStartArray("runs");
+            foreach (var r in facts?.Runs ?? [])
+            {
+                w.WriteStartObject();
+                w.WriteString("id", r.Id);
+                w.WriteString("status", r.Status.ToString().ToLowerInvariant());
+                w.WriteString("started", InstantPattern.ExtendedIso.Format(r.Started));
+                if (r.Finished is { } f) w.WriteString("finished", InstantPattern.ExtendedIso.Format(f)); else w.WriteNull("finished");
+                w.WriteNumber("inserted", r.Accounts.Sum(x => x.Inserted));
+                w.WriteStartArray("errors");
+                foreach (var e in r.Errors) w.WriteStringValue(e);
+                w.WriteEndArray();
+                w.WriteEndObject();
+            }
             w.WriteEndArray();
-            w.WriteNumber("warnings", 0);
+            w.WriteNumber("warnings", facts?.Warnings.Count ?? 0);
+            w.WriteStartArray("warningList");
+            foreach (var warning in facts?.Warnings ?? [])
+            {
+                w.WriteStartObject();
+                w.WriteString("code", warning.Code.ToText());
+                if (warning.Account is null) w.WriteNull("account"); else w.WriteString("account", warning.Account);
+                w.WriteString("message", warning.Message);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
             w.WriteEndObject();
         }
         output.WriteLine(Encoding.UTF8.GetString(buffer.ToArray()));

@@ -22,6 +22,10 @@ public sealed record AppConfig
     public required FiatSet Fiat { get; init; }
     /// <summary>Optional manual-costs.csv (costs of deposits from outside).</summary>
     public string? ManualCostsPath { get; init; }
+    /// <summary>Request rate per account key. Default 8 per second (Bitstamp allows 8000 per 10 minutes by default).</summary>
+    public int RequestsPerSecond { get; init; } = 8;
+    /// <summary>Accounts synced at the same time. Default 1.</summary>
+    public int ParallelAccounts { get; init; } = 1;
     public required IReadOnlyList<AccountConfig> Accounts { get; init; }
 }
 

@@ -18,7 +18,8 @@ public static class ConfigLoader
     public static readonly string[] PoolScopes = ["universal", "per-account"];
 
     private static readonly string[] TopLevelKeys =
-        ["baseCurrency", "jurisdiction", "method", "poolScope", "timeZone", "taxYear", "store", "baseUrl", "fiat", "manualCosts", "accounts"];
+        ["baseCurrency", "jurisdiction", "method", "poolScope", "timeZone", "taxYear", "store", "baseUrl", "fiat", "manualCosts",
+         "requestsPerSecond", "parallelAccounts", "accounts"];
     private static readonly string[] AccountKeys = ["name", "key", "secret", "main"];
 
     private static readonly JsonDocumentOptions DocumentOptions = new()
@@ -104,6 +105,8 @@ public static class ConfigLoader
                 fiat = new FiatSet(fiatElement.EnumerateArray().Select(e => e.GetString()!));
         }
         var manualCosts = v.Optional<string?>(root, "manualCosts", "", null, p => env.ExpandPath(p, configDir));
+        var requestsPerSecond = v.Optional(root, "requestsPerSecond", "", 8, t => IntIn(t, 1, 100, "requests per second"));
+        var parallelAccounts = v.Optional(root, "parallelAccounts", "", 1, t => IntIn(t, 1, 8, "accounts synced at once"));
         var accounts = ReadAccounts(root, v);
 
         if (accounts is null) return null;
@@ -120,6 +123,8 @@ public static class ConfigLoader
             BaseUrl = baseUrl,
             Fiat = fiat,
             ManualCostsPath = manualCosts,
+            RequestsPerSecond = requestsPerSecond,
+            ParallelAccounts = parallelAccounts,
             Accounts = accounts,
         };
     }
@@ -211,6 +216,10 @@ public static class ConfigLoader
         return uri;
     }
 
+    private static int IntIn(string text, int min, int max, string what) =>
+        int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n >= min && n <= max
+            ? n : throw new FormatException($"'{text}' is not a whole number of {what} from {min} to {max}");
+
     private static bool IsAccountName(string name) =>
         name.Length is >= 1 and <= 32 && name.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '-' or '_');
 
@@ -267,6 +276,7 @@ public static class ConfigLoader
                 JsonValueKind.String => e.GetString(),
                 JsonValueKind.True => "true",
                 JsonValueKind.False => "false",
+                JsonValueKind.Number => e.GetRawText(),
                 _ => null,
             };
             if (text is null)

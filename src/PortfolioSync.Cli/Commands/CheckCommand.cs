@@ -1,0 +1,81 @@
+using System.CommandLine;
+using PortfolioSync.Bitstamp.Errors;
+using PortfolioSync.Cli.Hosting;
+using Spectre.Console;
+
+namespace PortfolioSync.Cli.Commands;
+
+/// <summary>
+/// <c>check</c>: for every account, the key works and has the read permissions the sync needs ("Account balance",
+/// "User transactions"; on the main account, optionally "Crypto transactions"). Each failure is explained with its
+/// fix. Exit 0, 4 (a key or permission problem), 3 (another failure, e.g. network).
+/// </summary>
+public sealed class CheckCommand : CliCommand
+{
+    private readonly Option<string[]> _account = new("--account") { Description = "Check only this account (repeat for several)", HelpName = "NAME" };
+
+    public CheckCommand()
+    {
+        Definition = new Command("check", "Check that every account's key works and has the read permissions needed");
+        Definition.Options.Add(_account);
+    }
+
+    public override Command Definition { get; }
+
+    public override async Task<ExitCode> RunAsync(CommandContext context, CancellationToken ct)
+    {
+        var config = context.LoadConfig();
+        var selected = ExchangeAccounts.Select(config, context.Parse.GetValue(_account) ?? []);
+        var resolved = await ExchangeAccounts.ResolveAsync(selected, context.Env, ct).ConfigureAwait(false);
+        var table = new Table().Border(TableBorder.Rounded).AddColumns("account", "key id", "balances", "transactions", "crypto transactions");
+        var problems = new List<BitstampApiException>();
+        foreach (var (account, credentials) in resolved)
+        {
+            using var client = ExchangeAccounts.Client(account.Name, credentials, config, context.Env.Time);
+            var balances = await Probe(() => client.GetBalancesAsync(ct), problems).ConfigureAwait(false);
+            var transactions = await Probe(() => client.GetUserTransactionsPageAsync(null, 1, ct), problems).ConfigureAwait(false);
+            var crypto = "[grey]n/a (subaccount)[/]";
+            if (account.IsMain)
+            {
+                try
+                {
+                    await client.GetCryptoTransactionsAsync(0, 1, ct).ConfigureAwait(false);
+                    crypto = "[green]ok[/]";
+                }
+                catch (BitstampApiException e) when (e.Kind == BitstampErrorKind.MissingPermission)
+                {
+                    crypto = "[yellow]no permission (optional: network details of deposits and withdrawals)[/]";
+                }
+                catch (BitstampApiException e)
+                {
+                    problems.Add(e);
+                    crypto = "[red]failed[/]";
+                }
+            }
+            table.AddRow(Markup.Escape(account.Name), Markup.Escape(credentials.Key.Masked), balances, transactions, crypto);
+            credentials.Secret.Dispose();
+        }
+        context.Console.Write(table);
+        foreach (var p in problems.DistinctBy(p => (p.Account, p.Kind))) context.Env.Error.WriteLine($"error: {p.Message}");
+        if (problems.Count == 0)
+        {
+            context.Env.Out.WriteLine("every key works and can read what the sync needs");
+            return ExitCode.Ok;
+        }
+        return problems.Any(p => p.IsAuthProblem) ? ExitCode.Auth : ExitCode.Partial;
+    }
+
+    private static async Task<string> Probe<T>(Func<Task<T>> call, List<BitstampApiException> problems)
+    {
+        try
+        {
+            await call().ConfigureAwait(false);
+            return "[green]ok[/]";
+        }
+        catch (BitstampApiException e)
+        {
+            problems.Add(e);
+            return e.Kind == BitstampErrorKind.MissingPermission ? "[red]no permission[/]" : "[red]failed[/]";
+        }
+    }
+}

@@ -1,0 +1,153 @@
+using System.CommandLine;
+using System.Globalization;
+using PortfolioSync.Bitstamp;
+using PortfolioSync.Cli.Config;
+using PortfolioSync.Cli.Hosting;
+using PortfolioSync.Domain.Warnings;
+using PortfolioSync.Store;
+using PortfolioSync.Sync;
+using Spectre.Console;
+
+namespace PortfolioSync.Cli.Commands;
+
+/// <summary>
+/// <c>sync</c>: the nightly job. Config and every secret are checked before any network I/O; a lock keeps a second
+/// sync out; each account is synced on its own (one failing does not stop the others). Exit 0, 3 (some accounts
+/// failed), 4 (every account failed on its key) or 2 (config, secrets, lock).
+/// </summary>
+public sealed class SyncCommand : CliCommand
+{
+    private readonly Option<string[]> _account = new("--account") { Description = "Sync only this account (repeat for several)", HelpName = "NAME", AllowMultipleArgumentsPerToken = false };
+    private readonly Option<bool> _full = new("--full") { Description = "Refetch every record from the start and report differences" };
+
+    public SyncCommand()
+    {
+        Definition = new Command("sync", "Pull new transactions, balances and prices of every account into the store (the nightly job)");
+        Definition.Options.Add(_account);
+        Definition.Options.Add(_full);
+    }
+
+    public override Command Definition { get; }
+
+    public override async Task<ExitCode> RunAsync(CommandContext context, CancellationToken ct)
+    {
+        var config = context.LoadConfig();
+        var selected = ExchangeAccounts.Select(config, context.Parse.GetValue(_account) ?? []);
+        var resolved = await ExchangeAccounts.ResolveAsync(selected, context.Env, ct).ConfigureAwait(false);
+        var options = new SyncOptions
+        {
+            Full = context.Parse.GetValue(_full),
+            BaseCurrency = config.BaseCurrency,
+            Fiat = config.Fiat,
+            MaxParallelAccounts = config.ParallelAccounts,
+        };
+        var report = await RunAsync(context, config, resolved.Select(r => (r.Account.Name, r.Account.IsMain, (Bitstamp.Auth.ApiCredentials?)r.Credentials)).ToList(), options, ct)
+            .ConfigureAwait(false);
+        return ExitFor(report);
+    }
+
+    /// <summary>Locks the store, syncs, prints the summary. Shared with <c>demo</c>.</summary>
+    internal static async Task<SyncReport> RunAsync(CommandContext context, AppConfig config,
+        IReadOnlyList<(string Name, bool IsMain, Bitstamp.Auth.ApiCredentials? Credentials)> accounts, SyncOptions options, CancellationToken ct)
+    {
+        var env = context.Env;
+        using var acquired = AcquireLock(config.StorePath, env);
+        var clients = new List<BitstampClient>();
+        try
+        {
+            var syncAccounts = new List<SyncAccount>();
+            foreach (var (name, isMain, credentials) in accounts)
+            {
+                var client = ExchangeAccounts.Client(name, credentials, config, env.Time);
+                clients.Add(client);
+                syncAccounts.Add(new SyncAccount(name, isMain, client));
+            }
+            var prices = ExchangeAccounts.Client("prices", null, config, env.Time);
+            clients.Add(prices);
+
+            using var store = OpenStore(config.StorePath, env);
+            SyncReport report;
+            if (env.IsTerminal && !context.Quiet)
+            {
+                report = null!;
+                await context.Console.Progress().AutoClear(false).HideCompleted(false)
+                    .Columns(new SpinnerColumn(), new TaskDescriptionColumn { Alignment = Justify.Left })
+                    .StartAsync(async progress =>
+                    {
+                        var live = new LiveSyncProgress(progress);
+                        report = await new SyncEngine(store, env.Time, options, live).RunAsync(syncAccounts, prices, ct).ConfigureAwait(false);
+                        live.AccountFinished(new AccountSyncResult("prices", 0, 0, 0, 0, 0, 0, 0, [], null, false));
+                    }).ConfigureAwait(false);
+            }
+            else
+            {
+                report = await new SyncEngine(store, env.Time, options, new PlainSyncProgress(env.Out, context.Quiet))
+                    .RunAsync(syncAccounts, prices, ct).ConfigureAwait(false);
+            }
+            PrintSummary(context, report, StoreWarnings.Collect(store));
+            return report;
+        }
+        finally
+        {
+            foreach (var c in clients) c.Dispose();
+            foreach (var (_, _, credentials) in accounts) credentials?.Secret.Dispose();
+        }
+    }
+
+    internal static StoreLock AcquireLock(string storePath, CliEnvironment env)
+    {
+        var result = StoreLock.TryAcquire(storePath, env.Time);
+        if (!result.Acquired) throw new CliException(result.Message);
+        return result.Lock!;
+    }
+
+    internal static PortfolioStore OpenStore(string path, CliEnvironment env)
+    {
+        try
+        {
+            return PortfolioStore.Open(path, new StoreOptions { Time = env.Time });
+        }
+        catch (StoreException e)
+        {
+            throw new CliException(e.Message, ExitCode.Unexpected, e);
+        }
+    }
+
+    internal static ExitCode ExitFor(SyncReport report)
+    {
+        if (report.AllSucceeded) return ExitCode.Ok;
+        var failed = report.Accounts.Where(a => !a.Succeeded).ToList();
+        return failed.Count == report.Accounts.Count && failed.All(a => a.IsAuthProblem) ? ExitCode.Auth : ExitCode.Partial;
+    }
+
+    private static void PrintSummary(CommandContext context, SyncReport report, IReadOnlyList<Warning> storeWarnings)
+    {
+        var env = context.Env;
+        var console = context.Console;
+        if (!context.Quiet)
+        {
+            var table = new Table().Border(TableBorder.Rounded).AddColumns("account", "fetched", "new", "changed", "unmapped", "requests", "result");
+            foreach (var a in report.Accounts)
+                table.AddRow(Markup.Escape(a.Account), N(a.Fetched), N(a.Inserted), N(a.Changed), N(a.Unmapped), N(a.Requests),
+                    a.Succeeded ? "[green]ok[/]" : "[red]failed[/]");
+            console.Write(table);
+            if (report.Prices is { } p)
+                console.WriteLine(p.Error is null
+                    ? string.Create(CultureInfo.InvariantCulture, $"prices: {p.Pairs} pairs, {p.Candles} daily candles stored")
+                    : "prices: failed");
+        }
+        foreach (var a in report.Accounts.Where(a => !a.Succeeded)) env.Error.WriteLine($"error: {a.Error}");
+        if (report.Prices?.Error is { } pe) env.Error.WriteLine($"error: prices: {pe}");
+
+        if (storeWarnings.Count > 0)
+        {
+            var byCode = string.Join(", ", storeWarnings.GroupBy(w => w.Code).OrderBy(g => g.Key)
+                .Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Count()} {g.Key.ToText()}")));
+            env.Out.WriteLine($"warnings in the store: {byCode} (see 'portfoliosync status'; reports list them in warnings.csv)");
+            if (!context.Quiet)
+                foreach (var w in storeWarnings.Take(5)) env.Out.WriteLine($"  {w.Code.ToText()}: {w.Message}");
+        }
+    }
+
+    private static string N(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,56 @@
+using PortfolioSync.Bitstamp;
+using PortfolioSync.Bitstamp.Auth;
+using PortfolioSync.Cli.Config;
+using PortfolioSync.Cli.Secrets;
+
+namespace PortfolioSync.Cli.Hosting;
+
+/// <summary>Resolves the configured accounts' credentials (all of them, before any network I/O) and builds their clients.</summary>
+public static class ExchangeAccounts
+{
+    /// <summary>The accounts named in <paramref name="only"/> (all when empty), in config order.</summary>
+    /// <exception cref="CliException">An unknown account name (exit 2).</exception>
+    public static IReadOnlyList<AccountConfig> Select(AppConfig config, IReadOnlyList<string> only)
+    {
+        if (only.Count == 0) return config.Accounts;
+        var unknown = only.Where(n => config.Accounts.All(a => a.Name != n)).ToList();
+        if (unknown.Count > 0)
+            throw new CliException($"no account named {string.Join(", ", unknown.Select(u => $"'{u}'"))} in {config.SourcePath}; the accounts are {string.Join(", ", config.Accounts.Select(a => a.Name))}");
+        return config.Accounts.Where(a => only.Contains(a.Name)).ToList();
+    }
+
+    /// <summary>Resolves every account's key and secret; all failures are reported together (exit 2).</summary>
+    public static async Task<IReadOnlyList<(AccountConfig Account, ApiCredentials Credentials)>> ResolveAsync(
+        IReadOnlyList<AccountConfig> accounts, CliEnvironment env, CancellationToken ct)
+    {
+        var resolver = new CredentialResolver(env);
+        var resolved = new List<(AccountConfig, ApiCredentials)>();
+        var problems = new List<string>();
+        foreach (var account in accounts)
+        {
+            try
+            {
+                resolved.Add((account, await resolver.ResolveAsync(account, ct).ConfigureAwait(false)));
+            }
+            catch (SecretUnavailableException e)
+            {
+                problems.Add(e.Message);
+            }
+        }
+        if (problems.Count > 0)
+        {
+            foreach (var (_, c) in resolved) c.Secret.Dispose();
+            throw new CliException(problems.Count == 1 ? problems[0] : "secrets are not reachable:\n  " + string.Join("\n  ", problems));
+        }
+        return resolved;
+    }
+
+    public static BitstampClient Client(string account, ApiCredentials? credentials, AppConfig config, TimeProvider time) =>
+        new(account, config.BaseUrl, credentials, Options(config), time);
+
+    public static BitstampClientOptions Options(AppConfig config) => new()
+    {
+        RequestsPerSecond = config.RequestsPerSecond,
+        RateLimitBurst = Math.Max(4, config.RequestsPerSecond / 2),
+    };
+}
