@@ -18,6 +18,9 @@ public sealed class CliRun : IDisposable
 
     public TimeSpan SecretCommandTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>The program's clock: a fixed fake by default; tests that talk to the local server share the real one with it.</summary>
+    public TimeProvider Time { get; set; } = new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 12, 0, 0, TimeSpan.Zero));
+
     public string PathIn(string relative) => Path.Combine(Home, relative);
 
     public string Write(string relative, string content, UnixFileMode? mode = null)
@@ -40,7 +43,7 @@ public sealed class CliRun : IDisposable
             Variables = Variables,
             WorkingDirectory = Home,
             HomeDirectory = Home,
-            Time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 12, 0, 0, TimeSpan.Zero)),
+            Time = Time,
             IsTerminal = false,
             SecretCommandTimeout = SecretCommandTimeout,
         };
