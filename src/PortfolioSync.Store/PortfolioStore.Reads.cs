@@ -73,7 +73,7 @@ public sealed partial class PortfolioStore
     /// <summary>LiteDB's query plan for <see cref="ReadLedger(Instant, Instant)"/> (tests check that it uses the index).</summary>
     internal BsonDocument ExplainLedgerRange(Instant from, Instant to) => _ledger.Query().Where(LedgerRange(from, to)).GetPlan();
 
-    internal BsonDocument ExplainLedgerAccount(string account) => _ledger.Query().Where(Query.EQ(N.Account, account)).GetPlan();
+    internal BsonDocument ExplainLedgerAccount(string account) => _ledger.Query().Where(Query.EQ(N.Account, account)).GetPlan();   // a full scan since schema 3
 
     private static BsonExpression LedgerRange(Instant from, Instant to) =>
         Query.Between(N.At, from.ToUnixTimeTicks(), to.ToUnixTimeTicks() - 1);
