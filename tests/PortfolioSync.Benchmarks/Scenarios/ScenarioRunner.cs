@@ -6,6 +6,9 @@ internal static class ScenarioRunner
     private static readonly Dictionary<string, Func<string[], int>> Scenarios = new(StringComparer.Ordinal)
     {
         ["engine"] = Engine.EngineScenario.Run,
+        ["store-load"] = StoreLoadScenario.Load,
+        ["store-nightly"] = StoreLoadScenario.Nightly,
+        ["store-verify"] = StoreLoadScenario.Verify,
     };
 
     public static int Run(string[] args)

@@ -1,0 +1,89 @@
+using LiteDB;
+using PortfolioSync.Domain;
+using PortfolioSync.Domain.Ledger;
+using N = PortfolioSync.Store.Bson.Names;
+
+namespace PortfolioSync.Store.Bson;
+
+/// <summary>Explicit mapping of <see cref="LedgerEntry"/> to and from a <c>ledger</c> document (no reflection).</summary>
+internal static class LedgerBson
+{
+    public static BsonDocument ToDocument(LedgerEntry e)
+    {
+        var legs = new BsonArray();
+        foreach (var leg in e.Legs)
+            legs.Add(new BsonDocument { [N.Asset] = leg.Asset.Code, [N.Quantity] = leg.Quantity });
+        return new BsonDocument
+        {
+            [N.Id] = e.Id,
+            [N.Account] = e.Account,
+            [N.At] = Ticks.Of(e.At),
+            [N.Kind] = e.Kind.ToString(),
+            [N.Legs] = legs,
+            [N.Fee] = e.Fee is { } fee ? new BsonDocument { [N.Asset] = fee.Asset.Code, [N.Quantity] = fee.Amount } : BsonValue.Null,
+            [N.ExternalId] = e.ExternalId,
+            [N.Order] = Ticks.Nullable(e.OrderId),
+            [N.Source] = e.SourceKey,
+        };
+    }
+
+    /// <summary>
+    /// A 64-bit FNV-1a fingerprint of everything stored for an entry, kept on its raw record so that an unchanged
+    /// record re-sent with an unchanged mapping costs no ledger read. Stable across processes and versions of .NET
+    /// (no <see cref="HashCode"/>); decimals hash by value and scale.
+    /// </summary>
+    public static long Fingerprint(LedgerEntry e)
+    {
+        var h = new Fnv();
+        h.Add(e.Id).Add(e.Account).Add(e.At.ToUnixTimeTicks()).Add((long)e.Kind).Add(e.Legs.Count);
+        foreach (var leg in e.Legs) h.Add(leg.Asset.Code).Add(leg.Quantity);
+        if (e.Fee is { } fee) h.Add(1).Add(fee.Asset.Code).Add(fee.Amount);
+        else h.Add(0);
+        h.Add(e.ExternalId).Add(e.OrderId ?? long.MinValue).Add(e.OrderId is null ? 0 : 1).Add(e.SourceKey);
+        return (long)h.Value;
+    }
+
+    private sealed class Fnv
+    {
+        public ulong Value { get; private set; } = 14695981039346656037UL;
+
+        public Fnv Add(long v)
+        {
+            for (var i = 0; i < 8; i++, v >>= 8) Value = (Value ^ (byte)v) * 1099511628211UL;
+            return this;
+        }
+
+        public Fnv Add(string s)
+        {
+            Add(s.Length);
+            foreach (var c in s) Value = (Value ^ c) * 1099511628211UL;
+            return this;
+        }
+
+        public Fnv Add(decimal d)
+        {
+            Span<int> bits = stackalloc int[4];
+            decimal.GetBits(d, bits);
+            foreach (var b in bits) Add(b);
+            return this;
+        }
+    }
+
+    public static LedgerEntry FromDocument(BsonDocument d)
+    {
+        var legs = new List<Leg>();
+        foreach (var leg in d[N.Legs].AsArray)
+            legs.Add(new Leg(Domain.Asset.Parse(leg[N.Asset].AsString), leg[N.Quantity].AsDecimal));
+        var fee = d[N.Fee];
+        return new LedgerEntry(
+            d[N.Id].AsString,
+            d[N.Account].AsString,
+            Ticks.ToInstant(d[N.At]),
+            Enum.Parse<EntryKind>(d[N.Kind].AsString, ignoreCase: false),
+            legs,
+            fee.IsNull ? null : new Money(fee[N.Quantity].AsDecimal, Domain.Asset.Parse(fee[N.Asset].AsString)),
+            d[N.ExternalId].AsInt64,
+            Ticks.ToNullableLong(d[N.Order]),
+            d[N.Source].AsString);
+    }
+}

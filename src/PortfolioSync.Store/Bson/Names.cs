@@ -1,0 +1,50 @@
+namespace PortfolioSync.Store.Bson;
+
+/// <summary>Collection, index and field names of the schema (docs/store.md). Changing one needs a migration.</summary>
+internal static class Names
+{
+    public const string Raw = "raw";
+    public const string RawVersions = "raw_versions";
+    public const string RawFlags = "raw_flags";
+    public const string Ledger = "ledger";
+    public const string Cursors = "cursors";
+    public const string Balances = "balances";
+    public const string Prices = "prices";
+    public const string Runs = "runs";
+    public const string Meta = "meta";
+
+    public const string Id = "_id";
+    public const string Account = "account";
+    public const string Stream = "stream";
+    public const string ExternalId = "xid";
+    public const string Json = "json";
+    public const string FetchedAt = "fetched";
+    public const string Run = "run";
+    public const string Version = "v";
+    public const string Entry = "entry";
+    public const string Problem = "problem";
+    public const string EntryHash = "entryHash";
+    public const string Key = "key";
+    public const string SupersededAt = "superseded";
+
+    public const string At = "at";
+    public const string Kind = "kind";
+    public const string Legs = "legs";
+    public const string Asset = "asset";
+    public const string Quantity = "qty";
+    public const string Fee = "fee";
+    public const string Order = "order";
+    public const string Source = "src";
+
+    public const string Last = "last";
+    public const string LastAt = "lastAt";
+    public const string Updated = "updated";
+    public const string Records = "n";
+    public const string Unmapped = "unmapped";
+    public const string Versions = "versions";
+    public const string Max = "max";
+
+    public const string SchemaKey = "schema";
+    public const string SchemaVersion = "version";
+    public const string LatestBalancesPrefix = "balances-latest/";
+}

@@ -1,0 +1,121 @@
+using LiteDB;
+using NodaTime;
+using NodaTime.Text;
+using PortfolioSync.Domain;
+using PortfolioSync.Store.Bson;
+using N = PortfolioSync.Store.Bson.Names;
+
+namespace PortfolioSync.Store;
+
+public sealed partial class PortfolioStore
+{
+    private static readonly LocalDatePattern IsoDate = LocalDatePattern.Iso;
+
+    /// <summary>
+    /// Stores the balances one run took of one account (keys <c>{account}/{run id}/{asset}</c>; the same run writing
+    /// again replaces its rows) and makes it the account's latest snapshot unless a later one exists. One transaction.
+    /// </summary>
+    public void WriteBalances(string account, string runId, Instant at, IReadOnlyList<BalanceRow> rows)
+    {
+        RawKey.Name(account, nameof(account));
+        ArgumentException.ThrowIfNullOrWhiteSpace(runId);
+        ArgumentNullException.ThrowIfNull(rows);
+        InTransaction(() =>
+        {
+            var prefix = Invariant($"{account}/{runId}/");
+            _balances.DeleteMany(KeyPrefix(prefix));
+            _balances.Insert(rows.Select(r => new BsonDocument
+            {
+                [N.Id] = prefix + r.Asset.Code,
+                [N.Account] = account,
+                [N.Run] = runId,
+                [N.Asset] = r.Asset.Code,
+                ["total"] = r.Total,
+                ["available"] = r.Available,
+                ["reserved"] = r.Reserved,
+                [N.At] = Ticks.Of(at),
+            }));
+            var latestKey = N.LatestBalancesPrefix + account;
+            var latest = _meta.FindById(latestKey);
+            if (latest is null || Ticks.ToInstant(latest[N.At]) <= at)
+                _meta.Upsert(new BsonDocument { [N.Id] = latestKey, [N.Run] = runId, [N.At] = Ticks.Of(at) });
+            return 0;
+        });
+    }
+
+    /// <summary>The latest balance snapshot of an account (rows in asset order), or null when none was taken.</summary>
+    public BalanceSnapshot? GetLatestBalances(string account)
+    {
+        ThrowIfDisposed();
+        if (_meta.FindById(N.LatestBalancesPrefix + account) is not { } latest) return null;
+        var runId = latest[N.Run].AsString;
+        var rows = _balances.Find(KeyPrefix(Invariant($"{account}/{runId}/")))
+            .Select(d => new BalanceRow(Asset.Parse(d[N.Asset].AsString), d["total"].AsDecimal, d["available"].AsDecimal, d["reserved"].AsDecimal))
+            .OrderBy(r => r.Asset).ToList();
+        return new BalanceSnapshot(account, runId, Ticks.ToInstant(latest[N.At]), rows);
+    }
+
+    /// <summary>Inserts or replaces daily prices (key <c>{pair}/{yyyy-MM-dd}</c>) in one transaction; returns how many
+    /// were new or different.</summary>
+    public int UpsertPrices(IReadOnlyList<DailyPrice> prices)
+    {
+        ArgumentNullException.ThrowIfNull(prices);
+        return InTransaction(() =>
+        {
+            var written = 0;
+            foreach (var p in prices)
+            {
+                var doc = PriceDocument(p);
+                var old = _prices.FindById(doc[N.Id]);
+                if (old is not null && ToPrice(old) == p) continue;
+                _prices.Upsert(doc);
+                written++;
+            }
+            return written;
+        });
+    }
+
+    /// <summary>Prices of a pair with <paramref name="from"/> ≤ date ≤ <paramref name="to"/>, in date order (key range scan).</summary>
+    public IReadOnlyList<DailyPrice> ReadPrices(string pair, LocalDate from, LocalDate to)
+    {
+        ThrowIfDisposed();
+        if (to < from) return [];
+        return _prices.Find(Query.Between(N.Id, PriceKey(pair, from), PriceKey(pair, to)))
+            .Select(ToPrice).OrderBy(p => p.Date).ToList();
+    }
+
+    /// <summary>All stored prices in pair, then date order (for the price book).</summary>
+    public IReadOnlyList<DailyPrice> ReadPrices()
+    {
+        ThrowIfDisposed();
+        return _prices.FindAll().Select(ToPrice)
+            .OrderBy(p => p.Pair, StringComparer.Ordinal).ThenBy(p => p.Date).ToList();
+    }
+
+    /// <summary>The newest stored date of a pair (incremental price sync starts after it), or null.</summary>
+    public LocalDate? GetLatestPriceDate(string pair)
+    {
+        ThrowIfDisposed();
+        var last = _prices.Query().Where(KeyPrefix(pair + "/")).OrderByDescending(N.Id).Select(N.Id).Limit(1)
+            .ToDocuments().FirstOrDefault();
+        return last is null ? null : IsoDate.Parse(last[N.Id].AsString[(pair.Length + 1)..]).Value;
+    }
+
+    private static string PriceKey(string pair, LocalDate date) => $"{pair}/{IsoDate.Format(date)}";
+
+    private static BsonDocument PriceDocument(DailyPrice p) => new()
+    {
+        [N.Id] = PriceKey(p.Pair, p.Date),
+        ["pair"] = p.Pair,
+        ["date"] = IsoDate.Format(p.Date),
+        ["open"] = p.Open,
+        ["high"] = p.High,
+        ["low"] = p.Low,
+        ["close"] = p.Close,
+        [N.Source] = p.Source,
+    };
+
+    private static DailyPrice ToPrice(BsonDocument d) => new(
+        d["pair"].AsString, IsoDate.Parse(d["date"].AsString).Value,
+        d["open"].AsDecimal, d["high"].AsDecimal, d["low"].AsDecimal, d["close"].AsDecimal, d[N.Source].AsString);
+}

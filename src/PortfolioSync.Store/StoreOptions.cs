@@ -1,0 +1,29 @@
+using LiteDB;
+using PortfolioSync.Store.Schema;
+
+namespace PortfolioSync.Store;
+
+/// <summary>How a <see cref="PortfolioStore"/> is opened. Immutable once passed to <see cref="PortfolioStore.Open"/>.</summary>
+public sealed class StoreOptions
+{
+    /// <summary>
+    /// The clock for fetched-at, updated-at and run times. Defaults to the system clock; the CLI passes its own and
+    /// tests pass a fake one.
+    /// </summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>
+    /// LiteDB checkpoint threshold in 8 KiB pages (WAL pages copied into the data file once the log is this big).
+    /// <value>Default 1000 (LiteDB's own default).</value>
+    /// </summary>
+    public int CheckpointPages { get; init; } = 1000;
+
+    /// <summary>Test hook: runs inside the page transaction after every write and before the commit.</summary>
+    internal Action<PageCommit>? BeforePageCommit { get; init; }
+
+    /// <summary>Test hook: replaces the migration list (to exercise the migration path with a future schema).</summary>
+    internal IReadOnlyList<Migration>? Migrations { get; init; }
+
+    /// <summary>Test hook: runs against the open database before migrations.</summary>
+    internal Action<LiteDatabase>? BeforeMigrations { get; init; }
+}

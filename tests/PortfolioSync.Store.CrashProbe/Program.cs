@@ -1,0 +1,28 @@
+using PortfolioSync.Store;
+using PortfolioSync.Store.CrashProbe;
+
+// Child process of the store tests.
+//   commit <store> <pages> <page size>   resumes from the cursor and commits pages, printing "committed <i>" after each
+//   hold-lock <store>                    takes the store lock, prints the outcome, holds it until stdin closes
+if (args.Length >= 4 && args[0] == "commit")
+{
+    var pages = int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture);
+    var size = int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture);
+    using var store = PortfolioStore.Open(args[1]);
+    for (var i = ProbePages.NextPage(store, size); i < pages; i++)
+    {
+        store.CommitPage(ProbePages.Page(i, size, "probe-run"));
+        Console.WriteLine($"committed {i}");
+    }
+    Console.WriteLine("done");
+    return 0;
+}
+if (args.Length >= 2 && args[0] == "hold-lock")
+{
+    var result = StoreLock.TryAcquire(args[1]);
+    Console.WriteLine(result.Acquired ? "locked" : "refused: " + result.Message);
+    using (result.Lock) Console.In.ReadToEnd();
+    return result.Acquired ? 0 : 2;
+}
+Console.Error.WriteLine("usage: commit <store> <pages> <page size> | hold-lock <store>");
+return 2;

@@ -1,0 +1,79 @@
+using PortfolioSync.Store.CrashProbe;
+using Xunit.Abstractions;
+
+namespace PortfolioSync.Store.Tests;
+
+public sealed class CrashSafetyTests(ITestOutputHelper output) : IDisposable
+{
+    private const int Pages = 40;
+    private const int PageSize = 500;
+    private readonly TempStore _crashed = new();
+    private readonly TempStore _baseline = new();
+
+    public void Dispose()
+    {
+        _crashed.Dispose();
+        _baseline.Dispose();
+    }
+
+    [Fact]
+    public void A_writer_killed_with_SIGKILL_at_seeded_points_resumes_to_the_same_store_as_an_uninterrupted_run()
+    {
+        var random = new Random(20261124);
+        var kills = 0;
+        var cycles = 0;
+        while (true)
+        {
+            cycles++;
+            using var child = ProbeProcess.Start("commit", _crashed.Path_, Pages.ToString(), PageSize.ToString());
+            var done = false;
+            if (kills < 12)
+            {
+                // Let it commit 0-2 pages, then kill it somewhere inside the next page (building it or committing it).
+                for (var n = random.Next(0, 3); n > 0 && !done; n--) done = child.ReadLine() is "done" or null;
+                if (!done)
+                {
+                    Thread.Sleep(random.Next(0, 40));
+                    child.Kill();
+                    kills++;
+                    AssertOnlyWholePages();
+                    continue;
+                }
+            }
+            while (child.ReadLine() is { } line) done |= line == "done";
+            child.WaitForExit().Should().Be(0);
+            done.Should().BeTrue();
+            break;
+        }
+        output.WriteLine($"{kills} kills in {cycles} runs");
+        kills.Should().BeGreaterThanOrEqualTo(10);
+
+        using (var store = _baseline.Open())
+            for (var i = 0; i < Pages; i++) store.CommitPage(ProbePages.Page(i, PageSize, "probe-run"));
+
+        Export(_crashed).Should().Be(Export(_baseline));
+        using var crashed = _crashed.Open();
+        crashed.Verify().Should().BeEmpty();
+        crashed.CountRecords().Single().Records.Should().Be(Pages * PageSize);
+    }
+
+    private void AssertOnlyWholePages()
+    {
+        using var store = _crashed.Open();
+        store.Verify().Should().BeEmpty();
+        var cursor = store.GetCursor(ProbePages.Account, ProbePages.Stream);
+        var last = cursor?.LastExternalId ?? 0;
+        (last % PageSize).Should().Be(0, "a page is committed whole or not at all");
+        var counts = store.CountRecords().SingleOrDefault();
+        (counts?.Records ?? 0).Should().Be(last, "every record up to the cursor is stored, none after it");
+        store.ReadRaw(ProbePages.Account, ProbePages.Stream).Select(r => r.ExternalId).Should().Equal(Enumerable.Range(1, (int)last).Select(i => (long)i));
+    }
+
+    private static string Export(TempStore temp)
+    {
+        using var store = temp.Open();
+        var w = new StringWriter();
+        store.CanonicalExport(w);
+        return w.ToString();
+    }
+}
