@@ -1,10 +1,6 @@
 using NodaTime;
-using PortfolioSync.Domain;
 
 namespace PortfolioSync.Store;
-
-/// <summary>One asset's balance as the exchange reported it. Quantities are never rounded.</summary>
-public sealed record BalanceRow(Asset Asset, decimal Total, decimal Available, decimal Reserved);
 
 /// <summary>The balances of one account taken by one run.</summary>
 public sealed record BalanceSnapshot(string Account, string RunId, Instant At, IReadOnlyList<BalanceRow> Rows);

@@ -80,7 +80,7 @@ public sealed partial class PortfolioStore : IDisposable
                 // IgnoreCase). A collation is fixed when the file is created.
                 Collation = OrdinalCollation,
             }, new BsonMapper());
-            db.UtcDate = true;
+            if (!db.UtcDate) db.UtcDate = true;   // a pragma stored in the file: written once, not on every open
             if (db.CheckpointSize != options.CheckpointPages) db.CheckpointSize = options.CheckpointPages;
             options.BeforeMigrations?.Invoke(db);
             Migrate(full, db, options.Migrations ?? SchemaMigrations.All);

@@ -1,28 +1,5 @@
 namespace PortfolioSync.Store;
 
-/// <summary>Kinds of integrity problems <see cref="PortfolioStore.Verify"/> reports.</summary>
-public enum StoreProblemKind
-{
-    /// <summary>The schema version or an index is not what this version expects.</summary>
-    Schema,
-    /// <summary>A document whose key does not match its fields (this is how a record could be stored twice).</summary>
-    BadKey,
-    /// <summary>A raw record with neither a ledger entry nor an unmapped flag.</summary>
-    NotMapped,
-    /// <summary>A raw record whose ledger entry is missing or belongs to another record.</summary>
-    MissingEntry,
-    /// <summary>More than one ledger entry claims the same raw record.</summary>
-    MappedTwice,
-    /// <summary>A ledger entry whose raw source record is not stored.</summary>
-    OrphanEntry,
-    /// <summary>The unmapped/flag listing disagrees with the raw records.</summary>
-    Flag,
-    /// <summary>A superseded version without its current record, or version numbers out of sequence.</summary>
-    Version,
-    /// <summary>A cursor ahead of or behind the newest stored record, or stream counts that disagree with the data.</summary>
-    Cursor,
-}
-
 /// <summary>One integrity problem: what, and the key or id concerned.</summary>
 public sealed record StoreProblem(StoreProblemKind Kind, string Key, string Message)
 {

@@ -25,7 +25,7 @@ public sealed class CrashSafetyTests(ITestOutputHelper output) : IDisposable
         while (true)
         {
             cycles++;
-            using var child = ProbeProcess.Start("commit", _crashed.Path_, Pages.ToString(), PageSize.ToString());
+            using var child = ProbeProcess.Start("commit", _crashed.FilePath, Pages.ToString(), PageSize.ToString());
             var done = false;
             if (kills < 12)
             {
@@ -55,6 +55,32 @@ public sealed class CrashSafetyTests(ITestOutputHelper output) : IDisposable
         using var crashed = _crashed.Open();
         crashed.Verify().Should().BeEmpty();
         crashed.CountRecords().Single().Records.Should().Be(Pages * PageSize);
+    }
+
+    [Fact]
+    public void Another_process_reads_consistent_counts_while_a_writer_commits()
+    {
+        using var child = ProbeProcess.Start("commit", _crashed.FilePath, "30", "200");
+        var reads = 0;
+        using (var reader = _crashed.Open())
+        {
+            while (!child.HasExited || reads == 0)
+            {
+                var counts = reader.CountRecords().SingleOrDefault();
+                var cursor = reader.GetCursor(ProbePages.Account, ProbePages.Stream);
+                if (counts is not null)
+                {
+                    (counts.Records % 200).Should().Be(0, "a reader never sees part of a page");
+                    (cursor!.LastExternalId!.Value % 200).Should().Be(0);
+                }
+                reads++;
+            }
+        }
+        child.WaitForExit().Should().Be(0);
+        output.WriteLine($"{reads} reads during the writes");
+        using var store = _crashed.Open();
+        store.CountRecords().Single().Records.Should().Be(30 * 200);
+        store.Verify().Should().BeEmpty();
     }
 
     private void AssertOnlyWholePages()

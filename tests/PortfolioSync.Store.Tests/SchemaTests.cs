@@ -12,10 +12,10 @@ public sealed class SchemaTests : IDisposable
 
     private LiteDatabase RawDatabase()
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(_temp.Path_)!);
+        Directory.CreateDirectory(Path.GetDirectoryName(_temp.FilePath)!);
         return new LiteDatabase(new ConnectionString
         {
-            Filename = _temp.Path_, Connection = ConnectionType.Shared,
+            Filename = _temp.FilePath, Connection = ConnectionType.Shared,
             Collation = new Collation(CultureInfo.InvariantCulture.LCID, CompareOptions.Ordinal),
         });
     }
@@ -24,7 +24,7 @@ public sealed class SchemaTests : IDisposable
     public void A_new_store_is_created_with_its_folders_at_the_current_schema()
     {
         using var store = _temp.Open();
-        File.Exists(_temp.Path_).Should().BeTrue();
+        File.Exists(_temp.FilePath).Should().BeTrue();
         store.StoredSchemaVersion.Should().Be(PortfolioStore.SchemaVersion);
         store.Verify().Should().BeEmpty();
     }
@@ -69,19 +69,19 @@ public sealed class SchemaTests : IDisposable
         var act = () => _temp.Open();
 
         act.Should().Throw<StoreException>()
-            .WithMessage($"{_temp.Path_}: the store has schema version 99, but this version of PortfolioSync knows only up to 1*")
-            .Which.StorePath.Should().Be(_temp.Path_);
+            .WithMessage($"{_temp.FilePath}: the store has schema version 99, but this version of PortfolioSync knows only up to 1*")
+            .Which.StorePath.Should().Be(_temp.FilePath);
     }
 
     [Fact]
     public void A_corrupted_file_gives_an_error_naming_the_path()
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(_temp.Path_)!);
-        File.WriteAllText(_temp.Path_, new string('x', 40_000));
+        Directory.CreateDirectory(Path.GetDirectoryName(_temp.FilePath)!);
+        File.WriteAllText(_temp.FilePath, new string('x', 40_000));
 
         var act = () => _temp.Open();
 
-        act.Should().Throw<StoreException>().WithMessage($"{_temp.Path_}: cannot open the store*damaged*");
+        act.Should().Throw<StoreException>().WithMessage($"{_temp.FilePath}: cannot open the store*damaged*");
     }
 
     [Fact]

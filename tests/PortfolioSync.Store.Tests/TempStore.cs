@@ -9,18 +9,17 @@ public sealed class TempStore : IDisposable
     {
         Folder = Path.Combine(Path.GetTempPath(), "portfoliosync-store-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Folder);
-        Path_ = System.IO.Path.Combine(Folder, "sub", "portfoliosync.db");
+        FilePath = Path.Combine(Folder, "sub", "portfoliosync.db");
     }
 
     public string Folder { get; }
 
-    // (Path clashes with System.IO.Path inside this class.)
-    public string Path_ { get; }
+    public string FilePath { get; }
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 24, 2, 0, 0, TimeSpan.Zero));
 
     public PortfolioStore Open(StoreOptions? options = null) =>
-        PortfolioStore.Open(Path_, options ?? new StoreOptions { Time = Clock });
+        PortfolioStore.Open(FilePath, options ?? new StoreOptions { Time = Clock });
 
     public void Dispose()
     {
