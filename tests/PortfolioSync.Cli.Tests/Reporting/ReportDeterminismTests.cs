@@ -28,12 +28,11 @@ public sealed class ReportDeterminismTests : IDisposable
             (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = saved;
         }
         var folder = _cli.PathIn(Path.Combine(outDir, "2024-25"));
-        return Directory.GetFiles(folder).Where(f => f.EndsWith(".csv", StringComparison.Ordinal) || f.EndsWith(".txt", StringComparison.Ordinal))
-            .ToDictionary(f => Path.GetFileName(f), File.ReadAllBytes);
+        return Directory.GetFiles(folder).ToDictionary(f => Path.GetFileName(f), File.ReadAllBytes);
     }
 
     [Fact]
-    public async Task The_csv_files_are_byte_identical_across_runs_and_under_de_DE_and_tr_TR()
+    public async Task Every_file_is_byte_identical_across_runs_and_under_de_DE_and_tr_TR()
     {
         // Given one store
         ReportFixture.Config(_cli);
@@ -45,8 +44,8 @@ public sealed class ReportDeterminismTests : IDisposable
         var german = await RunAsync("c", CultureInfo.GetCultureInfo("de-DE"));
         var turkish = await RunAsync("d", CultureInfo.GetCultureInfo("tr-TR"));
 
-        // Then every CSV (and the notes) is the same, byte for byte
-        first.Keys.Should().Contain("disposals.csv").And.Contain("summary.csv").And.Contain("notes.txt");
+        // Then every file (the CSVs, the notes and the workbook) is the same, byte for byte
+        first.Keys.Should().Contain("disposals.csv").And.Contain("summary.csv").And.Contain("notes.txt").And.Contain("tax-report-2024-25.xlsx");
         foreach (var other in new[] { second, german, turkish })
         {
             other.Keys.Order(StringComparer.Ordinal).Should().Equal(first.Keys.Order(StringComparer.Ordinal));
@@ -56,7 +55,7 @@ public sealed class ReportDeterminismTests : IDisposable
     }
 
     [Fact]
-    public async Task The_csv_files_do_not_depend_on_the_machines_time_zone()
+    public async Task The_files_do_not_depend_on_the_machines_time_zone()
     {
         ReportFixture.Config(_cli);
         ReportFixture.HandWorked().WriteTo(_cli.PathIn(ReportFixture.StoreRelative));
