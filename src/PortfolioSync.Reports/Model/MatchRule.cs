@@ -13,11 +13,15 @@ public enum MatchRule
     BedAndBreakfast,
     /// <summary>UK: the section 104 pool at its average cost.</summary>
     Pool,
+    /// <summary>More was disposed of than was held: the excess is matched against a zero-cost lot (see the
+    /// <c>negative-balance</c> warning).</summary>
+    Shortfall,
 }
 
 public static class MatchRuleText
 {
-    /// <summary><c>fifo</c>, <c>lifo</c>, <c>hifo</c>, <c>average</c>, <c>same-day</c>, <c>bed-and-breakfast</c>, <c>pool</c>.</summary>
+    /// <summary><c>fifo</c>, <c>lifo</c>, <c>hifo</c>, <c>average</c>, <c>same-day</c>, <c>bed-and-breakfast</c>, <c>pool</c>,
+    /// <c>shortfall</c>.</summary>
     public static string ToText(this MatchRule rule) => rule switch
     {
         MatchRule.Fifo => "fifo",
@@ -27,6 +31,7 @@ public static class MatchRuleText
         MatchRule.SameDay => "same-day",
         MatchRule.BedAndBreakfast => "bed-and-breakfast",
         MatchRule.Pool => "pool",
+        MatchRule.Shortfall => "shortfall",
         _ => throw new ArgumentOutOfRangeException(nameof(rule), rule, null),
     };
 }

@@ -1,0 +1,147 @@
+using System.CommandLine;
+using System.Globalization;
+using NodaTime.Text;
+using PortfolioSync.Cli.Config;
+using PortfolioSync.Cli.Hosting;
+using PortfolioSync.Cli.Reading;
+using PortfolioSync.Domain;
+using PortfolioSync.Domain.CostBasis;
+using PortfolioSync.Domain.Tax;
+using PortfolioSync.Reports;
+using PortfolioSync.Reports.Building;
+using PortfolioSync.Reports.Input;
+using PortfolioSync.Reports.Model;
+
+namespace PortfolioSync.Cli.Commands;
+
+/// <summary>
+/// <c>report --year Y [--method M] [--scope S] [--format csv,xlsx] [--out DIR]</c>: the tax reports of the tax year
+/// that starts in calendar year Y (UK 2024 = 2024-25), written all at once into <c>DIR/&lt;label&gt;/</c>.
+/// Reads the store (never writes it), runs the cost basis engine once over the whole ledger (the UK 30-day rule looks
+/// past the year end) with a holdings snapshot at the year's last instant, and prints the folder and the year's totals.
+/// Options and manual costs are checked before the store is read; nothing is written when anything is wrong.
+/// </summary>
+public sealed class ReportCommand : CliCommand
+{
+    /// <summary>The formats <c>report</c> writes (png belongs to <c>value</c>).</summary>
+    public static readonly string[] Formats = ["csv", "xlsx"];
+
+    private readonly Option<int> _year = new("--year")
+    {
+        Description = "Tax year starting in calendar year Y (UK: 2024 = 6 April 2024 to 5 April 2025)",
+        HelpName = "Y",
+        Required = true,
+    };
+    private readonly Option<string?> _method = new("--method") { Description = "fifo, lifo, hifo, average or uk (default: the config's method)", HelpName = "M" };
+    private readonly Option<string?> _scope = new("--scope") { Description = "Pool scope: universal or per-account (default: the config's poolScope)", HelpName = "S" };
+    private readonly Option<string> _format = new("--format") { Description = "Comma-separated: csv, xlsx", HelpName = "csv,xlsx", DefaultValueFactory = _ => "csv,xlsx" };
+    private readonly Option<string> _out = new("--out") { Description = "Output folder; the year's folder is written inside it", HelpName = "DIR", DefaultValueFactory = _ => "reports" };
+
+    public ReportCommand()
+    {
+        Definition = new Command("report", "Write tax reports (CSV, XLSX) for a tax year");
+        foreach (var o in new Option[] { _year, _method, _scope, _format, _out }) Definition.Options.Add(o);
+    }
+
+    public override Command Definition { get; }
+
+    public override Task<ExitCode> RunAsync(CommandContext context, CancellationToken ct)
+    {
+        var p = context.Parse;
+        var env = context.Env;
+        var startYear = p.GetValue(_year);
+        if (startYear is < 1900 or > 9998)
+            throw new CliException($"--year: {startYear.ToString(CultureInfo.InvariantCulture)} is not a tax year: give the calendar year the tax year starts in, e.g. 2024");
+        var formats = ParseFormats(p.GetValue(_format)!);
+        var explicitMethod = p.GetValue(_method) is { } m ? Parse("--method", m, CostBasisMethodText.Parse) : (CostBasisMethod?)null;
+        var explicitScope = p.GetValue(_scope) is { } s ? Parse("--scope", s, PoolScopeText.Parse) : (PoolScope?)null;
+        var outDir = env.ExpandPath(p.GetValue(_out)!);
+
+        var config = context.LoadConfig();
+        var method = explicitMethod ?? CostBasisMethodText.Parse(config.Method);
+        var scope = explicitScope ?? PoolScopeText.Parse(config.PoolScope);
+        var manual = ReadManualCosts(config);
+        var year = new TaxYear(startYear, config.TaxYear);
+        ct.ThrowIfCancellationRequested();
+
+        var input = StoreInput.Load(config.StorePath, config.BaseCurrency, config.Fiat, env.Time);
+        ct.ThrowIfCancellationRequested();
+        var options = new CostBasisOptions
+        {
+            Method = method,
+            Scope = scope,
+            BaseCurrency = config.BaseCurrency,
+            FiatSet = config.Fiat,
+            Zone = config.TimeZone,
+            TaxYearRule = config.TaxYear,
+            ManualCosts = manual,
+            SnapshotAt = [TaxReportBuilder.SnapshotInstant(year, config.TimeZone)],
+        };
+        var result = CostBasisEngine.Run(input.Ledger, input.Prices, options);
+        var report = TaxReportBuilder.Build(input.Ledger, input.Prices, result, year,
+            new TaxReportSettings(config.Jurisdiction, input.Description), input.Warnings);
+        ct.ThrowIfCancellationRequested();
+        var folder = ReportWriter.Write(report, outDir, formats);
+
+        PrintSummary(env.Out, report, folder, formats);
+        return Task.FromResult(ExitCode.Ok);
+    }
+
+    /// <summary>Reads the config's manual costs file, if any; a bad file is a usage error naming file, line and column.</summary>
+    internal static IReadOnlyList<ManualCost> ReadManualCosts(AppConfig config)
+    {
+        if (config.ManualCostsPath is not { } path) return [];
+        try
+        {
+            return ManualCostsFile.Read(path);
+        }
+        catch (ManualCostsException e)
+        {
+            throw new CliException(e.Message + "; nothing was written", ExitCode.Usage, e);
+        }
+    }
+
+    internal static T Parse<T>(string option, string text, Func<string, T> parse)
+    {
+        try
+        {
+            return parse(text);
+        }
+        catch (FormatException e)
+        {
+            throw new CliException($"{option}: {e.Message}");
+        }
+    }
+
+    private static ReportFormats ParseFormats(string text)
+    {
+        var formats = Parse("--format", text, ReportFormatsText.Parse);
+        if (formats.HasFlag(ReportFormats.Png))
+            throw new CliException($"--format: 'png' is not a tax report format: use a comma-separated list of {string.Join(", ", Formats)} (the chart comes with `portfoliosync value`).");
+        return formats;
+    }
+
+    private static void PrintSummary(TextWriter output, TaxReport report, string folder, ReportFormats formats)
+    {
+        var c = report.Context;
+        var t = report.Total;
+        var currency = c.BaseCurrency.Code;
+        output.WriteLine($"wrote {folder}{Path.DirectorySeparatorChar} ({formats.ToText()})");
+        output.WriteLine($"tax year {c.Label}: {Iso(c.TaxYear.Start)} to {Iso(c.TaxYear.End)} ({c.ZoneId}), method {c.Method}, {c.Scope} pools, {currency}");
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"disposals {t.Disposals}  proceeds {Money(t.Proceeds)}  costs {Money(t.Costs)}  fees {Money(t.Fees)}  gains {Money(t.Gains)}  losses {Money(t.Losses)}  net {Money(t.Net)} {currency}"));
+        if (report.Income.Count > 0)
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"income {report.Income.Count} receipts, {Money(report.Income.Sum(i => i.Value ?? 0m))} {currency}{(report.Income.Any(i => i.Value is null) ? " (some without a price: see warnings)" : "")}"));
+        var errors = report.Warnings.Count(w => w.Severity == Domain.Warnings.Severity.Error);
+        var notices = report.Warnings.Count(w => w.Severity == Domain.Warnings.Severity.Info);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"warnings {report.Warnings.Count - notices} ({errors} errors), notices {notices}: see warnings.csv"));
+        if (report.IsEmpty)
+            output.WriteLine($"note: no data in tax year {c.Label} (no disposals, income or transactions): the files hold headers only.");
+    }
+
+    private static string Money(decimal value) => DecimalText.FormatMoney(value);
+
+    private static string Iso(NodaTime.LocalDate date) => LocalDatePattern.Iso.Format(date);
+}

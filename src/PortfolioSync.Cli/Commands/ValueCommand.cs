@@ -1,0 +1,125 @@
+using System.CommandLine;
+using System.Globalization;
+using NodaTime;
+using NodaTime.Text;
+using PortfolioSync.Cli.Hosting;
+using PortfolioSync.Cli.Reading;
+using PortfolioSync.Domain;
+using PortfolioSync.Domain.CostBasis;
+using PortfolioSync.Domain.Valuation;
+using PortfolioSync.Reports;
+using PortfolioSync.Reports.Building;
+using PortfolioSync.Reports.Model;
+
+namespace PortfolioSync.Cli.Commands;
+
+/// <summary>
+/// <c>value [--from D] [--to D] [--currency C] [--account A] [--out DIR]</c>: the portfolio's value at the end of every
+/// day (configured zone), per account and asset and in total, as <c>value.csv</c>, <c>value.png</c> and
+/// <c>value.xlsx</c> in DIR (default <c>reports/value/</c>); prints the last day's value and the unrealized gain then.
+/// Defaults: from the first ledger day (of the account, with --account) to the newest stored candle date (or the
+/// last ledger day when that is later or there are no prices); the config's base currency; all accounts. The
+/// defaults depend only on the store, never on today's date, so the same store gives the same files.
+/// </summary>
+public sealed class ValueCommand : CliCommand
+{
+    private static readonly LocalDatePattern DatePattern = LocalDatePattern.Iso;
+
+    private readonly Option<string?> _from = new("--from") { Description = "First day, yyyy-MM-dd (default: the first ledger day)", HelpName = "D" };
+    private readonly Option<string?> _to = new("--to") { Description = "Last day, yyyy-MM-dd (default: the newest price date, or the last ledger day if later)", HelpName = "D" };
+    private readonly Option<string?> _currency = new("--currency") { Description = "Currency of the values (default: the config's baseCurrency)", HelpName = "C" };
+    private readonly Option<string?> _account = new("--account") { Description = "Only this account (default: all)", HelpName = "A" };
+    private readonly Option<string> _out = new("--out") { Description = "Output folder (other files in it are left alone)", HelpName = "DIR", DefaultValueFactory = _ => Path.Combine("reports", "value") };
+
+    public ValueCommand()
+    {
+        Definition = new Command("value", "Write the portfolio value over time (CSV, PNG chart, XLSX)");
+        foreach (var o in new Option[] { _from, _to, _currency, _account, _out }) Definition.Options.Add(o);
+    }
+
+    public override Command Definition { get; }
+
+    public override Task<ExitCode> RunAsync(CommandContext context, CancellationToken ct)
+    {
+        var p = context.Parse;
+        var env = context.Env;
+        var from = p.GetValue(_from) is { } f ? ParseDate("--from", f) : (LocalDate?)null;
+        var to = p.GetValue(_to) is { } t ? ParseDate("--to", t) : (LocalDate?)null;
+        if (from is { } a && to is { } b && b < a)
+            throw new CliException($"--to {DatePattern.Format(b)} is before --from {DatePattern.Format(a)}");
+        var explicitCurrency = p.GetValue(_currency) is { } c ? ReportCommand.Parse("--currency", c, Asset.Parse) : (Asset?)null;
+        var account = p.GetValue(_account);
+        var outDir = env.ExpandPath(p.GetValue(_out)!);
+
+        var config = context.LoadConfig();
+        var currency = explicitCurrency ?? config.BaseCurrency;
+        var manual = ReportCommand.ReadManualCosts(config);
+        var input = StoreInput.Load(config.StorePath, config.BaseCurrency, config.Fiat, env.Time);
+        ct.ThrowIfCancellationRequested();
+
+        var ledger = account is null ? input.Ledger : input.Ledger.Where(e => e.Account == account).ToList();
+        if (account is not null && ledger.Count == 0)
+        {
+            var known = input.Ledger.Select(e => e.Account).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+            throw new CliException($"--account: the store has no entries of account '{account}'"
+                + (known.Count == 0 ? "" : $"; accounts in the store: {string.Join(", ", known)}"));
+        }
+        if (ledger.Count == 0)
+            throw new CliException($"the store {config.StorePath} holds no ledger entries: nothing to value; run `portfoliosync sync` first");
+        if (currency != config.BaseCurrency && !input.Prices.Assets.Contains(currency))
+            throw new CliException($"--currency: no stored market quotes or converts {currency.Code}; markets stored: "
+                + string.Join(", ", input.Prices.Pairs.Select(x => x.MarketName)));
+
+        var zone = config.TimeZone;
+        var firstDay = ledger.Min(e => e.At).InZone(zone).Date;
+        var lastDay = ledger.Max(e => e.At).InZone(zone).Date;
+        var start = from ?? firstDay;
+        var end = to ?? (input.LastPriceDate is { } lp && lp > lastDay ? lp : lastDay);
+        if (end < start)
+            throw new CliException($"the series would end ({DatePattern.Format(end)}) before it starts ({DatePattern.Format(start)}): give --from and --to");
+
+        var series = new ValueSeriesOptions(start, end, currency, zone, account);
+        var costBasis = new CostBasisOptions
+        {
+            Method = CostBasisMethodText.Parse(config.Method),
+            Scope = PoolScopeText.Parse(config.PoolScope),
+            BaseCurrency = currency,
+            FiatSet = config.Fiat,
+            Zone = zone,
+            TaxYearRule = config.TaxYear,
+            // Manual costs are in the base currency; in another currency they would be wrong.
+            ManualCosts = currency == config.BaseCurrency ? manual : [],
+        };
+        var report = ValueReportBuilder.Compute(input.Ledger, input.Prices, series, costBasis, input.Description, input.Warnings);
+        ct.ThrowIfCancellationRequested();
+        var files = ValueReportWriter.Write(report, outDir, ReportFormats.All);
+
+        PrintSummary(env.Out, report, files, costBasis.Method, account);
+        return Task.FromResult(ExitCode.Ok);
+    }
+
+    private static LocalDate ParseDate(string option, string text)
+    {
+        var result = DatePattern.Parse(text.Trim());
+        return result.Success ? result.Value
+            : throw new CliException($"{option}: '{text}' is not a date in the form yyyy-MM-dd (e.g. 2024-03-01)");
+    }
+
+    private static void PrintSummary(TextWriter output, ValueReport report, IReadOnlyList<string> files, CostBasisMethod method, string? account)
+    {
+        var currency = report.Currency.Code;
+        var folder = files.Count == 0 ? "" : Path.GetDirectoryName(files[0]);
+        output.WriteLine($"wrote {string.Join(", ", files.Select(Path.GetFileName))} to {folder}{Path.DirectorySeparatorChar}");
+        var last = report.Days.Count == 0 ? null : report.Days[^1];
+        var scope = account is null ? "all accounts" : $"account {account}";
+        output.WriteLine($"{DatePattern.Format(report.From!.Value)} to {DatePattern.Format(report.To!.Value)}, {scope}, end of day in {report.ZoneId}");
+        if (last is not null)
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"value on {DatePattern.Format(last.Date)}: {Money(last.Total)} {currency}{(last.Unpriced.Count > 0 ? $" (without {string.Join(", ", last.Unpriced)}: no price)" : "")}"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"unrealized gain on {DatePattern.Format(report.To!.Value)}: {Money(report.UnrealizedGainAtEnd)} {currency} (cost basis {Money(report.CostAtEnd)} {currency}, method {method.ToText()})"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"warnings {report.Warnings.Count}: see the Warnings sheet of value.xlsx"));
+    }
+
+    private static string Money(decimal? value) => value is { } v ? DecimalText.FormatMoney(v) : "unknown";
+}

@@ -1,0 +1,77 @@
+using System.Globalization;
+using System.Text.Json;
+using NodaTime;
+using PortfolioSync.Bitstamp.Json;
+using PortfolioSync.Bitstamp.Mapping;
+using PortfolioSync.Store;
+
+namespace PortfolioSync.Cli.Tests.Reporting;
+
+/// <summary>
+/// Loads the repository's <c>sample-data/</c> into a real store as a sync would (every account's user_transactions
+/// parsed and mapped by the real parser and mapper, pages of 1000; the daily OHLC files as prices), without the
+/// server. For report tests on realistic data and for rendering the sample reports by hand.
+/// </summary>
+internal static class SampleDataStore
+{
+    public static string Folder()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "sample-data", "server.json"))) return Path.Combine(dir.FullName, "sample-data");
+        throw new DirectoryNotFoundException("sample-data/ not found above " + AppContext.BaseDirectory);
+    }
+
+    /// <returns>(records committed, records the mapper flagged)</returns>
+    public static (int Records, int Flagged) WriteTo(string storePath)
+    {
+        var data = Folder();
+        using var store = PortfolioStore.Open(storePath, new StoreOptions
+        {
+            Time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.Parse("2026-11-24T02:00:00Z", CultureInfo.InvariantCulture)),
+        });
+        var run = store.StartRun();
+        var records = 0;
+        var flagged = 0;
+        foreach (var accountDir in Directory.GetDirectories(data).Order(StringComparer.Ordinal))
+        {
+            var account = Path.GetFileName(accountDir);
+            var file = Path.Combine(accountDir, "user_transactions.json");
+            if (account == "ohlc" || !File.Exists(file)) continue;
+            var raws = RawJson.SplitArray(File.ReadAllBytes(file));
+            foreach (var chunk in raws.Chunk(1000))
+            {
+                var page = new List<PageRecord>();
+                foreach (var json in chunk)
+                {
+                    var parsed = UserTransactionParser.Parse(json);
+                    if (parsed.Value is null)
+                    {
+                        page.Add(PageRecord.Unmapped(parsed.Id ?? throw new InvalidOperationException("sample record without id"), json, parsed.Malformed!.ToString()));
+                        flagged++;
+                        continue;
+                    }
+                    var mapping = LedgerMapper.Map(account, parsed.Value);
+                    if (mapping.Warning is not null) flagged++;
+                    page.Add(new PageRecord(parsed.Value.Id, json, mapping.Entry, mapping.Warning?.Message));
+                }
+                store.CommitPage(new PageCommit(account, LedgerMapper.Stream, run.Id, page));
+                records += page.Count;
+            }
+        }
+        var prices = new List<DailyPrice>();
+        foreach (var file in Directory.GetFiles(Path.Combine(data, "ohlc"), "*.json").Order(StringComparer.Ordinal))
+        {
+            var pair = Path.GetFileNameWithoutExtension(file);
+            using var doc = JsonDocument.Parse(File.ReadAllBytes(file));
+            foreach (var candle in doc.RootElement.GetProperty("data").GetProperty("ohlc").EnumerateArray())
+            {
+                var date = Instant.FromUnixTimeSeconds(long.Parse(candle.GetProperty("timestamp").GetString()!, CultureInfo.InvariantCulture)).InUtc().Date;
+                decimal D(string name) => decimal.Parse(candle.GetProperty(name).GetString()!, CultureInfo.InvariantCulture);
+                prices.Add(new DailyPrice(pair, date, D("open"), D("high"), D("low"), D("close"), "bitstamp-ohlc"));
+            }
+        }
+        store.UpsertPrices(prices);
+        store.FinishRun(run.Id, RunStatus.Succeeded, [], []);
+        return (records, flagged);
+    }
+}
