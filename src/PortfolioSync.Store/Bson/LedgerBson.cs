@@ -69,21 +69,56 @@ internal static class LedgerBson
         }
     }
 
-    public static LedgerEntry FromDocument(BsonDocument d)
+    public static LedgerEntry FromDocument(BsonDocument d) => FromDocument(d, null);
+
+    /// <summary>Reads an entry; <paramref name="names"/> (optional, per read) shares parsed assets, kinds and account
+    /// names between entries, which makes reading a million entries several times faster.</summary>
+    public static LedgerEntry FromDocument(BsonDocument d, ReadCache? names)
     {
-        var legs = new List<Leg>();
-        foreach (var leg in d[N.Legs].AsArray)
-            legs.Add(new Leg(Domain.Asset.Parse(leg[N.Asset].AsString), leg[N.Quantity].AsDecimal));
+        var array = d[N.Legs].AsArray;
+        var legs = new Leg[array.Count];
+        for (var i = 0; i < legs.Length; i++)
+            legs[i] = new Leg(AssetOf(array[i][N.Asset].AsString, names), array[i][N.Quantity].AsDecimal);
         var fee = d[N.Fee];
+        var account = d[N.Account].AsString;
         return new LedgerEntry(
             d[N.Id].AsString,
-            d[N.Account].AsString,
+            names?.Intern(account) ?? account,
             Ticks.ToInstant(d[N.At]),
-            Enum.Parse<EntryKind>(d[N.Kind].AsString, ignoreCase: false),
+            names?.Kind(d[N.Kind].AsString) ?? Enum.Parse<EntryKind>(d[N.Kind].AsString, ignoreCase: false),
             legs,
-            fee.IsNull ? null : new Money(fee[N.Quantity].AsDecimal, Domain.Asset.Parse(fee[N.Asset].AsString)),
+            fee.IsNull ? null : new Money(fee[N.Quantity].AsDecimal, AssetOf(fee[N.Asset].AsString, names)),
             d[N.ExternalId].AsInt64,
             Ticks.ToNullableLong(d[N.Order]),
             d[N.Source].AsString);
+    }
+
+    private static Domain.Asset AssetOf(string code, ReadCache? names) => names?.Asset(code) ?? Domain.Asset.Parse(code);
+
+    /// <summary>Parsed names of one read, shared between its entries. Not thread-safe; lives as long as one read.</summary>
+    internal sealed class ReadCache
+    {
+        private readonly Dictionary<string, Domain.Asset> _assets = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, EntryKind> _kinds = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, string> _strings = new(StringComparer.Ordinal);
+
+        public Domain.Asset Asset(string code)
+        {
+            if (!_assets.TryGetValue(code, out var asset)) _assets[code] = asset = Domain.Asset.Parse(code);
+            return asset;
+        }
+
+        public EntryKind Kind(string text)
+        {
+            if (!_kinds.TryGetValue(text, out var kind)) _kinds[text] = kind = Enum.Parse<EntryKind>(text, ignoreCase: false);
+            return kind;
+        }
+
+        public string Intern(string text)
+        {
+            if (_strings.TryGetValue(text, out var shared)) return shared;
+            _strings[text] = text;
+            return text;
+        }
     }
 }

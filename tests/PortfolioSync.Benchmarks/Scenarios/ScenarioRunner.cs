@@ -6,6 +6,7 @@ internal static class ScenarioRunner
     private static readonly Dictionary<string, Func<string[], int>> Scenarios = new(StringComparer.Ordinal)
     {
         ["engine"] = Engine.EngineScenario.Run,
+        ["ledger-read"] = LedgerReadScenario.Run,
         ["store-load"] = StoreLoadScenario.Load,
         ["store-nightly"] = StoreLoadScenario.Nightly,
         ["store-verify"] = StoreLoadScenario.Verify,

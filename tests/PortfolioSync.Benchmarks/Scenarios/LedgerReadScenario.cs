@@ -1,0 +1,55 @@
+using System.Diagnostics;
+using System.Globalization;
+using PortfolioSync.Store;
+
+namespace PortfolioSync.Benchmarks.Scenarios;
+
+/// <summary>
+/// How long reading a whole store's ledger takes (what <c>report</c> and <c>value</c> do first):
+///   scenario ledger-read --path FILE [--runs 3]
+/// </summary>
+internal static class LedgerReadScenario
+{
+    public static int Run(string[] args)
+    {
+        var path = args.SkipWhile(a => a != "--path").Skip(1).FirstOrDefault() ?? throw new ArgumentException("--path FILE");
+        var runs = int.Parse(args.SkipWhile(a => a != "--runs").Skip(1).FirstOrDefault() ?? "3", CultureInfo.InvariantCulture);
+        if (args.Contains("--probe"))
+        {
+            foreach (var mode in new[] { LiteDB.ConnectionType.Shared, LiteDB.ConnectionType.Direct })
+            {
+                var c = Stopwatch.StartNew();
+                using var db = new LiteDB.LiteDatabase(new LiteDB.ConnectionString { Filename = path, Connection = mode,
+                    Collation = new LiteDB.Collation(CultureInfo.InvariantCulture.LCID, CompareOptions.Ordinal) });
+                var n = 0L;
+                foreach (var d in db.GetCollection("ledger").FindAll()) n += d.Count;
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{mode}: FindAll {n} fields in {c.Elapsed.TotalSeconds:0.00} s"));
+                c.Restart();
+                var last = LiteDB.BsonValue.MinValue; n = 0;
+                while (true)
+                {
+                    var docs = db.GetCollection("ledger").Find(LiteDB.Query.GT("_id", last), 0, 10_000).ToList();
+                    n += docs.Count;
+                    if (docs.Count < 10_000) break;
+                    last = docs[^1]["_id"];
+                }
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{mode}: batched {n} docs in {c.Elapsed.TotalSeconds:0.00} s"));
+            }
+            return 0;
+        }
+        var times = new List<double>();
+        for (var i = 0; i < runs; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            using var store = PortfolioStore.Open(path);
+            var ledger = store.ReadLedger();
+            clock.Stop();
+            times.Add(clock.Elapsed.TotalSeconds);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"run {i + 1}: {ledger.Count:N0} entries in {clock.Elapsed.TotalSeconds:0.00} s, peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576} MB"));
+        }
+        times.Sort();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"median {times[times.Count / 2]:0.00} s"));
+        return 0;
+    }
+}
