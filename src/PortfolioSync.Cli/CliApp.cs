@@ -51,7 +51,7 @@ public static class CliApp
 
     private static IEnumerable<CliCommand> Commands(CliEnvironment env) =>
     [
-        new NotYetCommand("demo", "Run the whole job offline: local Bitstamp-compatible server, sync, reports and chart into reports/demo/", 7),
+        new DemoCommand(),
         new InitCommand(),
         new CheckCommand(),
         new SyncCommand(),

@@ -7,6 +7,7 @@ using PortfolioSync.Domain.Pricing;
 using PortfolioSync.Domain.Warnings;
 using PortfolioSync.Reports.Building;
 using PortfolioSync.Store;
+using PortfolioSync.Sync;
 using DomainPrice = PortfolioSync.Domain.Pricing.DailyPrice;
 using StorePrice = PortfolioSync.Store.DailyPrice;
 
@@ -14,8 +15,9 @@ namespace PortfolioSync.Cli.Reading;
 
 /// <summary>
 /// What the report commands read from the store: the whole ledger, the price book built from every stored daily
-/// candle, and the store's own warnings (records kept raw because they could not be mapped, records that changed
-/// upstream). The store is opened, read and closed; nothing is written to it.
+/// candle, and the store's own warnings (<see cref="StoreWarnings"/>: records kept raw because they could not be
+/// mapped, records that changed upstream, balances that do not reconcile). The store is opened, read and closed;
+/// nothing is written to it.
 /// </summary>
 /// <param name="Description">For the reports' notes: the store, the number of entries and the dates covered.</param>
 /// <param name="LastPriceDate">The newest candle date of any market; null without prices.</param>
@@ -40,21 +42,9 @@ public sealed record StoreInput(
             using var store = PortfolioStore.Open(storePath, new StoreOptions { Time = time });
             ledger = store.ReadLedger();
             stored = store.ReadPrices();
-            foreach (var raw in store.ListFlagged())
-            {
-                // A flagged record with an entry is an Unknown entry: the cost basis engine warns about it itself.
-                if (raw.EntryId is not null) continue;
-                warnings.Add(new Warning(WarningCode.MalformedRecord, Severity.Error, raw.Account, raw.Key,
-                    $"raw record {raw.Key} could not be mapped ({raw.Problem}); it is kept raw in the store and is not in the ledger, so these reports leave it out"));
-            }
-            foreach (var key in store.ListChangedKeys())
-            {
-                var versions = store.GetVersions(key);
-                var current = versions.Count == 0 ? null : versions[^1];
-                warnings.Add(new Warning(WarningCode.ChangedRecord, Severity.Warning, current?.Account, current?.EntryId ?? key,
-                    string.Create(CultureInfo.InvariantCulture,
-                        $"record {key} came back from the exchange with different content ({versions.Count} versions kept in the store); the reports use the latest")));
-            }
+            // Malformed and changed records and reconciliation differences; unknown entries are warned about by the
+            // cost basis engine itself.
+            warnings.AddRange(StoreWarnings.Collect(store).Where(w => w.Code != WarningCode.UnknownRecord));
         }
         catch (StoreException e)
         {

@@ -1,0 +1,164 @@
+using System.CommandLine;
+using System.Globalization;
+using NodaTime;
+using NodaTime.Text;
+using PortfolioSync.Bitstamp.Auth;
+using PortfolioSync.Cli.Config;
+using PortfolioSync.Cli.Hosting;
+using PortfolioSync.Cli.Reading;
+using PortfolioSync.Domain;
+using PortfolioSync.Domain.CostBasis;
+using PortfolioSync.Domain.Tax;
+using PortfolioSync.Domain.Valuation;
+using PortfolioSync.FakeBitstamp;
+using PortfolioSync.FakeBitstamp.Data;
+using PortfolioSync.Reports;
+using PortfolioSync.Reports.Building;
+using PortfolioSync.Reports.Model;
+using PortfolioSync.Sync;
+
+namespace PortfolioSync.Cli.Commands;
+
+/// <summary>
+/// <c>demo</c>: the whole job offline. Starts the local Bitstamp-compatible server on a free loopback port with the
+/// sample data, syncs every account into <c>OUT/portfoliosync.db</c> with the real client (the server's test
+/// credentials are handed over in memory), writes every tax year's reports and the value series and chart into
+/// <c>OUT/</c>, prints a summary and the paths, and stops the server. A second run reuses the store (incremental).
+/// Rules: UK, GBP, HMRC share identification, universal pools, Europe/London.
+/// </summary>
+public sealed class DemoCommand : CliCommand
+{
+    private readonly Option<string> _data = new("--data") { Description = "Data folder the local server serves", DefaultValueFactory = _ => "sample-data", HelpName = "DIR" };
+    private readonly Option<string> _out = new("--out") { Description = "Output folder (store, reports, chart)", DefaultValueFactory = _ => Path.Combine("reports", "demo"), HelpName = "DIR" };
+
+    public DemoCommand()
+    {
+        Definition = new Command("demo", "Run the whole job offline: local Bitstamp-compatible server, sync, every tax year's reports and the value chart into reports/demo/");
+        Definition.Options.Add(_data);
+        Definition.Options.Add(_out);
+    }
+
+    public override Command Definition { get; }
+
+    public override async Task<ExitCode> RunAsync(CommandContext context, CancellationToken ct)
+    {
+        var env = context.Env;
+        var dataDir = env.ExpandPath(context.Parse.GetValue(_data)!);
+        var outDir = env.ExpandPath(context.Parse.GetValue(_out)!);
+        ServerData data;
+        try
+        {
+            data = ServerData.Load(dataDir);
+        }
+        catch (DataFolderException e)
+        {
+            throw new CliException($"{e.Message} (run the demo from the repository root, or give --data DIR)");
+        }
+        Directory.CreateDirectory(outDir);
+
+        SyncReport sync;
+        AppConfig config;
+        await using (var server = await FakeBitstampServer.StartAsync(new FakeServerOptions(data) { Time = env.Time }, ct).ConfigureAwait(false))
+        {
+            if (!context.Quiet) env.Out.WriteLine($"local Bitstamp-compatible server on {server.BaseUrl} serving {dataDir} ({data.RecordCount.ToString("N0", CultureInfo.InvariantCulture)} records in {data.Accounts.Count} accounts)");
+            config = DemoConfig(data, outDir, server.BaseUrl, context);
+            var accounts = data.Accounts
+                .Select(a => (a.Name, a.IsMain, (ApiCredentials?)new ApiCredentials(new ApiKeyId(a.Key), Secret.FromString(a.Secret))))
+                .ToList();
+            var options = new SyncOptions { BaseCurrency = config.BaseCurrency, Fiat = config.Fiat, MaxParallelAccounts = config.ParallelAccounts };
+            sync = await SyncCommand.RunAsync(context, config, accounts, options, ct).ConfigureAwait(false);
+            if (server.ForbiddenCalls.Count > 0)
+                throw new InvalidOperationException("the client called a non-read endpoint; this is a bug");   // cannot happen: the allow-list refuses them
+        }
+
+        var input = StoreInput.Load(config.StorePath, config.BaseCurrency, config.Fiat, env.Time);
+        if (input.Ledger.Count == 0) throw new CliException($"the sync stored no ledger entries from {dataDir}; nothing to report");
+        var years = TaxYears(input, config);
+        var options2 = CostBasisOptions(config, years);
+        var result = CostBasisEngine.Run(input.Ledger, input.Prices, options2);
+        var written = new List<(TaxReport Report, string Folder)>();
+        foreach (var year in years)
+        {
+            ct.ThrowIfCancellationRequested();
+            var report = TaxReportBuilder.Build(input.Ledger, input.Prices, result, year,
+                new TaxReportSettings(config.Jurisdiction, input.Description), input.Warnings);
+            written.Add((report, ReportWriter.Write(report, outDir, ReportFormats.Csv | ReportFormats.Xlsx)));
+        }
+
+        var zone = config.TimeZone;
+        var first = input.Ledger[0].At.InZone(zone).Date;
+        var last = input.Ledger[^1].At.InZone(zone).Date;
+        if (input.LastPriceDate is { } lp && lp > last) last = lp;
+        var value = ValueReportBuilder.Compute(input.Ledger, input.Prices,
+            new ValueSeriesOptions(first, last, config.BaseCurrency, zone, null),
+            CostBasisOptions(config, []), input.Description, input.Warnings);
+        var valueFiles = ValueReportWriter.Write(value, outDir, ReportFormats.All);
+
+        PrintSummary(context, sync, written, value, valueFiles, config, input);
+        return SyncCommand.ExitFor(sync);
+    }
+
+    private static AppConfig DemoConfig(ServerData data, string outDir, Uri baseUrl, CommandContext context) => new()
+    {
+        SourcePath = "(demo: built in, no config file)",
+        BaseCurrency = Asset.Gbp,
+        Jurisdiction = Jurisdiction.Uk,
+        Method = "uk",
+        PoolScope = "universal",
+        TimeZone = DateTimeZoneProviders.Tzdb["Europe/London"],
+        TaxYear = TaxYearRule.Uk,
+        StorePath = Path.Combine(outDir, "portfoliosync.db"),
+        BaseUrl = baseUrl,
+        Fiat = Asset.DefaultFiat,
+        RequestsPerSecond = 50,
+        ParallelAccounts = Math.Min(data.Accounts.Count, 4),
+        Accounts = data.Accounts.Select(a => new AccountConfig(a.Name, new CredentialSource(null, a.Key), new Secrets.SecretReference(Secrets.SecretSource.Env, "DEMO"), a.IsMain)).ToList(),
+    };
+
+    /// <summary>Every tax year from the first ledger entry's to the last one's.</summary>
+    private static List<TaxYear> TaxYears(StoreInput input, AppConfig config)
+    {
+        var first = TaxYear.Containing(input.Ledger[0].At, config.TimeZone, config.TaxYear);
+        var last = TaxYear.Containing(input.Ledger[^1].At, config.TimeZone, config.TaxYear);
+        return Enumerable.Range(first.StartYear, last.StartYear - first.StartYear + 1).Select(y => new TaxYear(y, config.TaxYear)).ToList();
+    }
+
+    private static CostBasisOptions CostBasisOptions(AppConfig config, IReadOnlyList<TaxYear> years) => new()
+    {
+        Method = CostBasisMethodText.Parse(config.Method),
+        Scope = PoolScopeText.Parse(config.PoolScope),
+        BaseCurrency = config.BaseCurrency,
+        FiatSet = config.Fiat,
+        Zone = config.TimeZone,
+        TaxYearRule = config.TaxYear,
+        SnapshotAt = years.Select(y => TaxReportBuilder.SnapshotInstant(y, config.TimeZone)).ToList(),
+    };
+
+    private static void PrintSummary(CommandContext context, SyncReport sync, List<(TaxReport Report, string Folder)> reports,
+        ValueReport value, IReadOnlyList<string> valueFiles, AppConfig config, StoreInput input)
+    {
+        var o = context.Env.Out;
+        var gbp = config.BaseCurrency.Code;
+        o.WriteLine();
+        o.WriteLine("PortfolioSync demo: summary");
+        o.WriteLine($"  accounts       {string.Join(", ", sync.Accounts.Select(a => a.Account))}");
+        o.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  records        {sync.Accounts.Sum(a => a.Inserted):N0} new in this run, {input.Ledger.Count:N0} ledger entries in the store"));
+        o.WriteLine($"  rules          UK (HMRC share identification), {gbp}, tax years from 6 April, Europe/London");
+        foreach (var (report, _) in reports)
+            o.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  {report.Label,-14} {report.Total.Disposals,5} disposals, net gain {DecimalText.FormatMoney(report.Total.Net),12} {gbp}"));
+        if (value.Days.Count > 0)
+        {
+            var last = value.Days[^1];
+            o.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  value          {(last.Total is { } total ? DecimalText.FormatMoney(total) : "unknown")} {gbp} on {LocalDatePattern.Iso.Format(last.Date)}, unrealized gain {(value.UnrealizedGainAtEnd is { } g ? DecimalText.FormatMoney(g) : "unknown")} {gbp}"));
+        }
+        var warnings = reports.SelectMany(r => r.Report.Warnings).Select(w => (w.Code, w.Account, w.EntryId, w.Message)).Distinct().Count();
+        o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  warnings       {warnings} (each year's warnings.csv lists its own)"));
+        o.WriteLine();
+        o.WriteLine($"  store          {config.StorePath}");
+        foreach (var (report, folder) in reports) o.WriteLine($"  {report.Label,-14} {folder}{Path.DirectorySeparatorChar}");
+        foreach (var file in valueFiles) o.WriteLine($"  {Path.GetFileName(file),-14} {file}");
+    }
+}
