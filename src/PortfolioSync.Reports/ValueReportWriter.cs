@@ -25,14 +25,18 @@ public static class ValueReportWriter
         var names = new List<string>();
         AtomicFolder.WriteFiles(outDir, folder =>
         {
-            void Add(string name, Action<Stream> write) =>
-                ReportWriter.WriteFile(folder, name, write, path => names.Add(Path.GetFileName(path)));
+            // The three files are independent: written side by side (each is written whole or not at all).
+            var writes = new List<Action>();
+            void Add(string name, Action<Stream> write) => writes.Add(() =>
+                ReportWriter.WriteFile(folder, name, write, path => { lock (names) names.Add(Path.GetFileName(path)); }));
             if (formats.HasFlag(ReportFormats.Csv)) Add(CsvFileName, ReportTables.Value(report).WriteCsv);
             if (formats.HasFlag(ReportFormats.Png)) Add(ChartFileName, s => ValueChart.WritePng(report, s));
             if (formats.HasFlag(ReportFormats.Xlsx)) Add(WorkbookFileName, s => WriteWorkbook(report, s));
+            Parallel.Invoke([.. writes]);
         });
         var full = Path.GetFullPath(outDir);
-        return names.Select(n => Path.Combine(full, n)).ToList();
+        string[] order = [CsvFileName, ChartFileName, WorkbookFileName];
+        return names.OrderBy(n => Array.IndexOf(order, n)).Select(n => Path.Combine(full, n)).ToList();
     }
 
     /// <summary>A workbook with the Value sheet and the series' warnings.</summary>

@@ -63,4 +63,20 @@ public sealed class LedgerSumsTests : IDisposable
 
         act.Should().Throw<ArgumentException>();
     }
+
+    [Fact]
+    public void Ledger_documents_written_with_a_document_per_leg_are_still_read()
+    {
+        using var store = _temp.Open();
+        var entry = Records.Entry(3);
+        store.Database.GetCollection("ledger").Insert(new LiteDB.BsonDocument
+        {
+            ["_id"] = entry.Id, ["account"] = entry.Account, ["at"] = entry.At.ToUnixTimeTicks(), ["kind"] = "Trade",
+            ["legs"] = new LiteDB.BsonArray(entry.Legs.Select(l => (LiteDB.BsonValue)new LiteDB.BsonDocument { ["asset"] = l.Asset.Code, ["qty"] = l.Quantity })),
+            ["fee"] = new LiteDB.BsonDocument { ["asset"] = entry.Fee!.Value.Asset.Code, ["qty"] = entry.Fee.Value.Amount },
+            ["xid"] = entry.ExternalId, ["order"] = entry.OrderId!.Value, ["src"] = entry.SourceKey,
+        });
+
+        store.GetEntry(entry.Id).Should().Be(entry);
+    }
 }

@@ -64,7 +64,9 @@ public sealed class ReportCommand : CliCommand
         var year = new TaxYear(startYear, config.TaxYear);
         ct.ThrowIfCancellationRequested();
 
+        var phases = new PhaseLog(context);
         var input = StoreInput.Load(config.StorePath, config.BaseCurrency, config.Fiat, env.Time);
+        phases.Done("read the store");
         ct.ThrowIfCancellationRequested();
         var options = new CostBasisOptions
         {
@@ -78,10 +80,13 @@ public sealed class ReportCommand : CliCommand
             SnapshotAt = [TaxReportBuilder.SnapshotInstant(year, config.TimeZone)],
         };
         var result = CostBasisEngine.Run(input.Ledger, input.Prices, options);
+        phases.Done("cost basis");
         var report = TaxReportBuilder.Build(input.Ledger, input.Prices, result, year,
             new TaxReportSettings(config.Jurisdiction, input.Description), input.Warnings);
+        phases.Done("built the report");
         ct.ThrowIfCancellationRequested();
         var folder = ReportWriter.Write(report, outDir, formats);
+        phases.Done("wrote the files");
 
         PrintSummary(env.Out, report, folder, formats);
         return Task.FromResult(ExitCode.Ok);

@@ -54,7 +54,9 @@ public sealed class ValueCommand : CliCommand
         var config = context.LoadConfig();
         var currency = explicitCurrency ?? config.BaseCurrency;
         var manual = ReportCommand.ReadManualCosts(config);
+        var phases = new PhaseLog(context);
         var input = StoreInput.Load(config.StorePath, config.BaseCurrency, config.Fiat, env.Time);
+        phases.Done("read the store");
         ct.ThrowIfCancellationRequested();
 
         var ledger = account is null ? input.Ledger : input.Ledger.Where(e => e.Account == account).ToList();
@@ -91,8 +93,10 @@ public sealed class ValueCommand : CliCommand
             ManualCosts = currency == config.BaseCurrency ? manual : [],
         };
         var report = ValueReportBuilder.Compute(input.Ledger, input.Prices, series, costBasis, input.Description, input.Warnings);
+        phases.Done("value series and cost basis");
         ct.ThrowIfCancellationRequested();
         var files = ValueReportWriter.Write(report, outDir, ReportFormats.All);
+        phases.Done("wrote the files");
 
         PrintSummary(env.Out, report, files, costBasis.Method, account);
         return Task.FromResult(ExitCode.Ok);

@@ -44,15 +44,19 @@ public static class ValueReportBuilder
     {
         ArgumentNullException.ThrowIfNull(series);
         ArgumentNullException.ThrowIfNull(costBasis);
-        var values = ValueSeries.Compute(ledger, prices, series);
         var options = costBasis with
         {
             BaseCurrency = series.Currency,
             Scope = series.Account is null ? costBasis.Scope : PoolScope.PerAccount,
             SnapshotAt = [EndOfDay(series.To, series.Zone)],
         };
-        var result = CostBasisEngine.Run(ledger, prices, options);
-        return Build(values, series, result, prices, generatedFrom, extraWarnings);
+        // Two pure functions of the same immutable input: run them on both cores.
+        ValueSeriesResult? values = null;
+        CostBasisResult? result = null;
+        Parallel.Invoke(
+            () => values = ValueSeries.Compute(ledger, prices, series),
+            () => result = CostBasisEngine.Run(ledger, prices, options));
+        return Build(values!, series, result!, prices, generatedFrom, extraWarnings);
     }
 
     /// <param name="costBasis">An engine result in the series' currency with a snapshot at

@@ -7,6 +7,7 @@ internal static class ScenarioRunner
     {
         ["engine"] = Engine.EngineScenario.Run,
         ["ledger-read"] = LedgerReadScenario.Run,
+        ["sync"] = SyncScenario.Run,
         ["store-load"] = StoreLoadScenario.Load,
         ["store-nightly"] = StoreLoadScenario.Nightly,
         ["store-verify"] = StoreLoadScenario.Verify,
