@@ -1,3 +1,4 @@
+using PortfolioSync.Domain.CostBasis;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
 using NodaTime;

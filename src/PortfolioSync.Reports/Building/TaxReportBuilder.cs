@@ -77,7 +77,7 @@ public static class TaxReportBuilder
         var disposals = result.Disposals
             .Where(d => interval.Contains(d.At))
             .SelectMany(d => d.Lots.Select(lot => new DisposalRow(d.Id, d.Account, d.Asset, d.At, lot.Quantity,
-                lot.Proceeds, lot.Cost, lot.Fees, lot.AcquiredAt, lot.LotId, DomainText.Rule(lot.Rule),
+                lot.Proceeds, lot.Cost, lot.Fees, lot.AcquiredAt, lot.LotId, lot.Rule,
                 usTerms ? DomainText.Term(lot.Term) : null)))
             .ToList();
 

@@ -1,3 +1,4 @@
+using PortfolioSync.Domain.CostBasis;
 using NodaTime;
 using PortfolioSync.Domain;
 

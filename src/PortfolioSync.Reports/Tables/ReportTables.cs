@@ -1,3 +1,4 @@
+using PortfolioSync.Domain.CostBasis;
 using System.Globalization;
 using PortfolioSync.Reports.Model;
 

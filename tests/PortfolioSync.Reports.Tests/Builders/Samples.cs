@@ -2,6 +2,7 @@ using PortfolioSync.Domain.Ledger;
 using PortfolioSync.Domain.Tax;
 using PortfolioSync.Domain.Warnings;
 using PortfolioSync.Reports.Model;
+using MatchRule = PortfolioSync.Domain.CostBasis.MatchRule;
 
 namespace PortfolioSync.Reports.Tests.Builders;
 

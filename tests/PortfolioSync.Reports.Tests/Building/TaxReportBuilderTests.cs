@@ -8,7 +8,7 @@ using PortfolioSync.Domain.Tax;
 using PortfolioSync.Domain.Valuation;
 using PortfolioSync.Domain.Warnings;
 using PortfolioSync.Reports.Building;
-using ReportRule = PortfolioSync.Reports.Model.MatchRule;
+using ReportRule = PortfolioSync.Domain.CostBasis.MatchRule;
 using ReportTerm = PortfolioSync.Reports.Model.HoldingTerm;
 
 namespace PortfolioSync.Reports.Tests.Building;
