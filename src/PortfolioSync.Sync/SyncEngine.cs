@@ -18,6 +18,10 @@ public sealed class SyncEngine(PortfolioStore store, TimeProvider time, SyncOpti
     public async Task<SyncReport> RunAsync(IReadOnlyList<SyncAccount> accounts, IBitstampClient? prices, CancellationToken ct)
     {
         options.Validate();
+        // The caller holds the sync lock, so a run still marked running was cut short (killed, power cut).
+        foreach (var stale in store.ListRuns(20).Where(r => r.Status == RunStatus.Running))
+            store.FinishRun(stale.Id, RunStatus.Failed, stale.Accounts,
+                [.. stale.Errors, "interrupted: the process ended before the run finished (what it committed is kept)"]);
         var run = store.StartRun();
         var results = new AccountSyncResult[accounts.Count];
         var worker = new StoreWorker(store, capacity: 2 * options.MaxParallelAccounts + 1);

@@ -48,6 +48,9 @@ public sealed class CrashSafetyTests(ITestOutputHelper output)
         Export(resumed).Should().Be(expected);
         using var store = PortfolioStore.Open(Path.Combine(resumed, "portfoliosync.db"));
         store.Verify().Should().BeEmpty();
+        var runs = store.ListRuns(100);
+        runs.Should().NotContain(r => r.Status == RunStatus.Running, "a run cut short is marked when the next one starts");
+        runs.Count(r => r.Errors.Any(e => e.StartsWith("interrupted", StringComparison.Ordinal))).Should().Be(kills);
         foreach (var account in data.Accounts)
             store.CountLedger(account.Name).Should().Be(account.Transactions.Count, "nothing twice, nothing missing");
         server.ForbiddenCalls.Should().BeEmpty();

@@ -31,7 +31,9 @@ public sealed class CheckCommand : CliCommand
         var problems = new List<BitstampApiException>();
         foreach (var (account, credentials) in resolved)
         {
-            using var client = ExchangeAccounts.Client(account.Name, credentials, config, context.Env.Time);
+            // A check answers at once: a few retries, not the nightly job's patience.
+            using var client = new Bitstamp.BitstampClient(account.Name, config.BaseUrl, credentials,
+                ExchangeAccounts.Options(config, maxRetries: 2), context.Env.Time);
             var balances = await Probe(() => client.GetBalancesAsync(ct), problems).ConfigureAwait(false);
             var transactions = await Probe(() => client.GetUserTransactionsPageAsync(null, 1, ct), problems).ConfigureAwait(false);
             var crypto = "[grey]n/a (subaccount)[/]";

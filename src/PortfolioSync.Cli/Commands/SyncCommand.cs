@@ -76,7 +76,9 @@ public sealed class SyncCommand : CliCommand
                     {
                         var live = new LiveSyncProgress(progress);
                         report = await new SyncEngine(store, env.Time, options, live).RunAsync(syncAccounts, prices, ct).ConfigureAwait(false);
-                        live.AccountFinished(new AccountSyncResult("prices", 0, 0, 0, 0, 0, 0, 0, [], null, false));
+                        live.Finish("prices", report.Prices is { Error: null } p
+                            ? string.Create(CultureInfo.InvariantCulture, $"prices: {p.Pairs} pairs, {p.Candles:N0} daily candles")
+                            : "prices: failed");
                     }).ConfigureAwait(false);
             }
             else

@@ -48,9 +48,14 @@ public static class ExchangeAccounts
     public static BitstampClient Client(string account, ApiCredentials? credentials, AppConfig config, TimeProvider time) =>
         new(account, config.BaseUrl, credentials, Options(config), time);
 
-    public static BitstampClientOptions Options(AppConfig config) => new()
+    public static BitstampClientOptions Options(AppConfig config, int? maxRetries = null)
     {
-        RequestsPerSecond = config.RequestsPerSecond,
-        RateLimitBurst = Math.Max(4, config.RequestsPerSecond / 2),
-    };
+        var options = new BitstampClientOptions
+        {
+            RequestsPerSecond = config.RequestsPerSecond,
+            RateLimitBurst = Math.Max(4, config.RequestsPerSecond / 2),
+        };
+        if (maxRetries is { } n) options.MaxRetryAttempts = n;
+        return options;
+    }
 }

@@ -38,6 +38,16 @@ public sealed class LiveSyncProgress(ProgressContext context) : ISyncProgress
 
     public int Warnings => Volatile.Read(ref _warnings);
 
+    /// <summary>Marks a line that is not an account (prices) as done with its own text.</summary>
+    public void Finish(string name, string text)
+    {
+        if (!_tasks.TryGetValue(name, out var task)) return;
+        task.Description = Markup.Escape(text);
+        task.IsIndeterminate = false;
+        task.Value = task.MaxValue;
+        task.StopTask();
+    }
+
     private ProgressTask Task(string account) => _tasks.GetOrAdd(account, a =>
     {
         var t = context.AddTask(Markup.Escape(a), maxValue: 100);
