@@ -38,16 +38,30 @@ public static class ConfigLoader
         {
             bytes = File.ReadAllBytes(path);
         }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        catch (FileNotFoundException)
         {
-            throw new ConfigException(path, [new ConfigProblem("", "no config file here: create one with `portfoliosync init` (or pass --config FILE)")]);
+            throw NoConfig(path);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (DirectoryNotFoundException)
         {
-            throw new ConfigException(path, [new ConfigProblem("", $"cannot be read ({e.GetType().Name})")]);
+            throw NoConfig(path);
+        }
+        catch (IOException e)
+        {
+            throw Unreadable(path, e);
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            throw Unreadable(path, e);
         }
         return Parse(bytes, path, env);
     }
+
+    private static ConfigException NoConfig(string path) =>
+        new(path, [new ConfigProblem("", "no config file here: create one with `portfoliosync init` (or pass --config FILE)")]);
+
+    private static ConfigException Unreadable(string path, Exception e) =>
+        new(path, [new ConfigProblem("", $"cannot be read ({e.GetType().Name})")]);
 
     public static AppConfig Parse(byte[] utf8, string path, CliEnvironment env)
     {
@@ -288,7 +302,12 @@ public static class ConfigLoader
             {
                 return parse(text);
             }
-            catch (Exception ex) when (ex is FormatException or ArgumentException)
+            catch (FormatException ex)
+            {
+                Add(path, ex.Message);
+                return fallback;
+            }
+            catch (ArgumentException ex)   // e.g. an impossible custom tax-year date
             {
                 Add(path, ex.Message);
                 return fallback;

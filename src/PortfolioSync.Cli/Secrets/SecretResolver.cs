@@ -59,7 +59,11 @@ public sealed class SecretResolver(CliEnvironment env)
         {
             content = File.ReadAllText(path, Encoding.UTF8);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (IOException e)
+        {
+            throw new SecretUnavailableException(account, field, r, $"file '{path}' cannot be read ({e.GetType().Name})");
+        }
+        catch (UnauthorizedAccessException e)
         {
             throw new SecretUnavailableException(account, field, r, $"file '{path}' cannot be read ({e.GetType().Name})");
         }
