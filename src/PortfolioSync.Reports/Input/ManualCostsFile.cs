@@ -50,16 +50,27 @@ public static class ManualCostsFile
         {
             bytes = File.ReadAllBytes(path);
         }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        catch (FileNotFoundException)
         {
-            throw new ManualCostsException(path, 0, null, "no such file (config key \"manualCosts\"): create it, or remove the key");
+            throw Missing(path);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (DirectoryNotFoundException)
+        {
+            throw Missing(path);
+        }
+        catch (IOException e)
+        {
+            throw new ManualCostsException(path, 0, null, $"cannot be read ({e.GetType().Name}: {e.Message})");
+        }
+        catch (UnauthorizedAccessException e)
         {
             throw new ManualCostsException(path, 0, null, $"cannot be read ({e.GetType().Name}: {e.Message})");
         }
         return Parse(bytes, path);
     }
+
+    private static ManualCostsException Missing(string path) =>
+        new(path, 0, null, "no such file (config key \"manualCosts\"): create it, or remove the key");
 
     /// <summary>Parses the content of a manual costs file; <paramref name="file"/> names it in messages.</summary>
     /// <exception cref="ManualCostsException">A bad header or row.</exception>
