@@ -182,17 +182,18 @@ public sealed partial class PortfolioStore
                 if (pending) existing = op.Doc;
                 else if (!isNew || careful) existing = store._ledger.FindById(entry.Id);
 
-                if (existing is not null && !string.Equals(existing[N.Source].AsString, key, StringComparison.Ordinal))
+                var existingEntry = existing is null ? null : LedgerBson.FromDocument(existing);
+                if (existingEntry is not null && !string.Equals(existingEntry.SourceKey, key, StringComparison.Ordinal))
                 {
-                    problem = $"ledger entry id '{entry.Id}' is already used by raw record '{existing[N.Source].AsString}'"
+                    problem = $"ledger entry id '{entry.Id}' is already used by raw record '{existingEntry.SourceKey}'"
                               + (problem is null ? "" : "; " + problem);
                     newEntry = null;
                     hash = null;
                 }
-                else if (existing is null || !LedgerBson.FromDocument(existing).Equals(entry))
+                else if (existingEntry is null || !existingEntry.Equals(entry))
                 {
                     // Unseen ids of new records are inserted without a lookup; anything else is an upsert.
-                    if (existing is not null) _sums.Remove(LedgerBson.FromDocument(existing));
+                    if (existingEntry is not null) _sums.Remove(existingEntry);
                     _sums.Add(entry);
                     _ledger[entry.Id] = (entryDoc!, isNew && !careful && !pending);
                     ledgerWritten = true;

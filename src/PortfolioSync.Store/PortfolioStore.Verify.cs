@@ -1,3 +1,4 @@
+using PortfolioSync.Domain.Ledger;
 using LiteDB;
 using PortfolioSync.Store.Bson;
 using PortfolioSync.Store.Schema;
@@ -107,9 +108,19 @@ public sealed partial class PortfolioStore
         var sums = new LedgerSums();
         foreach (var doc in Scan(_ledger))
         {
-            sums.Add(LedgerBson.FromDocument(doc));
-            var id = doc[N.Id].AsString;
-            var source = doc[N.Source].AsString;
+            LedgerEntry entry;
+            try
+            {
+                entry = LedgerBson.FromDocument(doc);
+            }
+            catch (Exception e) when (e is FormatException or InvalidCastException or ArgumentException or KeyNotFoundException)
+            {
+                problems.Add(new(StoreProblemKind.Unreadable, LedgerBson.IdText(doc), $"the ledger entry cannot be read: {e.Message}"));
+                continue;
+            }
+            sums.Add(entry);
+            var id = entry.Id;
+            var source = entry.SourceKey;
             var info = raw.Find(source);
             var mapped = info is null ? null : raw.EntryOf(source, info);
             if (info is null)

@@ -21,6 +21,8 @@ public enum StoreProblemKind
     Version,
     /// <summary>A cursor ahead of or behind the newest stored record, or stream counts that disagree with the data.</summary>
     Cursor,
+    /// <summary>A document that cannot be read (a damaged ledger entry body, a field of the wrong type).</summary>
+    Unreadable,
     /// <summary>A maintained ledger sum (per account and asset) that disagrees with the ledger.</summary>
     Sums,
 }

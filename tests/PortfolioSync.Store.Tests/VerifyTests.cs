@@ -64,10 +64,9 @@ public sealed class VerifyTests : IDisposable
     [Fact]
     public void A_ledger_entry_without_its_raw_source_is_reported()
     {
-        var doc = Col("ledger").FindById("bitstamp:main:1");
-        doc["_id"] = "bitstamp:main:999";
-        doc["src"] = "main/user_transactions/999";
-        Col("ledger").Insert(doc);
+        var e = Bson.LedgerBson.FromDocument(Col("ledger").FindById("bitstamp:main:1"));
+        Col("ledger").Insert(Bson.LedgerBson.ToDocument(new Domain.Ledger.LedgerEntry("bitstamp:main:999", e.Account, e.At, e.Kind,
+            e.Legs, e.Fee, 999, e.OrderId, "main/user_transactions/999")));
 
         Problems().Should().ContainSingle().Which.Should().BeEquivalentTo(new { Kind = StoreProblemKind.OrphanEntry, Key = "bitstamp:main:999" });
     }
@@ -80,6 +79,20 @@ public sealed class VerifyTests : IDisposable
         Col("ledger").Insert(doc);
 
         Problems().Should().ContainSingle().Which.Should().BeEquivalentTo(new { Kind = StoreProblemKind.MappedTwice, Key = "bitstamp:main:1b" });
+    }
+
+    [Fact]
+    public void A_ledger_entry_whose_body_is_damaged_is_reported_and_reading_the_ledger_names_it()
+    {
+        var doc = Col("ledger").FindById("bitstamp:main:3");
+        var body = doc["e"].AsBinary;
+        doc["e"] = body[..(body.Length - 5)];   // cut short
+        Col("ledger").Update(doc);
+
+        Problems().Should().Contain(p => p.Kind == StoreProblemKind.Unreadable && p.Key == "bitstamp:main:3"
+            && p.Message.Contains("ends early"));
+        var read = () => _store.ReadLedger();
+        read.Should().Throw<StoreException>().WithMessage($"{_temp.FilePath}: ledger entry 'bitstamp:main:3' cannot be read (*ends early*verify*");
     }
 
     [Fact]

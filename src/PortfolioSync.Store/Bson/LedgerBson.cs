@@ -9,11 +9,33 @@ namespace PortfolioSync.Store.Bson;
 internal static class LedgerBson
 {
     /// <summary>
-    /// Legs are one flat array of asset code and quantity pairs (<c>["BTC", 0.5, "USD", -10000]</c>) and the fee a pair
-    /// (<c>["USD", 2.5]</c>): no nested document per leg, which LiteDB reads and writes far faster at a million entries.
-    /// Documents written before (a document per leg and for the fee) are still read.
+    /// Schema 4: <c>{ _id, at, e }</c>, the id and the indexed instant as fields and everything else in one binary body
+    /// (<see cref="LedgerBlob"/>). Documents of the earlier shapes (named fields, legs as a flat array or a document per
+    /// leg) are still read; migration 4 rewrites them.
     /// </summary>
-    public static BsonDocument ToDocument(LedgerEntry e)
+    public static BsonDocument ToDocument(LedgerEntry e) => new()
+    {
+        [N.Id] = e.Id,
+        [N.At] = Ticks.Of(e.At),
+        [N.Body] = LedgerBlob.Encode(e),
+    };
+
+    /// <summary>The id of a document as plain text, for messages (whatever its type, or "?" without one).</summary>
+    public static string IdText(BsonDocument d) =>
+        !d.TryGetValue(N.Id, out var id) ? "?" : id.IsString ? id.AsString : id.ToString();
+
+    /// <summary>Whether a ledger document has the schema 4 shape.</summary>
+    public static bool IsCompact(BsonDocument d) => d.TryGetValue(N.Body, out var body) && body.IsBinary;
+
+    /// <summary>The raw record key an entry was mapped from.</summary>
+    public static string SourceOf(BsonDocument d) => IsCompact(d) ? FromDocument(d).SourceKey : d[N.Source].AsString;
+
+    /// <summary>The account of an entry; of a compact document without decoding the rest of it.</summary>
+    public static string AccountOf(BsonDocument d, ReadCache? names = null) =>
+        IsCompact(d) ? LedgerBlob.AccountOf(d[N.Id].AsString, d[N.Body].AsBinary, names) : d[N.Account].AsString;
+
+    /// <summary>The schema 3 shape (named fields, legs as a flat array), for tests of migration 4.</summary>
+    internal static BsonDocument ToFieldDocument(LedgerEntry e)
     {
         var legs = new BsonArray();
         foreach (var leg in e.Legs)
@@ -83,6 +105,7 @@ internal static class LedgerBson
     /// names between entries, which makes reading a million entries several times faster.</summary>
     public static LedgerEntry FromDocument(BsonDocument d, ReadCache? names)
     {
+        if (IsCompact(d)) return LedgerBlob.Decode(d[N.Id].AsString, Ticks.ToInstant(d[N.At]), d[N.Body].AsBinary, names);
         var array = d[N.Legs].AsArray;
         Leg[] legs;
         if (array.Count > 0 && array[0].IsDocument)   // the format before flat arrays
@@ -142,6 +165,23 @@ internal static class LedgerBson
             if (_strings.TryGetValue(text, out var shared)) return shared;
             _strings[text] = text;
             return text;
+        }
+
+        /// <summary>The shared string of UTF-8 <paramref name="utf8"/> (no allocation once seen).</summary>
+        public string Intern(ReadOnlySpan<byte> utf8)
+        {
+            Span<char> chars = stackalloc char[utf8.Length];
+            var n = System.Text.Encoding.UTF8.GetChars(utf8, chars);
+            return _strings.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(chars[..n], out var shared)
+                ? shared : Intern(new string(chars[..n]));
+        }
+
+        public Domain.Asset Asset(ReadOnlySpan<byte> utf8)
+        {
+            Span<char> chars = stackalloc char[utf8.Length];
+            var n = System.Text.Encoding.UTF8.GetChars(utf8, chars);
+            return _assets.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(chars[..n], out var asset)
+                ? asset : Asset(new string(chars[..n]));
         }
     }
 }

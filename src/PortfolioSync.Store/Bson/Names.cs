@@ -41,6 +41,7 @@ internal static class Names
     public const string Fee = "fee";
     public const string Order = "order";
     public const string Source = "src";
+    public const string Body = "e";
 
     public const string Last = "last";
     public const string LastAt = "lastAt";
