@@ -1,4 +1,5 @@
 using ClosedXML.Excel;
+using PortfolioSync.Reports.Model;
 using PortfolioSync.Reports.Tables;
 using PortfolioSync.Reports.Tests.Builders;
 using PortfolioSync.Reports.Xlsx;
@@ -75,6 +76,51 @@ public sealed class XlsxStreamingTests
         ws.Cell(3001, 7).GetDouble().Should().Be(3009);
         ws.Cell(3002, 7).FormulaA1.Should().Be("SUM(G2:G3001)");
         ws.AutoFilter.Range.RangeAddress.ToString().Should().Be("A1:O3001");
+    }
+
+    [Fact]
+    public void A_large_value_sheet_is_streamed_with_bold_day_totals_and_its_facts_beside_the_rows()
+    {
+        // Given 1,500 days of two holdings: 4,500 rows with the daily totals, over the streaming threshold
+        var report = new ValueReportBuilder()
+            .Series("main", "BTC", "2020-01-01", 1500, 1m, 0.01m, 9000m, 0.001m, 0.1m)
+            .Series("main", "ETH", "2020-01-01", 1500, 10m, 0.1m, 200m, 0.001m, 0.1m)
+            .Build();
+
+        // When its workbook is written twice
+        using var a = new MemoryStream();
+        using var b = new MemoryStream();
+        ValueReportWriter.WriteWorkbook(report, a);
+        ValueReportWriter.WriteWorkbook(report, b);
+
+        // Then it is deterministic, the rows were streamed (inline strings, not ClosedXML's shared strings)…
+        a.ToArray().Should().Equal(b.ToArray());
+        a.Position = 0;
+        using (var zip = new System.IO.Compression.ZipArchive(a, System.IO.Compression.ZipArchiveMode.Read, leaveOpen: true))
+        using (var reader = new StreamReader(zip.GetEntry("xl/worksheets/sheet1.xml")!.Open()))
+            reader.ReadToEnd().Should().Contain("<x:c r=\"B4500\" s=", "row 4500 is there").And.Contain("t=\"inlineStr\"");
+        a.Position = 0;
+        using var wb = new XLWorkbook(a);
+        var ws = wb.Worksheet("Value");
+
+        // …each day's total row is bold across the table, holdings are not, and formats are the columns' own
+        ws.Cell(4, 2).GetString().Should().Be(ValueReport.TotalMarker);
+        for (var c = 1; c <= 6; c++)
+        {
+            ws.Cell(4, c).Style.Font.Bold.Should().BeTrue($"total row, column {c}");
+            ws.Cell(2, c).Style.Font.Bold.Should().BeFalse($"holding row, column {c}");
+        }
+        ws.Cell(4, 6).Style.NumberFormat.Format.Should().Be(ws.Cell(2, 6).Style.NumberFormat.Format).And.Be("#,##0.00");
+        ws.Cell(4, 6).Style.Alignment.Horizontal.Should().Be(XLAlignmentHorizontalValues.Right);
+        ws.Cell(4501, 2).GetString().Should().Be(ValueReport.TotalMarker);
+        ws.Cell(4501, 6).GetDouble().Should().BeApproximately((double)report.Days[^1].Total!.Value, 1e-6);
+
+        // …and the facts stand beside the first rows, as ClosedXML wrote them
+        ws.Cell(1, 8).GetString().Should().Be("Currency");
+        ws.Cell(1, 9).GetString().Should().Be(report.Currency.Code);
+        ws.Cell(1, 8).Style.Font.Bold.Should().BeTrue();
+        ws.Cell(5, 8).GetString().Should().StartWith("Value at end");
+        ws.Cell(5, 9).GetDouble().Should().BeApproximately((double)report.ValueAtEnd!.Value, 1e-6);
     }
 
     private static XLWorkbook Open(IReadOnlyList<IReportTable> tables, int streamFrom)

@@ -47,8 +47,7 @@ internal static class SheetWriter
             if (columns[c].Wrap) column.Style.Alignment.WrapText = true;
         }
 
-        // Bold rows need ClosedXML's row styles.
-        var stream = streamed is not null && count > streamFrom && table.Emphasize is null;
+        var stream = streamed is not null && count > streamFrom;
         if (stream) streamed!.Add(StreamedRows.For(table, count, WrappedLines(ws, table)));
         for (var r = 0; r < count; r++)
         {

@@ -41,16 +41,37 @@ internal static partial class XlsxPackage
             (p, s) => (p.Part, Rows: s), StringComparer.Ordinal).ToDictionary(x => x.Part, x => x.Rows, StringComparer.Ordinal);
         if (streamedByPart.Count != streamed.Count)
             throw new InvalidOperationException("a streamed sheet was not found in the saved workbook");
-        var ids = new Dictionary<string, string>(StringComparer.Ordinal);
 
+        // Streamed sheets are prepared first: their bold styles may have to be added to the styles part.
+        var sheets = streamedByPart.ToDictionary(x => x.Key, x => Split(ReadAll(source.GetEntry(x.Key)!.Open()), x.Value), StringComparer.Ordinal);
+        string? stylesPart = null, stylesXml = null;
+        var needBold = sheets.Values.Where(s => s.Rows.HasEmphasis).SelectMany(s => s.ColumnStyles).Distinct().Order().ToList();
+        var bold = new Dictionary<int, int>();
+        if (needBold.Count > 0)
+        {
+            stylesPart = StylesPart(source);
+            stylesXml = AddBoldCopies(ReadAll(source.GetEntry(stylesPart)!.Open()), needBold, bold);
+        }
+
+        var ids = new Dictionary<string, string>(StringComparer.Ordinal);
         using var target = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
         foreach (var entry in source.Entries)
         {
             var name = renames.GetValueOrDefault(entry.FullName, entry.FullName);
             var copy = target.CreateEntry(name, CompressionLevel.Optimal);
             copy.LastWriteTime = EntryTime;
-            using var from = entry.Open();
             using var to = copy.Open();
+            if (sheets.TryGetValue(name, out var sheet))
+            {
+                WriteSheet(sheet, bold, to);
+                continue;
+            }
+            if (string.Equals(name, stylesPart, StringComparison.Ordinal))
+            {
+                to.Write(new UTF8Encoding(false).GetBytes(stylesXml!));
+                continue;
+            }
+            using var from = entry.Open();
             if (name.EndsWith(".rels", StringComparison.Ordinal))
             {
                 var text = ReadAll(from);
@@ -58,13 +79,15 @@ internal static partial class XlsxPackage
                 foreach (var (old, renamed) in renames) text = text.Replace("/" + old, "/" + renamed, StringComparison.Ordinal);
                 to.Write(new UTF8Encoding(false).GetBytes(text));
             }
-            else if (streamedByPart.TryGetValue(name, out var rows)) WriteSheet(ReadAll(from), rows, to);
             else from.CopyTo(to);
         }
     }
 
-    /// <summary>The sheet XML with the streamed rows after the header row and the dimension widened to cover them.</summary>
-    private static void WriteSheet(string xml, StreamedRows rows, Stream output)
+    /// <summary>A saved sheet cut after its header row, with the rows ClosedXML wrote inside the streamed range (the
+    /// sheet facts to the right of the table) taken out of the rest, to be merged into the streamed rows.</summary>
+    private sealed record PreparedSheet(StreamedRows Rows, string Head, string Tail, int[] ColumnStyles, Dictionary<int, string> Extra);
+
+    private static PreparedSheet Split(string xml, StreamedRows rows)
     {
         const string rowEnd = "</x:row>";
         var headerEnd = xml.IndexOf(rowEnd, StringComparison.Ordinal);
@@ -73,10 +96,77 @@ internal static partial class XlsxPackage
         headerEnd += rowEnd.Length;
         var styles = ColumnStyles(xml, rows.ColumnCount);
         var head = Dimension().Replace(xml[..headerEnd], m => Widen(m, rows), 1);
+        var extra = new Dictionary<int, string>();
+        var position = headerEnd;
+        for (var m = RowElement().Match(xml, position); m.Success && m.Index == position; m = RowElement().Match(xml, position))
+        {
+            var number = int.Parse(m.Groups["r"].Value, CultureInfo.InvariantCulture);
+            if (number > rows.LastRow) break;
+            var cells = m.Groups["cells"].Value;
+            foreach (Match cell in CellReference().Matches(cells))
+                if (XLHelper.GetColumnNumberFromLetter(cell.Groups["col"].Value) <= rows.ColumnCount)
+                    throw new InvalidOperationException(
+                        $"sheet {rows.SheetName}: ClosedXML wrote cell {cell.Groups["col"].Value}{number} inside the streamed rows");
+            extra[number] = cells;
+            position = m.Index + m.Length;
+        }
+        return new PreparedSheet(rows, head, xml[position..], styles, extra);
+    }
+
+    /// <summary>The sheet XML with the streamed rows after the header row and the dimension widened to cover them.</summary>
+    private static void WriteSheet(PreparedSheet sheet, IReadOnlyDictionary<int, int> bold, Stream output)
+    {
+        int[] boldStyles = sheet.Rows.HasEmphasis ? sheet.ColumnStyles.Select(s => bold[s]).ToArray() : [];
         using var writer = new StreamWriter(output, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
-        writer.Write(head);
-        rows.Write(writer, styles);
-        writer.Write(xml.AsSpan(headerEnd));
+        writer.Write(sheet.Head);
+        sheet.Rows.Write(writer, new StreamedRows.Styles(sheet.ColumnStyles, boldStyles, sheet.Extra));
+        writer.Write(sheet.Tail);
+    }
+
+    /// <summary>
+    /// Appends to the styles part, for each cell format in <paramref name="formats"/>, a copy whose font is a bold copy
+    /// of its font, and records original → copy in <paramref name="bold"/>.
+    /// </summary>
+    private static string AddBoldCopies(string xml, IReadOnlyList<int> formats, Dictionary<int, int> bold)
+    {
+        var doc = XDocument.Parse(xml);
+        var root = doc.Root!;
+        var fonts = root.Element(Main + "fonts") ?? throw new InvalidOperationException("the saved styles have no fonts");
+        var cellXfs = root.Element(Main + "cellXfs") ?? throw new InvalidOperationException("the saved styles have no cell formats");
+        var fontList = fonts.Elements(Main + "font").ToList();
+        var xfList = cellXfs.Elements(Main + "xf").ToList();
+        var boldFonts = new Dictionary<int, int>();
+        foreach (var format in formats)
+        {
+            var xf = new XElement(xfList[format]);
+            var fontId = (int?)xf.Attribute("fontId") ?? 0;
+            if (!boldFonts.TryGetValue(fontId, out var boldFont))
+            {
+                var font = new XElement(fontList[fontId]);
+                if (font.Element(Main + "b") is null) font.AddFirst(new XElement(Main + "b"));
+                boldFont = fontList.Count + boldFonts.Count;
+                fonts.Add(font);
+                boldFonts[fontId] = boldFont;
+            }
+            xf.SetAttributeValue("fontId", boldFont.ToString(CultureInfo.InvariantCulture));
+            xf.SetAttributeValue("applyFont", "1");
+            bold[format] = xfList.Count + bold.Count;
+            cellXfs.Add(xf);
+        }
+        fonts.SetAttributeValue("count", fonts.Elements(Main + "font").Count().ToString(CultureInfo.InvariantCulture));
+        cellXfs.SetAttributeValue("count", cellXfs.Elements(Main + "xf").Count().ToString(CultureInfo.InvariantCulture));
+        return doc.Declaration + doc.ToString(System.Xml.Linq.SaveOptions.DisableFormatting);
+    }
+
+    /// <summary>The zip part of the workbook's styles, from the workbook's relationships.</summary>
+    private static string StylesPart(ZipArchive package)
+    {
+        var rels = XDocument.Parse(ReadAll(package.GetEntry("xl/_rels/workbook.xml.rels")!.Open()));
+        var target = rels.Root!.Elements(PackageRelationships + "Relationship")
+            .Where(r => ((string)r.Attribute("Type")!).EndsWith("/styles", StringComparison.Ordinal))
+            .Select(r => (string)r.Attribute("Target")!)
+            .FirstOrDefault() ?? throw new InvalidOperationException("the saved workbook has no styles part");
+        return target.StartsWith('/') ? target[1..] : "xl/" + target;
     }
 
     /// <summary>The style index of each column from the sheet's <c>cols</c> element (0 when a column has none).</summary>
@@ -138,6 +228,12 @@ internal static partial class XlsxPackage
     [GeneratedRegex("<x:col (?=[^>]*min=\"(?<min>\\d+)\")(?=[^>]*max=\"(?<max>\\d+)\")(?:(?=[^>]*style=\"(?<style>\\d+)\"))?[^>]*/>",
         RegexOptions.CultureInvariant)]
     private static partial Regex ColumnElement();
+
+    [GeneratedRegex("<x:row r=\"(?<r>\\d+)\"[^>]*?(?:/>|>(?<cells>.*?)</x:row>)", RegexOptions.CultureInvariant | RegexOptions.Singleline)]
+    private static partial Regex RowElement();
+
+    [GeneratedRegex("<x:c r=\"(?<col>[A-Z]+)\\d+\"", RegexOptions.CultureInvariant)]
+    private static partial Regex CellReference();
 
     [GeneratedRegex("<x:dimension ref=\"[A-Z]+\\d+(?::(?<col>[A-Z]+)(?<row>\\d+))?\" ?/>", RegexOptions.CultureInvariant)]
     private static partial Regex Dimension();
