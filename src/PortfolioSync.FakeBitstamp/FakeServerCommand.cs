@@ -28,6 +28,8 @@ public static class FakeServerCommand
         if (Directory.Exists(o.WriteDir) && Directory.EnumerateFileSystemEntries(o.WriteDir).Any())
             return await UsageAsync(stderr, $"{o.WriteDir} is not empty; give a new or empty folder to --write");
         var options = new GeneratorOptions { Records = records, Seed = o.Seed, Accounts = o.Accounts };
+        if (o.Start is { } start) options = options with { Start = start };
+        if (o.Days is { } days) options = options with { Days = days };
         try
         {
             options.Validate();

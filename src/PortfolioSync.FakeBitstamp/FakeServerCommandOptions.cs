@@ -2,7 +2,7 @@ namespace PortfolioSync.FakeBitstamp;
 
 /// <summary>
 /// Options of <c>portfoliosync fake-server</c>. Serve mode: <c>--data DIR --port N</c>. Generate mode (when
-/// <see cref="Generate"/> is set): <c>--generate N --seed S [--accounts K] --write DIR</c>.
+/// <see cref="Generate"/> is set): <c>--generate N --seed S [--accounts K] [--start D] [--days N] --write DIR</c>.
 /// </summary>
 public sealed record FakeServerCommandOptions
 {
@@ -18,6 +18,12 @@ public sealed record FakeServerCommandOptions
     public int Seed { get; init; } = 1;
 
     public int Accounts { get; init; } = 3;
+
+    /// <summary>Generate mode: first day (UTC); null keeps the generator's default (2023-03-01).</summary>
+    public DateOnly? Start { get; init; }
+
+    /// <summary>Generate mode: number of days; null keeps the generator's default (731).</summary>
+    public int? Days { get; init; }
 
     /// <summary>Generate mode: the folder to write (must not exist or be empty).</summary>
     public string? WriteDir { get; init; }

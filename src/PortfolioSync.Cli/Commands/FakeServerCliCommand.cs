@@ -12,13 +12,15 @@ public sealed class FakeServerCliCommand : CliCommand
     private readonly Option<int?> _generate = new("--generate") { Description = "Generate a data folder of N user transactions instead of serving", HelpName = "N" };
     private readonly Option<int> _seed = new("--seed") { Description = "Generator seed (same seed, same data)", DefaultValueFactory = _ => 1, HelpName = "S" };
     private readonly Option<int> _accounts = new("--accounts") { Description = "Generator: number of accounts (main, dca-bot, grid-bot, bot-4, …)", DefaultValueFactory = _ => 3, HelpName = "K" };
+    private readonly Option<string?> _start = new("--start") { Description = "Generator: first day, yyyy-MM-dd [default: 2023-03-01]", HelpName = "DATE" };
+    private readonly Option<int?> _days = new("--days") { Description = "Generator: number of days [default: 731]", HelpName = "N" };
     private readonly Option<string?> _write = new("--write") { Description = "Generator: folder to write (new or empty)", HelpName = "DIR" };
     private readonly Option<bool> _logRequests = new("--log-requests") { Description = "Print one line per request" };
 
     public FakeServerCliCommand()
     {
         Definition = new Command("fake-server", "Run the local Bitstamp-compatible server (127.0.0.1, real signature checks), or generate a data folder for it");
-        foreach (var o in new Option[] { _data, _port, _generate, _seed, _accounts, _write, _logRequests }) Definition.Options.Add(o);
+        foreach (var o in new Option[] { _data, _port, _generate, _seed, _accounts, _start, _days, _write, _logRequests }) Definition.Options.Add(o);
     }
 
     public override Command Definition { get; }
@@ -34,6 +36,8 @@ public sealed class FakeServerCliCommand : CliCommand
             Generate = p.GetValue(_generate),
             Seed = p.GetValue(_seed),
             Accounts = p.GetValue(_accounts),
+            Start = p.GetValue(_start) is { } start ? ParseStart(start) : null,
+            Days = p.GetValue(_days),
             WriteDir = p.GetValue(_write) is { } w ? env.ExpandPath(w) : null,
             Time = env.Time,
             RequestLog = p.GetValue(_logRequests) ? env.Out : null,
@@ -41,4 +45,9 @@ public sealed class FakeServerCliCommand : CliCommand
         var code = await FakeServerCommand.RunAsync(options, env.Out, env.Error, ct).ConfigureAwait(false);
         return (ExitCode)code;
     }
+
+    private static DateOnly ParseStart(string text) =>
+        DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day)
+            ? day
+            : throw new CliException($"--start: '{text}' is not a date in the form yyyy-MM-dd (e.g. 2020-03-01)");
 }
