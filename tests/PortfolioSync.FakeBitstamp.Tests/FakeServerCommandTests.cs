@@ -78,6 +78,39 @@ public sealed class FakeServerCommandTests
         loaded.RecordCount.Should().Be(2500);
     }
 
+    [Fact]
+    public async Task Generate_mode_takes_the_first_day_and_the_number_of_days()
+    {
+        using var dir = new TempDir();
+        var target = dir.Combine("five-years");
+        var stdout = new StringWriter();
+
+        var exit = await FakeServerCommand.RunAsync(new FakeServerCommandOptions
+        {
+            Generate = 3000, Seed = 3, Accounts = 2, Start = new DateOnly(2020, 3, 1), Days = 1826, WriteDir = target,
+        }, stdout, new StringWriter(), CancellationToken.None);
+
+        exit.Should().Be(0);
+        stdout.ToString().Should().Contain("2020-03-01 .. 2025-02-28");
+        var loaded = ServerData.Load(target);
+        var times = loaded.Accounts.SelectMany(a => a.Transactions).Select(t => t.DateTime).ToList();
+        times.Min().Year.Should().Be(2020);
+        times.Max().Should().BeAfter(new DateTime(2024, 6, 1), "the records spread over the five years");
+    }
+
+    [Fact]
+    public async Task Generate_mode_refuses_zero_days_with_exit_2()
+    {
+        using var dir = new TempDir();
+        var stderr = new StringWriter();
+
+        var exit = await FakeServerCommand.RunAsync(new FakeServerCommandOptions { Generate = 10, Days = 0, WriteDir = dir.Combine("x") },
+            new StringWriter(), stderr, CancellationToken.None);
+
+        exit.Should().Be(2);
+        stderr.ToString().Should().Contain("Days must be 1 .. 20,000");
+    }
+
     [Theory]
     [InlineData(100, 3, null, "--write")]
     [InlineData(100, 0, "x", "Accounts")]
