@@ -46,7 +46,7 @@ internal static class LedgerReadScenario
             clock.Stop();
             times.Add(clock.Elapsed.TotalSeconds);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"run {i + 1}: {ledger.Count:N0} entries in {clock.Elapsed.TotalSeconds:0.00} s, peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576} MB"));
+                $"run {i + 1}: {ledger.Count:N0} entries in {clock.Elapsed.TotalSeconds:0.00} s, peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576} MB; GCs so far gen0 {GC.CollectionCount(0)}, gen1 {GC.CollectionCount(1)}, gen2 {GC.CollectionCount(2)}, paused {GC.GetTotalPauseDuration().TotalSeconds:0.00} s"));
         }
         times.Sort();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"median {times[times.Count / 2]:0.00} s"));
