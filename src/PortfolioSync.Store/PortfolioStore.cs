@@ -85,7 +85,7 @@ public sealed partial class PortfolioStore : IDisposable
             if (!db.UtcDate) db.UtcDate = true;   // a pragma stored in the file: written once, not on every open
             if (db.CheckpointSize != options.CheckpointPages) db.CheckpointSize = options.CheckpointPages;
             options.BeforeMigrations?.Invoke(db);
-            Migrate(full, db, options.Migrations ?? SchemaMigrations.All);
+            Migrate(full, db, options.Migrations ?? SchemaMigrations.All, options.OnMigration);
             var store = new PortfolioStore(full, db, options);
             db = null;
             return store;
@@ -109,7 +109,7 @@ public sealed partial class PortfolioStore : IDisposable
     private static int ReadSchemaVersion(ILiteCollection<BsonDocument> meta) =>
         meta.FindById(N.SchemaKey) is { } doc ? doc[N.SchemaVersion].AsInt32 : 0;
 
-    private static void Migrate(string path, LiteDatabase db, IReadOnlyList<Migration> migrations)
+    private static void Migrate(string path, LiteDatabase db, IReadOnlyList<Migration> migrations, Action<int, string>? onMigration)
     {
         var meta = db.GetCollection(N.Meta);
         var stored = ReadSchemaVersion(meta);
@@ -120,6 +120,7 @@ public sealed partial class PortfolioStore : IDisposable
                 "Upgrade PortfolioSync, or point --store at another file.");
         foreach (var migration in migrations.Where(m => m.Version > stored).OrderBy(m => m.Version))
         {
+            if (stored > 0) onMigration?.Invoke(migration.Version, migration.Description);
             migration.Apply(db);
             meta.Upsert(new BsonDocument
             {

@@ -18,6 +18,13 @@ public sealed class StoreOptions
     /// </summary>
     public int CheckpointPages { get; init; } = 1000;
 
+    /// <summary>
+    /// Called before each schema migration of an existing store runs, with its version and description (not for a new
+    /// file): some rewrite every ledger document once, which takes a minute or so for a million entries, and a command
+    /// that says nothing meanwhile looks hung.
+    /// </summary>
+    public Action<int, string>? OnMigration { get; init; }
+
     /// <summary>Test hook: runs inside the page transaction after every write and before the commit.</summary>
     internal Action<PageCommit>? BeforePageCommit { get; init; }
 

@@ -107,4 +107,25 @@ public sealed class LedgerBodyTests : IDisposable
         store.Database.GetCollection("ledger").FindAll().Should().OnlyContain(d => LedgerBson.IsCompact(d));
         store.ReadLedger().Should().Equal(entries);
     }
+
+    [Fact]
+    public void Upgrading_an_existing_store_is_announced_before_the_migration_runs_and_a_new_store_is_not()
+    {
+        var announced = new List<(int, string)>();
+        using (var fresh = _temp.Open(new StoreOptions { Time = _temp.Clock, OnMigration = (v, d) => announced.Add((v, d)) }))
+            announced.Should().BeEmpty("a new file has nothing to upgrade");
+        File.Delete(_temp.FilePath);
+
+        var schema3 = new StoreOptions { Time = _temp.Clock, Migrations = SchemaMigrations.All.Take(3).ToList() };
+        using (var old = _temp.Open(schema3))
+            old.Database.GetCollection("ledger").Insert(LedgerBson.ToFieldDocument(Records.Entry(1)));
+        using var store = _temp.Open(new StoreOptions
+        {
+            Time = _temp.Clock,
+            OnMigration = (v, d) => announced.Add((v, d)),
+        });
+
+        announced.Should().ContainSingle().Which.Item1.Should().Be(4);
+        announced[0].Item2.Should().Contain("binary body");
+    }
 }

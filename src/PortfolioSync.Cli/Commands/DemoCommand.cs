@@ -71,7 +71,7 @@ public sealed class DemoCommand : CliCommand
                 throw new InvalidOperationException("the client called a non-read endpoint; this is a bug");   // cannot happen: the allow-list refuses them
         }
 
-        var input = StoreInput.Load(config.StorePath, config.BaseCurrency, config.Fiat, env.Time);
+        var input = StoreInput.Load(config.StorePath, config.BaseCurrency, config.Fiat, env);
         if (input.Ledger.Count == 0) throw new CliException($"the sync stored no ledger entries from {dataDir}; nothing to report");
         var years = TaxYears(input, config);
         var options2 = CostBasisOptions(config, years);

@@ -65,7 +65,7 @@ public sealed class ReportCommand : CliCommand
         ct.ThrowIfCancellationRequested();
 
         var phases = new PhaseLog(context);
-        var input = StoreInput.Load(config.StorePath, config.BaseCurrency, config.Fiat, env.Time);
+        var input = StoreInput.Load(config.StorePath, config.BaseCurrency, config.Fiat, env);
         phases.Done("read the store");
         ct.ThrowIfCancellationRequested();
         var options = new CostBasisOptions

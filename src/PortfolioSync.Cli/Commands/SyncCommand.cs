@@ -103,11 +103,20 @@ public sealed class SyncCommand : CliCommand
         return result.Lock!;
     }
 
+    /// <summary>How every command opens the store: the CLI's clock, and a line on stderr when an older store is upgraded
+    /// (a migration may rewrite every ledger document once).</summary>
+    internal static StoreOptions StoreOptionsFor(CliEnvironment env) => new()
+    {
+        Time = env.Time,
+        OnMigration = (version, description) => env.Error.WriteLine(
+            $"upgrading the store to schema {version}: {description}. This runs once; on a large store it can take a minute."),
+    };
+
     internal static PortfolioStore OpenStore(string path, CliEnvironment env)
     {
         try
         {
-            return PortfolioStore.Open(path, new StoreOptions { Time = env.Time });
+            return PortfolioStore.Open(path, StoreOptionsFor(env));
         }
         catch (StoreException e)
         {

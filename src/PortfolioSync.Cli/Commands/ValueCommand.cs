@@ -55,7 +55,7 @@ public sealed class ValueCommand : CliCommand
         var currency = explicitCurrency ?? config.BaseCurrency;
         var manual = ReportCommand.ReadManualCosts(config);
         var phases = new PhaseLog(context);
-        var input = StoreInput.Load(config.StorePath, config.BaseCurrency, config.Fiat, env.Time);
+        var input = StoreInput.Load(config.StorePath, config.BaseCurrency, config.Fiat, env);
         phases.Done("read the store");
         ct.ThrowIfCancellationRequested();
 

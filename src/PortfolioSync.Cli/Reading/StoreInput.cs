@@ -30,7 +30,7 @@ public sealed record StoreInput(
     LocalDate? LastPriceDate)
 {
     /// <exception cref="CliException">No store at <paramref name="storePath"/> (exit 2), or it cannot be opened.</exception>
-    public static StoreInput Load(string storePath, Asset baseCurrency, FiatSet fiat, TimeProvider time)
+    public static StoreInput Load(string storePath, Asset baseCurrency, FiatSet fiat, Hosting.CliEnvironment env)
     {
         if (!File.Exists(storePath))
             throw new CliException($"no store at {storePath}: run `portfoliosync sync` first (or point --store at the store file)");
@@ -39,7 +39,7 @@ public sealed record StoreInput(
         var warnings = new List<Warning>();
         try
         {
-            using var store = PortfolioStore.Open(storePath, new StoreOptions { Time = time });
+            using var store = PortfolioStore.Open(storePath, Commands.SyncCommand.StoreOptionsFor(env));
             ledger = store.ReadLedger();
             stored = store.ReadPrices();
             // Malformed and changed records and reconciliation differences; unknown entries are warned about by the
