@@ -29,8 +29,15 @@ internal sealed class PoolEvent(PoolEventKind kind, LedgerEntry entry, string po
     /// <summary>Move: the pool the lots go to.</summary>
     public string? ToPool { get; init; }
 
-    /// <summary>Acquire: lot id. Dispose: disposal id.</summary>
-    public string Id { get; init; } = "";
+    /// <summary>Acquire: lot id. Dispose: disposal id (<c>{entry id}/{asset}{suffix}</c>; empty for other kinds).
+    /// Made on first use: most are never asked for (under UK rules lots are pooled), and a million strings made up
+    /// front cost the engine memory and collection time.</summary>
+    public string Id => _id ??= IdSuffix is null ? "" : string.Concat(Entry.Id, "/", Asset.Code, IdSuffix);
+
+    /// <summary>Acquire and Dispose: what follows <c>{entry id}/{asset}</c> in <see cref="Id"/>; null: no id.</summary>
+    public string? IdSuffix { get; init; }
+
+    private string? _id;
 
     /// <summary>Acquire: cost including fees.</summary>
     public decimal Cost { get; init; }

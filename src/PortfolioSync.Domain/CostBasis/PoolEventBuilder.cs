@@ -16,6 +16,7 @@ internal sealed class PoolEventBuilder
     private readonly PriceBook _prices;
     private readonly Dictionary<string, LedgerEntry> _pairs;
     private readonly ManualCostBook _manual;
+    private readonly Dictionary<(Asset Asset, int Day), Conversion> _conversions = [];
 
     public PoolEventBuilder(CostBasisOptions options, PriceBook prices, IReadOnlyList<LedgerEntry> sorted)
     {
@@ -211,7 +212,7 @@ internal sealed class PoolEventBuilder
     private void Acquire(LedgerEntry e, Asset asset, decimal q, decimal cost) =>
         Events.Add(new PoolEvent(PoolEventKind.Acquire, e, PoolOf(e), asset, q, Date(e), Events.Count)
         {
-            Id = e.Id + "/" + asset.Code,
+            IdSuffix = "",
             Cost = cost,
             PoolCost = cost,
         });
@@ -219,7 +220,7 @@ internal sealed class PoolEventBuilder
     private void Dispose(LedgerEntry e, Asset asset, decimal q, decimal proceeds, decimal fees, DisposalKind kind, string suffix) =>
         Events.Add(new PoolEvent(PoolEventKind.Dispose, e, PoolOf(e), asset, q, Date(e), Events.Count)
         {
-            Id = e.Id + "/" + asset.Code + suffix,
+            IdSuffix = suffix,
             Proceeds = proceeds,
             Fees = fees,
             DisposalKind = kind,
@@ -236,7 +237,9 @@ internal sealed class PoolEventBuilder
     private decimal? Value(LedgerEntry e, Asset asset, decimal quantity)
     {
         if (asset == _o.BaseCurrency) return quantity;
-        var c = _prices.Convert(asset, _o.BaseCurrency, e.At);
+        // A million trades need a few thousand distinct conversions (asset × day): each is worked out once.
+        var key = (asset, PriceSeries.UtcDayNumber(e.At));
+        if (!_conversions.TryGetValue(key, out var c)) _conversions[key] = c = _prices.Convert(asset, _o.BaseCurrency, e.At);
         return PriceWarnings.Record(c, e.Account, e.Id) ? c.Apply(quantity) : null;
     }
 
