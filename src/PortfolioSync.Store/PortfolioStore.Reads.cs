@@ -99,7 +99,7 @@ public sealed partial class PortfolioStore
         {
             return LedgerBson.AccountOf(doc, names);
         }
-        catch (Exception e) when (e is FormatException or InvalidCastException or ArgumentException or KeyNotFoundException)
+        catch (FormatException)
         {
             return Decode(doc, names).Account;   // throws the StoreException naming the entry
         }
@@ -113,7 +113,7 @@ public sealed partial class PortfolioStore
         {
             return LedgerBson.FromDocument(doc, names);
         }
-        catch (Exception e) when (e is FormatException or InvalidCastException or ArgumentException or KeyNotFoundException)
+        catch (FormatException e)
         {
             throw new StoreException(Path, $"ledger entry '{LedgerBson.IdText(doc)}' cannot be read ({e.Message}). " +
                 "Run `portfoliosync verify` to list every damaged document; a full sync into a new store rebuilds the ledger from Bitstamp.", e);

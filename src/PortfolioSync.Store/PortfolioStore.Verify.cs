@@ -113,7 +113,7 @@ public sealed partial class PortfolioStore
             {
                 entry = LedgerBson.FromDocument(doc);
             }
-            catch (Exception e) when (e is FormatException or InvalidCastException or ArgumentException or KeyNotFoundException)
+            catch (FormatException e)
             {
                 problems.Add(new(StoreProblemKind.Unreadable, LedgerBson.IdText(doc), $"the ledger entry cannot be read: {e.Message}"));
                 continue;

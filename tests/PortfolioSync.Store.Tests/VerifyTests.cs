@@ -96,6 +96,18 @@ public sealed class VerifyTests : IDisposable
     }
 
     [Fact]
+    public void A_ledger_document_of_the_older_shape_with_a_field_of_the_wrong_type_is_reported_not_thrown()
+    {
+        var doc = Bson.LedgerBson.ToFieldDocument(Bson.LedgerBson.FromDocument(Col("ledger").FindById("bitstamp:main:2")));
+        doc["legs"] = "BTC 0.5";   // not an array
+        Col("ledger").Update(doc);
+
+        Problems().Should().Contain(p => p.Kind == StoreProblemKind.Unreadable && p.Key == "bitstamp:main:2");
+        var read = () => _store.ReadLedger("main");
+        read.Should().Throw<StoreException>().WithMessage("*ledger entry 'bitstamp:main:2' cannot be read*");
+    }
+
+    [Fact]
     public void A_flag_list_out_of_step_with_the_raw_records_is_reported()
     {
         Col("raw_flags").Delete("main/user_transactions/4");

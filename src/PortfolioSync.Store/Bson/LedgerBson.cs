@@ -31,8 +31,11 @@ internal static class LedgerBson
     public static string SourceOf(BsonDocument d) => IsCompact(d) ? FromDocument(d).SourceKey : d[N.Source].AsString;
 
     /// <summary>The account of an entry; of a compact document without decoding the rest of it.</summary>
+    /// <exception cref="FormatException">The document cannot be read.</exception>
     public static string AccountOf(BsonDocument d, ReadCache? names = null) =>
-        IsCompact(d) ? LedgerBlob.AccountOf(d[N.Id].AsString, d[N.Body].AsBinary, names) : d[N.Account].AsString;
+        IsCompact(d) ? LedgerBlob.AccountOf(IdText(d), d[N.Body].AsBinary, names)
+            : d[N.Account].IsString ? d[N.Account].AsString
+            : throw new FormatException($"ledger entry '{IdText(d)}': field '{N.Account}' should be text");
 
     /// <summary>The schema 3 shape (named fields, legs as a flat array), for tests of migration 4.</summary>
     internal static BsonDocument ToFieldDocument(LedgerEntry e)
@@ -103,40 +106,79 @@ internal static class LedgerBson
 
     /// <summary>Reads an entry; <paramref name="names"/> (optional, per read) shares parsed assets, kinds and account
     /// names between entries, which makes reading a million entries several times faster.</summary>
+    /// <exception cref="FormatException">The document cannot be read (a damaged body, a field of the wrong type, a
+    /// value the entry refuses); the message names the entry.</exception>
     public static LedgerEntry FromDocument(BsonDocument d, ReadCache? names)
     {
-        if (IsCompact(d)) return LedgerBlob.Decode(d[N.Id].AsString, Ticks.ToInstant(d[N.At]), d[N.Body].AsBinary, names);
-        var array = d[N.Legs].AsArray;
+        // Every way a damaged document fails becomes one FormatException naming the entry (no delegate per call:
+        // this runs a million times per report).
+        try
+        {
+            return Read(d, names);
+        }
+        catch (InvalidCastException e)   // LiteDB: a value of another type read with As…
+        {
+            throw Unreadable(d, e);
+        }
+        catch (ArgumentException e)      // an unknown kind, a blank id, a negative fee
+        {
+            throw Unreadable(d, e);
+        }
+    }
+
+    private static FormatException Unreadable(BsonDocument d, Exception e) => new($"ledger entry '{IdText(d)}': {e.Message}", e);
+
+    private static LedgerEntry Read(BsonDocument d, ReadCache? names)
+    {
+        if (IsCompact(d)) return LedgerBlob.Decode(Text(d[N.Id], N.Id), Ticks.ToInstant(Integer(d[N.At], N.At)), d[N.Body].AsBinary, names);
+
+        // The shapes before schema 4, field by field; LiteDB's As… of a value of another type gives null or a cast
+        // error, so every type is checked first.
+        var array = d[N.Legs].IsArray ? d[N.Legs].AsArray : throw Bad(N.Legs, "an array", d[N.Legs]);
         Leg[] legs;
         if (array.Count > 0 && array[0].IsDocument)   // the format before flat arrays
         {
             legs = new Leg[array.Count];
             for (var i = 0; i < legs.Length; i++)
-                legs[i] = new Leg(AssetOf(array[i][N.Asset].AsString, names), array[i][N.Quantity].AsDecimal);
+            {
+                var leg = array[i].IsDocument ? array[i].AsDocument : throw Bad(N.Legs, "documents", array[i]);
+                legs[i] = new Leg(AssetOf(Text(leg[N.Asset], N.Asset), names), Number(leg[N.Quantity], N.Quantity));
+            }
         }
         else
         {
+            if (array.Count % 2 != 0) throw new FormatException($"ledger entry '{IdText(d)}': legs hold {array.Count} values, not asset and quantity pairs");
             legs = new Leg[array.Count / 2];
             for (var i = 0; i < legs.Length; i++)
-                legs[i] = new Leg(AssetOf(array[2 * i].AsString, names), array[2 * i + 1].AsDecimal);
+                legs[i] = new Leg(AssetOf(Text(array[2 * i], N.Legs), names), Number(array[2 * i + 1], N.Legs));
         }
-        var fee = d[N.Fee] switch
+        var feeValue = d[N.Fee];
+        Money? fee = feeValue switch
         {
-            { IsNull: true } => (Money?)null,
-            { IsArray: true } pair => new Money(pair.AsArray[1].AsDecimal, AssetOf(pair.AsArray[0].AsString, names)),
-            var doc => new Money(doc[N.Quantity].AsDecimal, AssetOf(doc[N.Asset].AsString, names)),
+            { IsNull: true } => null,
+            { IsArray: true } when feeValue.AsArray.Count == 2 =>
+                new Money(Number(feeValue.AsArray[1], N.Fee), AssetOf(Text(feeValue.AsArray[0], N.Fee), names)),
+            { IsDocument: true } => new Money(Number(feeValue.AsDocument[N.Quantity], N.Fee), AssetOf(Text(feeValue.AsDocument[N.Asset], N.Fee), names)),
+            _ => throw Bad(N.Fee, "null, a pair or a document", feeValue),
         };
-        var account = d[N.Account].AsString;
+        var account = Text(d[N.Account], N.Account);
+        var kind = Text(d[N.Kind], N.Kind);
         return new LedgerEntry(
-            d[N.Id].AsString,
+            Text(d[N.Id], N.Id),
             names?.Intern(account) ?? account,
-            Ticks.ToInstant(d[N.At]),
-            names?.Kind(d[N.Kind].AsString) ?? Enum.Parse<EntryKind>(d[N.Kind].AsString, ignoreCase: false),
+            Ticks.ToInstant(Integer(d[N.At], N.At)),
+            names?.Kind(kind) ?? Enum.Parse<EntryKind>(kind, ignoreCase: false),
             legs,
             fee,
-            d[N.ExternalId].AsInt64,
-            Ticks.ToNullableLong(d[N.Order]),
-            d[N.Source].AsString);
+            Integer(d[N.ExternalId], N.ExternalId),
+            d[N.Order].IsNull ? null : Integer(d[N.Order], N.Order),
+            Text(d[N.Source], N.Source));
+
+        string Text(BsonValue v, string field) => v.IsString ? v.AsString : throw Bad(field, "text", v);
+        decimal Number(BsonValue v, string field) => v.IsNumber ? v.AsDecimal : throw Bad(field, "a number", v);
+        long Integer(BsonValue v, string field) => v.IsInt32 || v.IsInt64 ? v.AsInt64 : throw Bad(field, "an integer", v);
+        FormatException Bad(string field, string what, BsonValue v) =>
+            new($"ledger entry '{IdText(d)}': field '{field}' should be {what}, is {(v.IsNull ? "missing or null" : v.Type.ToString())}");
     }
 
     private static Domain.Asset AssetOf(string code, ReadCache? names) => names?.Asset(code) ?? Domain.Asset.Parse(code);
