@@ -131,7 +131,15 @@ public sealed class StoreLock : IDisposable
                 var started = Instant.FromDateTimeUtc(p.StartTime.ToUniversalTime());
                 return ProcessStarted == Instant.MinValue || Math.Abs((started - ProcessStarted).TotalSeconds) < 1;
             }
-            catch (Exception e) when (e is ArgumentException or InvalidOperationException or System.ComponentModel.Win32Exception)
+            catch (ArgumentException)        // no process with this id
+            {
+                return false;
+            }
+            catch (InvalidOperationException) // it exited while being looked at
+            {
+                return false;
+            }
+            catch (System.ComponentModel.Win32Exception)   // its start time cannot be read
             {
                 return false;
             }
