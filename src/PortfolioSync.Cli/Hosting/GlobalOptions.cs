@@ -27,7 +27,7 @@ public sealed class GlobalOptions
 
     public Option<bool> Verbose { get; } = new("--verbose")
     {
-        Description = "Print stack traces of unexpected errors (never secrets)",
+        Description = "Print how long each phase took (report, value), and stack traces of unexpected errors (never secrets)",
         Recursive = true,
     };
 
