@@ -57,6 +57,7 @@ public static class CliApp
         new SyncCommand(),
         new ReportCommand(),
         new ValueCommand(),
+        new DashboardCommand(),
         new StatusCommand(),
         new VerifyCommand(),
         new FakeServerCliCommand(),

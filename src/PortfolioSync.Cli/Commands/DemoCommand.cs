@@ -23,7 +23,7 @@ namespace PortfolioSync.Cli.Commands;
 /// <c>demo</c>: the whole job offline. Starts the local Bitstamp-compatible server on a free loopback port with the
 /// sample data, syncs every account into <c>OUT/portfoliosync.db</c> with the real client (the server's test
 /// credentials are handed over in memory), writes every tax year's reports and the value series and chart into
-/// <c>OUT/</c>, prints a summary and the paths, and stops the server. A second run reuses the store (incremental).
+/// <c>OUT/</c>, the dashboard into <c>OUT/dashboard/index.html</c>, prints a summary and the paths, and stops the server. A second run reuses the store (incremental).
 /// Rules: UK, GBP, HMRC share identification, universal pools, Europe/London.
 /// </summary>
 public sealed class DemoCommand : CliCommand
@@ -93,8 +93,10 @@ public sealed class DemoCommand : CliCommand
             new ValueSeriesOptions(first, last, config.BaseCurrency, zone, null),
             CostBasisOptions(config, []), input.Description, input.Warnings);
         var valueFiles = ValueReportWriter.Write(value, outDir, ReportFormats.All);
+        var dashboard = DashboardCommand.Write(context, config, Path.Combine(outDir, "dashboard"), ct);
 
         PrintSummary(context, sync, written, value, valueFiles, config, input);
+        context.Env.Out.WriteLine($"  dashboard      {dashboard}");
         return SyncCommand.ExitFor(sync);
     }
 

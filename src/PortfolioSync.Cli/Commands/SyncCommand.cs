@@ -19,12 +19,14 @@ public sealed class SyncCommand : CliCommand
 {
     private readonly Option<string[]> _account = new("--account") { Description = "Sync only this account (repeat for several)", HelpName = "NAME", AllowMultipleArgumentsPerToken = false };
     private readonly Option<bool> _full = new("--full") { Description = "Refetch every record from the start and report differences" };
+    private readonly Option<bool> _dashboard = new("--dashboard") { Description = "Rewrite the dashboard after the sync (into the config's dashboard folder, else reports/dashboard; the config key makes it the default)" };
 
     public SyncCommand()
     {
         Definition = new Command("sync", "Pull new transactions, balances and prices of every account into the store (the nightly job)");
         Definition.Options.Add(_account);
         Definition.Options.Add(_full);
+        Definition.Options.Add(_dashboard);
     }
 
     public override Command Definition { get; }
@@ -43,7 +45,18 @@ public sealed class SyncCommand : CliCommand
         };
         var report = await RunAsync(context, config, resolved.Select(r => (r.Account.Name, r.Account.IsMain, (Bitstamp.Auth.ApiCredentials?)r.Credentials)).ToList(), options, ct)
             .ConfigureAwait(false);
-        return ExitFor(report);
+        var exit = ExitFor(report);
+        if (context.Parse.GetValue(_dashboard) || config.DashboardDir is not null)
+        {
+            // After every sync that synced at least one account: the page shows which ones failed.
+            if (report.Accounts.Any(a => a.Succeeded))
+            {
+                var page = DashboardCommand.Write(context, config, config.DashboardDir ?? context.Env.ExpandPath(DashboardCommand.DefaultDir), ct);
+                if (!context.Quiet) context.Env.Out.WriteLine($"dashboard: {page}");
+            }
+            else context.Env.Error.WriteLine("dashboard: not rewritten, no account was synced");
+        }
+        return exit;
     }
 
     /// <summary>Locks the store, syncs, prints the summary. Shared with <c>demo</c>.</summary>

@@ -26,6 +26,8 @@ public sealed record AppConfig
     public int RequestsPerSecond { get; init; } = 8;
     /// <summary>Accounts synced at the same time. Default 1.</summary>
     public int ParallelAccounts { get; init; } = 1;
+    /// <summary>Where <c>sync</c> rewrites the dashboard after each sync; null: only with <c>sync --dashboard</c>.</summary>
+    public string? DashboardDir { get; init; }
     public required IReadOnlyList<AccountConfig> Accounts { get; init; }
 }
 

@@ -19,7 +19,7 @@ public static class ConfigLoader
 
     private static readonly string[] TopLevelKeys =
         ["baseCurrency", "jurisdiction", "method", "poolScope", "timeZone", "taxYear", "store", "baseUrl", "fiat", "manualCosts",
-         "requestsPerSecond", "parallelAccounts", "accounts"];
+         "requestsPerSecond", "parallelAccounts", "dashboard", "accounts"];
     private static readonly string[] AccountKeys = ["name", "key", "secret", "main"];
 
     private static readonly JsonDocumentOptions DocumentOptions = new()
@@ -121,6 +121,9 @@ public static class ConfigLoader
         var manualCosts = v.Optional<string?>(root, "manualCosts", "", null, p => env.ExpandPath(p, configDir));
         var requestsPerSecond = v.Optional(root, "requestsPerSecond", "", 8, t => IntIn(t, 1, 100, "requests per second"));
         var parallelAccounts = v.Optional(root, "parallelAccounts", "", 1, t => IntIn(t, 1, 8, "accounts synced at once"));
+        var dashboard = v.Optional<string?>(root, "dashboard", "", null, p => p.Trim().Length == 0
+            ? throw new FormatException("must be a folder, e.g. \"reports/dashboard\" (leave the key out to not write a dashboard after sync)")
+            : env.ExpandPath(p, configDir));
         var accounts = ReadAccounts(root, v);
 
         if (accounts is null) return null;
@@ -139,6 +142,7 @@ public static class ConfigLoader
             ManualCostsPath = manualCosts,
             RequestsPerSecond = requestsPerSecond,
             ParallelAccounts = parallelAccounts,
+            DashboardDir = dashboard,
             Accounts = accounts,
         };
     }

@@ -79,7 +79,9 @@ internal static class ReportTables
         Column<IncomeRow>.Text("entry_id", r => r.EntryId),
     ], report.Income);
 
-    public static Table<HoldingRow> Holdings(TaxReport report) => new("holdings.csv", "Holdings",
+    public static Table<HoldingRow> Holdings(TaxReport report) => Holdings(report.Holdings);
+
+    public static Table<HoldingRow> Holdings(IReadOnlyList<HoldingRow> rows) => new("holdings.csv", "Holdings",
     [
         Column<HoldingRow>.Text("pool", r => r.Pool),
         Column<HoldingRow>.Text("asset", r => r.Asset.Code),
@@ -88,7 +90,7 @@ internal static class ReportTables
         Column<HoldingRow>.Price("price", r => r.Price),
         Column<HoldingRow>.Money("market_value", r => r.MarketValue, total: true),
         Column<HoldingRow>.Money("unrealized_gain", r => r.UnrealizedGain, total: true),
-    ], report.Holdings);
+    ], rows);
 
     public static Table<TransactionRow> Transactions(TaxReport report) => new("transactions.csv", "Transactions",
     [
