@@ -36,6 +36,36 @@ public sealed class SyncCommandTests
     }
 
     [Fact]
+    public async Task Sync_with_the_dashboard_key_rewrites_the_dashboard_with_each_accounts_last_sync()
+    {
+        await using var exchange = await LocalExchange.StartAsync();
+        using var cli = new CliRun { Time = TimeProvider.System };
+        var config = exchange.WriteConfig(cli);
+        File.WriteAllText(config, File.ReadAllText(config).Insert(File.ReadAllText(config).IndexOf('{', StringComparison.Ordinal) + 1, " \"dashboard\": \"site\","));
+
+        var result = await cli.RunAsync("sync", "--config", config, "--quiet");
+
+        result.ExitCode.Should().Be(0, result.Error);
+        var page = File.ReadAllText(cli.PathIn("site/index.html"));
+        foreach (var account in exchange.Server.Data.Accounts)
+            page.Should().Contain($"<tr><th scope=\"row\">{account.Name}</th><td>");
+        page.Should().Contain("<span class=\"ok\">ok</span>").And.NotContain("<span class=\"bad\">").And.NotContain("<span class=\"unk\">not synced");
+    }
+
+    [Fact]
+    public async Task Sync_dashboard_writes_the_dashboard_into_reports_dashboard()
+    {
+        await using var exchange = await LocalExchange.StartAsync();
+        using var cli = new CliRun { Time = TimeProvider.System };
+        var config = exchange.WriteConfig(cli);
+
+        var result = await cli.RunAsync("sync", "--config", config, "--dashboard");
+
+        result.ExitCode.Should().Be(0, result.Error);
+        result.Out.Should().Contain("dashboard: " + cli.PathIn("reports/dashboard/index.html"));
+    }
+
+    [Fact]
     public async Task One_account_with_a_wrong_secret_gives_exit_3_names_the_account_and_leaks_the_secret_nowhere()
     {
         const string Canary = "CANARY-sync-wrong-secret-51ab";

@@ -121,7 +121,10 @@ public static class ConfigLoader
         var manualCosts = v.Optional<string?>(root, "manualCosts", "", null, p => env.ExpandPath(p, configDir));
         var requestsPerSecond = v.Optional(root, "requestsPerSecond", "", 8, t => IntIn(t, 1, 100, "requests per second"));
         var parallelAccounts = v.Optional(root, "parallelAccounts", "", 1, t => IntIn(t, 1, 8, "accounts synced at once"));
-        var dashboard = v.Optional<string?>(root, "dashboard", "", null, p => p.Trim().Length == 0
+        string? dashboard = null;
+        if (root.TryGetProperty("dashboard", out var dashboardElement) && dashboardElement.ValueKind != JsonValueKind.String)
+            v.Add("dashboard", "must be a folder as a string, e.g. \"reports/dashboard\"");
+        else dashboard = v.Optional<string?>(root, "dashboard", "", null, p => p.Trim().Length == 0
             ? throw new FormatException("must be a folder, e.g. \"reports/dashboard\" (leave the key out to not write a dashboard after sync)")
             : env.ExpandPath(p, configDir));
         var accounts = ReadAccounts(root, v);

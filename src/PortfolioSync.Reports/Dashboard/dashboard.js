@@ -124,7 +124,7 @@
       e.preventDefault();
       setCursor(Math.min(n - 1, Math.max(from, k)));
     });
-    setCursor(Math.min(n - 1, Math.max(from, state.cursor)));
+    setCursor(state.cursor >= from ? state.cursor : n - 1);
     fillTable();
   }
 
