@@ -33,7 +33,7 @@ internal sealed class PoolEventBuilder
     public List<Warning> Warnings { get; } = [];
 
     public PriceWarnings PriceWarnings { get; } =
-        new("the value was taken as 0 (proceeds, cost or income may be understated): add the candle or a manual cost");
+        new("the value is unknown: the proceeds, cost or income that need it are left empty and the report is incomplete; add the candle or a manual cost");
 
     public void Add(LedgerEntry e)
     {
