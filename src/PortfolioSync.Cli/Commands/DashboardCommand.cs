@@ -59,16 +59,7 @@ public sealed class DashboardCommand : CliCommand
         var first = input.Ledger.Min(e => e.At).InZone(zone).Date;
         var last = input.Ledger.Max(e => e.At).InZone(zone).Date;
         if (input.LastPriceDate is { } lp && lp > last) last = lp;
-        var options = new CostBasisOptions
-        {
-            Method = CostBasisMethodText.Parse(config.Method),
-            Scope = PoolScopeText.Parse(config.PoolScope),
-            BaseCurrency = config.BaseCurrency,
-            FiatSet = config.Fiat,
-            Zone = zone,
-            TaxYearRule = config.TaxYear,
-            ManualCosts = manual,
-        };
+        var options = CostBasisOptionsFactory.Create(config, manual);
         var report = DashboardBuilder.Build(input.Ledger, input.Prices, options, new TaxReportSettings(config.Jurisdiction, input.Description),
             first, last, syncs, input.Warnings);
         phases.Done("value series, cost basis and tax years");

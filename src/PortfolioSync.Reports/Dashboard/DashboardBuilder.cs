@@ -16,7 +16,9 @@ namespace PortfolioSync.Reports.Dashboard;
 /// <summary>
 /// Builds a <see cref="DashboardReport"/> from the ledger and prices with the same builders as the CSV/XLSX reports:
 /// <see cref="ValueReportBuilder"/> for the value series, <see cref="TaxReportBuilder"/> for each tax year, and the
-/// cost basis engine's snapshot at the end of the last day for today's holdings. The engine runs once. Pure.
+/// cost basis engine's snapshot at the end of the last day for today's holdings. The engine runs once, as in
+/// <see cref="TaxYearReports.Build"/> (same year-end snapshots, plus one at the end of the dashboard's day, which
+/// changes no figure), so every year's figures equal that function's. Pure.
 /// </summary>
 public static class DashboardBuilder
 {
@@ -87,8 +89,8 @@ public static class DashboardBuilder
         var c = prices.Convert(h.Asset, currency, day);
         if (c.IsGapFilled)
             warnings.Add(new Warning(WarningCode.PriceGapFilled, Severity.Warning, null, null, string.Create(CultureInfo.InvariantCulture,
-                $"holdings on {Iso(day)}: no {h.Asset}→{currency} candle of that day; the last known close was used ({c.Describe()})")));
-        return new HoldingRow(pool, h.Asset, h.Quantity, h.Cost, c.IsFound ? c.Rate : null);
+                $"holdings on {Iso(day)}: no {h.Asset}->{currency} candle of that day; the last known close was used ({c.Describe()})")));
+        return new HoldingRow(pool, h.Asset, h.Quantity, h.Cost, c.IsFound ? c.Rate : null) { CostKnown = h.CostKnown };
     }
 
     private static string Iso(LocalDate date) => LocalDatePattern.Iso.Format(date);

@@ -20,7 +20,7 @@ public static class DashboardWriter
         AtomicFolder.WriteFiles(outDir, folder =>
         {
             ReportWriter.WriteFile(folder, files.Value, ReportTables.Value(report.Value).WriteCsv, _ => { });
-            ReportWriter.WriteFile(folder, files.Holdings, ReportTables.Holdings(report.Holdings).WriteCsv, _ => { });
+            ReportWriter.WriteFile(folder, files.Holdings, ReportTables.Holdings(report.Holdings, report.Value.Currency.Code).WriteCsv, _ => { });
             ReportWriter.WriteFile(folder, files.Warnings, ReportTables.Warnings(report.Warnings).WriteCsv, _ => { });
             ReportWriter.WriteFile(folder, files.Page, s => WritePage(report, files, s), _ => { });
         });
