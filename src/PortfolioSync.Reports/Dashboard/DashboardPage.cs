@@ -98,18 +98,28 @@ internal static class DashboardPage
             Num(h, "quantity", DecimalText.Format(r.Quantity));
             Num(h, "price", r.Price is { } p ? DecimalText.Format(p) : null);
             Num(h, "market_value", Money(r.MarketValue));
-            Num(h, "cost", Money(r.Cost));
+            Num(h, "cost", Money(r.ShownCost));
             Num(h, "unrealized_gain", Money(r.UnrealizedGain), Sign(r.UnrealizedGain));
             Num(h, "share", total is { } t && t != 0 && r.MarketValue is { } mv ? Percent(mv / t) : null);
             h.Append("</tr>\n");
         }
-        h.Append("</tbody>\n<tfoot><tr><td>total</td><td></td><td></td><td></td>");
-        var gain = d.Holdings.All(x => x.UnrealizedGain is not null) ? d.Holdings.Sum(x => x.UnrealizedGain ?? 0m) : (decimal?)null;
-        Num(h, "market_value", Money(total));
-        Num(h, "cost", Money(d.Holdings.Sum(x => x.Cost)));
-        Num(h, "unrealized_gain", Money(gain), Sign(gain));
-        Num(h, "share", total is null ? null : "100.0%");
-        h.Append("</tr></tfoot>\n</table></div>\n</section>\n");
+        h.Append("</tbody>\n<tfoot>\n");
+        // Coins on the exchange and coins withdrawn to outside are totalled apart, as in the workbook.
+        foreach (var (location, title) in new[] { (HoldingRow.ExchangeLocation, "total on the exchange"), (HoldingRow.OutsideLocation, "total withdrawn to outside") })
+        {
+            var rows = d.Holdings.Where(x => x.Location == location).ToList();
+            if (rows.Count == 0) continue;
+            var value = rows.All(x => x.MarketValue is not null) ? rows.Sum(x => x.MarketValue!.Value) : (decimal?)null;
+            var cost = rows.All(x => x.ShownCost is not null) ? rows.Sum(x => x.Cost) : (decimal?)null;
+            var gain = rows.All(x => x.UnrealizedGain is not null) ? rows.Sum(x => x.UnrealizedGain!.Value) : (decimal?)null;
+            h.Append("<tr data-location=\"").Append(location).Append("\"><td colspan=\"4\">").Append(title).Append("</td>");
+            Num(h, "market_value", Money(value));
+            Num(h, "cost", Money(cost));
+            Num(h, "unrealized_gain", Money(gain), Sign(gain));
+            Num(h, "share", total is { } t && t != 0 && value is { } v ? Percent(v / t) : null);
+            h.Append("</tr>\n");
+        }
+        h.Append("</tfoot>\n</table></div>\n</section>\n");
     }
 
     private static void AllocationSection(StringBuilder h, DashboardReport d)

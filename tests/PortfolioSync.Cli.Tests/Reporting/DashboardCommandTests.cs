@@ -31,8 +31,8 @@ public sealed class DashboardCommandTests : IDisposable
         Directory.GetFiles(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal)
             .Should().Equal("holdings.csv", "index.html", "value.csv", "warnings.csv");
         ReportFixture.Lines(_cli, "reports/dashboard/holdings.csv").Should().Equal(
-            "pool,asset,quantity,cost,price,market_value,unrealized_gain",
-            "universal,BTC,0.5,15015.00,34000,17000.00,1985.00");
+            "pool,location,asset,quantity,cost,price,market_value,unrealized_gain",
+            "universal,exchange,BTC,0.5,15015.00,34000,17000.00,1985.00");
         ReportFixture.Lines(_cli, "reports/dashboard/value.csv").Last().Should().Be("2024-01-04,*total*,,,,27085.00");
         var page = ReportFixture.Read(_cli, "reports/dashboard/index.html");
         page.Should().Contain("<span id=\"total-value\">27,085.00</span>")

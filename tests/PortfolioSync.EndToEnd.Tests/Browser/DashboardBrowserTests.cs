@@ -120,7 +120,7 @@ public sealed class DashboardBrowserTests : IClassFixture<DashboardBrowserTests.
             var cells = rows[i]!.AsArray().Select(c => Plain(c!.GetValue<string>())).ToList();
             var expected = csv[i];
             cells.Take(7).Should().Equal(
-                [expected["pool"], expected["asset"], expected["quantity"], Or(expected["price"]), Or(expected["market_value"]), expected["cost"], Or(expected["unrealized_gain"])],
+                [expected["pool"], expected["asset"], expected["quantity"], Or(expected["price"]), Or(expected["market_value"]), Or(expected["cost"]), Or(expected["unrealized_gain"])],
                 $"row {i + 1} of holdings.csv");
         }
         var shares = rows.Select(r => decimal.Parse(r!.AsArray()[7]!.GetValue<string>().TrimEnd('%'), CultureInfo.InvariantCulture)).Sum();
