@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using NodaTime.Text;
 using PortfolioSync.Domain;
+using PortfolioSync.Domain.CostBasis;
 using PortfolioSync.Domain.Tax;
 using PortfolioSync.Domain.Warnings;
 using PortfolioSync.Reports.Model;
@@ -234,7 +235,7 @@ internal static class DashboardPage
     private static string Rules(DashboardReport d)
     {
         var y = d.Years.Count == 0 ? null : d.Years[^1].Context;
-        return y is null ? "no tax years" : $"method {y.Method}, {y.Scope} pools, jurisdiction {y.Jurisdiction.ToText()}";
+        return y is null ? "no tax years" : $"method {CostBasisMethodText.ToText(y.Method)}, {PoolScopeText.ToText(y.Scope)} pools, jurisdiction {y.Jurisdiction.ToText()}";
     }
 
     internal static readonly string[] Palette = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#7F7F7F"];
