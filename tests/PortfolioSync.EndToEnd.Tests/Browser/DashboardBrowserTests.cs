@@ -166,6 +166,12 @@ public sealed class DashboardBrowserTests : IClassFixture<DashboardBrowserTests.
         var day = totals[^3];
         Plain(await page.TextAsync("document.getElementById('value-readout').textContent", Ct)).Should().Contain($"{day["date"]} · total {day["value"]} GBP");
 
+        // When the pointer hovers over the left end of the plot, the read-out shows the first day.
+        var box = (await page.EvaluateAsync("(() => { const r = document.querySelector('#value-chart svg').getBoundingClientRect(); return [r.left, r.top, r.width, r.height]; })()", Ct))!.AsArray()
+            .Select(x => x!.GetValue<double>()).ToArray();
+        await page.SendAsync("Input.dispatchMouseEvent", new JsonObject { ["type"] = "mouseMoved", ["x"] = box[0] + 1, ["y"] = box[1] + box[3] / 2 }, Ct);
+        Plain(await page.TextAsync("document.getElementById('value-readout').textContent", Ct)).Should().Contain($"{totals[0]["date"]} · total {totals[0]["value"]} GBP");
+
         // When one account is chosen, the read-out's total is that account's: the rounded sum of quantity × price.
         var lastDate = totals[^1]["date"];
         var account = value.Where(r => r["account"] != "*total*").Select(r => r["account"]).Distinct().Order(StringComparer.Ordinal).First();
