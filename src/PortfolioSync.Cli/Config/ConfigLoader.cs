@@ -98,7 +98,7 @@ public static class ConfigLoader
         v.UnknownKeys(root, "", TopLevelKeys);
 
         var jurisdiction = v.Optional(root, "jurisdiction", "", Jurisdiction.Generic, Jurisdiction.Parse);
-        var baseCurrency = v.Optional(root, "baseCurrency", "", jurisdiction.BaseCurrency, Asset.Parse);
+        var baseCurrency = v.Optional(root, "baseCurrency", "", jurisdiction.BaseCurrency, ParseBaseCurrency);
         var method = v.Optional(root, "method", "", jurisdiction.DefaultMethod, t => MethodFor(jurisdiction, t));
         var scope = v.Optional(root, "poolScope", "", jurisdiction.DefaultScope, PoolScopeText.Parse);
         var zone = v.Optional(root, "timeZone", "", jurisdiction.Zone, id =>
@@ -344,4 +344,22 @@ public static class ConfigLoader
             return d[a.Length, b.Length];
         }
     }
+
+    /// <summary>The currencies Bitstamp quotes its markets in, so the only ones its prices can express a value in.</summary>
+    public static IReadOnlyList<Asset> PricedBaseCurrencies { get; } = [Asset.Gbp, Asset.Eur, Asset.Usd];
+
+    /// <summary>A base currency Bitstamp prices (GBP, EUR, USD); anything else would leave every value unknown.</summary>
+    private static Asset ParseBaseCurrency(string text)
+    {
+        var asset = Asset.Parse(text);
+        if (PricedBaseCurrencies.Contains(asset)) return asset;
+        var guess = PricedBaseCurrencies.Cast<Asset?>().FirstOrDefault(c => c is { } c0 && SameOrNear(c0, asset));
+        throw new FormatException($"'{text}' is not a currency Bitstamp prices, so no value could be computed in it: use "
+            + string.Join(", ", PricedBaseCurrencies.Select(c => c.Code)) + (guess is { } g ? $" (did you mean {g.Code}?)" : ""));
+    }
+
+    /// <summary>Same letters in another order, or one letter different: a likely typo.</summary>
+    private static bool SameOrNear(Asset c, Asset asset) =>
+        string.Concat(c.Code.Order()) == string.Concat(asset.Code.Order())
+        || c.Code.Length == asset.Code.Length && c.Code.Zip(asset.Code).Count(p => p.First != p.Second) == 1;
 }
