@@ -29,7 +29,9 @@ public sealed record FakeServerCommandOptions
     public string? WriteDir { get; init; }
 
     /// <summary>The server clock. The CLI passes <see cref="TimeProvider.System"/>.</summary>
+    #pragma warning disable RS0030 // system clock: the standalone server is its own composition root; the CLI passes its clock
     public TimeProvider Time { get; init; } = TimeProvider.System;
+    #pragma warning restore RS0030
 
     /// <summary>When set, one line per request goes here.</summary>
     public TextWriter? RequestLog { get; init; }

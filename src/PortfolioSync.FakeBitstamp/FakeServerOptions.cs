@@ -16,7 +16,9 @@ public sealed record FakeServerOptions
     public int Port { get; init; }
 
     /// <summary>The server clock (timestamp window, nonce memory, rate limits, 30-day rules). Default <see cref="TimeProvider.System"/>.</summary>
+    #pragma warning disable RS0030 // system clock: default for a server started without a clock (tests inject a fake one)
     public TimeProvider Time { get; init; } = TimeProvider.System;
+    #pragma warning restore RS0030
 
     public RateLimitSettings RateLimit { get; init; } = RateLimitSettings.Default;
 

@@ -38,7 +38,9 @@ public sealed class StoreLock : IDisposable
     public static StoreLockResult TryAcquire(string storePath, TimeProvider? time = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(storePath);
+        #pragma warning disable RS0030 // system clock: default for a caller without a clock; the lock only records when it was taken
         time ??= TimeProvider.System;
+        #pragma warning restore RS0030
         var lockPath = LockPathFor(storePath);
         var ownerPath = lockPath + ".owner";
         Directory.CreateDirectory(Path.GetDirectoryName(lockPath)!);

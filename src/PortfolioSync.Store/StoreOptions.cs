@@ -10,7 +10,9 @@ public sealed class StoreOptions
     /// The clock for fetched-at, updated-at and run times. Defaults to the system clock; the CLI passes its own and
     /// tests pass a fake one.
     /// </summary>
+    #pragma warning disable RS0030 // system clock: default for a store opened without a clock; the CLI passes its own
     public TimeProvider Time { get; init; } = TimeProvider.System;
+    #pragma warning restore RS0030
 
     /// <summary>
     /// LiteDB checkpoint threshold in 8 KiB pages (WAL pages copied into the data file once the log is this big).

@@ -30,7 +30,9 @@ public sealed class CliEnvironment
             .ToDictionary(e => (string)e.Key, e => (string?)e.Value ?? "", StringComparer.Ordinal),
         WorkingDirectory = Environment.CurrentDirectory,
         HomeDirectory = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile),
+        #pragma warning disable RS0030 // the composition root: the one place the program reads the system clock
         Time = TimeProvider.System,
+        #pragma warning restore RS0030
         IsTerminal = !Console.IsOutputRedirected,
     };
 
