@@ -16,7 +16,7 @@ public static class BundledSampleData
         .GetManifestResourceNames()
         .Where(n => n.Replace('\\', '/').StartsWith(Prefix, StringComparison.Ordinal))
         .Select(n => (n.Replace('\\', '/')[Prefix.Length..], n))
-        .Order()
+        .OrderBy(f => f.Item1, StringComparer.Ordinal)
         .ToList();
 
     /// <summary>Loads the embedded data folder (written to a private temporary folder, read, and removed).</summary>

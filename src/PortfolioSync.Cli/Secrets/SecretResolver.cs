@@ -42,7 +42,13 @@ public sealed class SecretResolver(CliEnvironment env)
         var path = PathOf(r);
         if (!File.Exists(path))
             throw new SecretUnavailableException(account, field, r, $"file '{path}' does not exist");
-        if (!OperatingSystem.IsWindows())
+        if (OperatingSystem.IsWindows())
+        {
+            if (WindowsFileAcl.OthersWhoCanRead(path) is { Count: > 0 } others)
+                throw new SecretUnavailableException(account, field, r,
+                    $"file '{path}' can be read by {string.Join(", ", others)}, not only by you; make it owner-only: icacls \"{path}\" /inheritance:r /grant:r \"%USERNAME%:R\"");
+        }
+        else
         {
             var mode = File.GetUnixFileMode(path);
             if ((mode & GroupOrOther) != 0)
