@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Help;
+using System.CommandLine.Invocation;
 using System.Reflection;
 using PortfolioSync.Cli.Commands;
 using PortfolioSync.Cli.Config;
@@ -14,8 +15,17 @@ namespace PortfolioSync.Cli;
 /// </summary>
 public static class CliApp
 {
-    public static string Version { get; } =
-        typeof(CliApp).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+    /// <summary>The assembly's informational version, <c>VERSION+COMMIT</c> (the SDK appends the git commit at build).</summary>
+    public static string InformationalVersion { get; } =
+        typeof(CliApp).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
+
+    public static string Version { get; } = InformationalVersion.Split('+')[0];
+
+    /// <summary>The git commit the program was built from, or null when the build had no git information.</summary>
+    public static string? Commit { get; } = InformationalVersion.Split('+') is [_, var c, ..] && c.Length > 0 ? c : null;
+
+    /// <summary>What <c>--version</c> prints: the version and the commit (12 hex digits), e.g. <c>0.1.0 (commit bc9e0c42f02c)</c>.</summary>
+    public static string VersionLine => $"{Version} (commit {(Commit is { } c ? c[..Math.Min(12, c.Length)] : "unknown")})";
 
     public static async Task<int> RunAsync(string[] args, CliEnvironment env, CancellationToken ct)
     {
@@ -23,12 +33,14 @@ public static class CliApp
         // A plain command named like the program (a RootCommand would take the host's name, e.g. testhost, in usage lines).
         var root = new Command("portfoliosync", "PortfolioSync: a read-only portfolio and tax tool for Bitstamp accounts and subaccounts.");
         root.Options.Add(new HelpOption());
-        root.Options.Add(new VersionOption());
+        root.Options.Add(new VersionOption { Action = new PrintVersion(env) });
         global.AddTo(root);
         foreach (var command in Commands(env))
         {
             var cmd = command;
-            cmd.Definition.SetAction((parse, token) => RunCommandAsync(cmd, new CommandContext(parse, env, global), token));
+            // A command with subcommands (schedule print) runs its action through them.
+            foreach (var target in cmd.Definition.Subcommands.Count > 0 ? cmd.Definition.Subcommands : [cmd.Definition])
+                target.SetAction((parse, token) => RunCommandAsync(cmd, new CommandContext(parse, env, global), token));
             root.Subcommands.Add(cmd.Definition);
         }
         root.SetAction(parse =>
@@ -61,7 +73,18 @@ public static class CliApp
         new StatusCommand(),
         new VerifyCommand(),
         new FakeServerCliCommand(),
+        new ScheduleCommand(),
+        new CompletionCommand(),
     ];
+
+    private sealed class PrintVersion(CliEnvironment env) : SynchronousCommandLineAction
+    {
+        public override int Invoke(ParseResult parseResult)
+        {
+            env.Out.WriteLine(VersionLine);
+            return 0;
+        }
+    }
 
     private static async Task<int> RunCommandAsync(CliCommand command, CommandContext context, CancellationToken ct)
     {

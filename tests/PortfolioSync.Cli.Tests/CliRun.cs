@@ -18,6 +18,9 @@ public sealed class CliRun : IDisposable
 
     public TimeSpan SecretCommandTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>Whose path conventions the program follows (default: this machine's).</summary>
+    public HostOs Os { get; set; } = AppPaths.CurrentOs;
+
     /// <summary>The program's clock: a fixed fake by default; tests that talk to the local server share the real one with it.</summary>
     public TimeProvider Time { get; set; } = new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 12, 0, 0, TimeSpan.Zero));
 
@@ -46,6 +49,7 @@ public sealed class CliRun : IDisposable
             Time = Time,
             IsTerminal = false,
             SecretCommandTimeout = SecretCommandTimeout,
+            Os = Os,
         };
         var code = await CliApp.RunAsync(args, env, CancellationToken.None);
         return new CliResult(code, output.ToString(), error.ToString());

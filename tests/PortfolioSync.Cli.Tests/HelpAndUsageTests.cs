@@ -1,8 +1,10 @@
+using System.Reflection;
+
 namespace PortfolioSync.Cli.Tests;
 
 public sealed class HelpAndUsageTests
 {
-    private static readonly string[] AllCommands = ["demo", "init", "check", "sync", "report", "value", "status", "verify", "fake-server"];
+    private static readonly string[] AllCommands = ["demo", "init", "check", "sync", "report", "value", "status", "verify", "fake-server", "schedule", "completion"];
 
     [Fact]
     public async Task Help_lists_every_command_and_exits_0()
@@ -37,14 +39,17 @@ public sealed class HelpAndUsageTests
     }
 
     [Fact]
-    public async Task Version_prints_the_version()
+    public async Task Version_prints_the_version_and_the_commit_it_was_built_from()
     {
         using var cli = new CliRun();
 
         var result = await cli.RunAsync("--version");
 
         result.ExitCode.Should().Be(0);
-        result.Out.Should().MatchRegex(@"^\d+\.\d+\.\d+");
+        result.Out.Should().MatchRegex(@"^\d+\.\d+\.\d+ \(commit [0-9a-f]{12}\)\r?\n$", "a build from a git checkout carries its commit");
+        var informational = typeof(CliApp).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()!.InformationalVersion;
+        informational.Should().StartWith(result.Out.Split(' ')[0] + "+" + result.Out.Split("commit ")[1][..12],
+            "--version and the User-Agent read the same assembly version");
     }
 
     [Theory]

@@ -28,12 +28,15 @@ namespace PortfolioSync.Cli.Commands;
 /// </summary>
 public sealed class DemoCommand : CliCommand
 {
-    private readonly Option<string> _data = new("--data") { Description = "Data folder the local server serves", DefaultValueFactory = _ => "sample-data", HelpName = "DIR" };
-    private readonly Option<string> _out = new("--out") { Description = "Output folder (store, reports, chart)", DefaultValueFactory = _ => Path.Combine("reports", "demo"), HelpName = "DIR" };
+    private readonly Option<string?> _data = new("--data") { Description = "Data folder the local server serves (default: ./sample-data in a checkout, else the sample data built into the program)", HelpName = "DIR" };
+    private readonly Option<string?> _out = new("--out") { Description = "Output folder (store, reports, chart; default: reports/demo in a checkout, else ./portfoliosync-demo)", HelpName = "DIR" };
+
+    /// <summary>The output folder of a demo run outside a checkout (no <c>./sample-data</c>) with no <c>--out</c>.</summary>
+    public const string OutsideCheckoutFolder = "portfoliosync-demo";
 
     public DemoCommand()
     {
-        Definition = new Command("demo", "Run the whole job offline: local Bitstamp-compatible server, sync, every tax year's reports and the value chart into reports/demo/");
+        Definition = new Command("demo", "Run the whole job offline: local Bitstamp-compatible server, sync, every tax year's reports and the value chart into reports/demo/ (./portfoliosync-demo/ outside a checkout)");
         Definition.Options.Add(_data);
         Definition.Options.Add(_out);
     }
@@ -43,16 +46,21 @@ public sealed class DemoCommand : CliCommand
     public override async Task<ExitCode> RunAsync(CommandContext context, CancellationToken ct)
     {
         var env = context.Env;
-        var dataDir = env.ExpandPath(context.Parse.GetValue(_data)!);
-        var outDir = env.ExpandPath(context.Parse.GetValue(_out)!);
+        var givenData = context.Parse.GetValue(_data);
+        // In a checkout (./sample-data beside us) the demo keeps its contributor layout; elsewhere it uses the
+        // sample data built into the program and writes into ./portfoliosync-demo/.
+        var inCheckout = givenData is null && File.Exists(Path.Combine(env.WorkingDirectory, "sample-data", "server.json"));
+        var dataDir = givenData is not null ? env.ExpandPath(givenData)
+            : inCheckout ? env.ExpandPath("sample-data") : "(sample data built into portfoliosync)";
+        var outDir = env.ExpandPath(context.Parse.GetValue(_out) ?? (givenData is not null || inCheckout ? Path.Combine("reports", "demo") : OutsideCheckoutFolder));
         ServerData data;
         try
         {
-            data = ServerData.Load(dataDir);
+            data = givenData is null && !inCheckout ? BundledSampleData.Load() : ServerData.Load(dataDir);
         }
         catch (DataFolderException e)
         {
-            throw new CliException($"{e.Message} (run the demo from the repository root, or give --data DIR)");
+            throw new CliException($"{e.Message} (give --data DIR, or run the demo with no --data to use the built-in sample data)");
         }
         Directory.CreateDirectory(outDir);
 

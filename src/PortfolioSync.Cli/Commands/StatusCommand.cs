@@ -9,6 +9,7 @@ using PortfolioSync.Domain.Tax;
 using NodaTime.Text;
 using PortfolioSync.Domain;
 using PortfolioSync.Domain.Warnings;
+using PortfolioSync.Store;
 using Spectre.Console;
 using System.Globalization;
 
@@ -39,8 +40,9 @@ public sealed class StatusCommand : CliCommand
             accounts.Add(await Probe(account, resolver, ct).ConfigureAwait(false));
 
         var facts = StoreFacts.Read(config.StorePath, context.Env);
-        if (context.Parse.GetValue(_json)) WriteJson(context.Env.Out, config, accounts, facts);
-        else WriteTable(context, config, accounts, facts);
+        var paths = AppPaths.For(context.Env);
+        if (context.Parse.GetValue(_json)) WriteJson(context.Env.Out, config, paths, accounts, facts);
+        else WriteTable(context, config, paths, accounts, facts);
 
         var problems = accounts.SelectMany(a => a.Problems).ToList();
         foreach (var p in problems) context.Env.Error.WriteLine($"error: {p}");
@@ -72,10 +74,12 @@ public sealed class StatusCommand : CliCommand
         return new AccountStatus(account, keyId, secretOk, problems);
     }
 
-    private static void WriteTable(CommandContext context, AppConfig config, List<AccountStatus> accounts, StoreFacts? facts)
+    private static void WriteTable(CommandContext context, AppConfig config, AppPaths paths, List<AccountStatus> accounts, StoreFacts? facts)
     {
         var console = context.Console;
         console.WriteLine($"config   {config.SourcePath}");
+        console.WriteLine($"defaults {paths.Os.ToString().ToLowerInvariant()}: config {paths.ConfigFile}, data {paths.DataDirectory}");
+        console.WriteLine($"lock     {StoreLock.LockPathFor(config.StorePath)}");
         console.WriteLine($"rules    {config.Jurisdiction.ToText()}, method {config.Method.ToText()}, {config.PoolScope.ToText()} pools, base {config.BaseCurrency}, tax year {config.TaxYear}, zone {config.TimeZone.Id}");
         console.WriteLine($"store    {config.StorePath}{(File.Exists(config.StorePath) ? "" : " (not created yet: run 'portfoliosync sync')")}");
         console.WriteLine($"exchange {config.BaseUrl}");
@@ -115,7 +119,7 @@ public sealed class StatusCommand : CliCommand
 
     private static string N(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
 
-    private static void WriteJson(TextWriter output, AppConfig config, List<AccountStatus> accounts, StoreFacts? facts)
+    private static void WriteJson(TextWriter output, AppConfig config, AppPaths paths, List<AccountStatus> accounts, StoreFacts? facts)
     {
         var buffer = new MemoryStream();
         using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
@@ -123,6 +127,13 @@ public sealed class StatusCommand : CliCommand
             w.WriteStartObject();
             w.WriteString("config", config.SourcePath);
             w.WriteString("store", config.StorePath);
+            w.WriteString("lock", StoreLock.LockPathFor(config.StorePath));
+            w.WriteStartObject("defaults");
+            w.WriteString("os", paths.Os.ToString().ToLowerInvariant());
+            w.WriteString("config", paths.ConfigFile);
+            w.WriteString("data", paths.DataDirectory);
+            w.WriteString("store", paths.StoreFile);
+            w.WriteEndObject();
             w.WriteString("baseUrl", config.BaseUrl.ToString());
             w.WriteStartArray("accounts");
             foreach (var a in accounts)

@@ -2,12 +2,10 @@ using PortfolioSync.Cli.Hosting;
 
 namespace PortfolioSync.Cli.Config;
 
-/// <summary>XDG default locations of the config file and the store.</summary>
+/// <summary>Default locations of the config file and the store, per OS (<see cref="AppPaths"/>).</summary>
 public static class ConfigPaths
 {
-    public static string DefaultConfig(CliEnvironment env) =>
-        Path.Combine(env.Variable("XDG_CONFIG_HOME") ?? Path.Combine(env.HomeDirectory, ".config"), "portfoliosync", "config.json");
+    public static string DefaultConfig(CliEnvironment env) => AppPaths.For(env).ConfigFile;
 
-    public static string DefaultStore(CliEnvironment env) =>
-        Path.Combine(env.Variable("XDG_DATA_HOME") ?? Path.Combine(env.HomeDirectory, ".local", "share"), "portfoliosync", "portfoliosync.db");
+    public static string DefaultStore(CliEnvironment env) => AppPaths.For(env).StoreFile;
 }

@@ -16,6 +16,12 @@ public sealed class CliEnvironment
     public required TimeProvider Time { get; init; }
     public bool IsTerminal { get; init; }
 
+    /// <summary>Whose conventions the default paths follow (<see cref="AppPaths"/>); tests inject each OS.</summary>
+    public HostOs Os { get; init; } = AppPaths.CurrentOs;
+
+    /// <summary>The running program's file (<see cref="Environment.ProcessPath"/>), for <c>schedule print</c>.</summary>
+    public string? ProgramPath { get; init; }
+
     /// <summary>How long a <c>command:</c> secret may take.</summary>
     public TimeSpan SecretCommandTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
@@ -34,6 +40,7 @@ public sealed class CliEnvironment
         Time = TimeProvider.System,
         #pragma warning restore RS0030
         IsTerminal = !Console.IsOutputRedirected,
+        ProgramPath = Environment.ProcessPath,
     };
 
     /// <summary>Resolves <c>~</c>, and a relative path against <paramref name="relativeTo"/> (default: the working directory).</summary>

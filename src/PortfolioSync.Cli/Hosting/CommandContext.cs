@@ -12,7 +12,10 @@ public sealed class CommandContext(ParseResult parse, CliEnvironment env, Global
     public bool Quiet => Parse.GetValue(global.Quiet);
     public bool Verbose => Parse.GetValue(global.Verbose);
 
-    /// <summary>The config file path: --config, else the XDG default.</summary>
+    /// <summary>The config file path: --config, else the OS default (<see cref="AppPaths"/>).</summary>
+    /// <summary>Whether --config was given.</summary>
+    public bool ConfigGiven => Parse.GetValue(global.Config) is not null;
+
     public string ConfigPath => Parse.GetValue(global.Config) is { } p ? Env.ExpandPath(p) : ConfigPaths.DefaultConfig(Env);
 
     /// <summary>Loads and validates the config; --store overrides its store path.</summary>

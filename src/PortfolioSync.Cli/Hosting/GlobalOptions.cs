@@ -7,7 +7,7 @@ public sealed class GlobalOptions
 {
     public Option<string?> Config { get; } = new("--config")
     {
-        Description = "Config file (default $XDG_CONFIG_HOME/portfoliosync/config.json)",
+        Description = "Config file (default per OS: ~/.config/portfoliosync/config.json on Linux, see 'status')",
         Recursive = true,
         HelpName = "FILE",
     };

@@ -42,7 +42,13 @@ public sealed class SecretResolver(CliEnvironment env)
         var path = PathOf(r);
         if (!File.Exists(path))
             throw new SecretUnavailableException(account, field, r, $"file '{path}' does not exist");
-        if (!OperatingSystem.IsWindows())
+        if (OperatingSystem.IsWindows())
+        {
+            if (WindowsFileAcl.OthersWhoCanRead(path) is { Count: > 0 } others)
+                throw new SecretUnavailableException(account, field, r,
+                    $"file '{path}' can be read by {string.Join(", ", others)}, not only by you; make it owner-only: icacls \"{path}\" /inheritance:r /grant:r \"%USERNAME%:R\"");
+        }
+        else
         {
             var mode = File.GetUnixFileMode(path);
             if ((mode & GroupOrOther) != 0)
@@ -98,22 +104,43 @@ public sealed class SecretResolver(CliEnvironment env)
             throw new SecretUnavailableException(account, field, r, $"the program '{argv[0]}' was not found or cannot be run");
         }
         process.StandardInput.Close();
-        var stdout = process.StandardOutput.ReadToEndAsync(ct);
-        var stderr = process.StandardError.ReadToEndAsync(ct);
+        // Both streams are read in bounded amounts: a command that prints without end is stopped at MaxOutputBytes,
+        // and its error stream is drained and discarded (only its line count is kept).
+        var stdout = new BoundedReader(process.StandardOutput.BaseStream, MaxOutputBytes);
+        var stderr = new BoundedReader(process.StandardError.BaseStream, 0);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(env.SecretCommandTimeout);
         try
         {
-            await process.WaitForExitAsync(timeout.Token).ConfigureAwait(false);
+            var exited = process.WaitForExitAsync(timeout.Token);
+            await Task.WhenAny(exited, stdout.Completion).WaitAsync(timeout.Token).ConfigureAwait(false);
+            if (stdout.Overflowed)
+            {
+                KillTree(process);
+                throw new SecretUnavailableException(account, field, r,
+                    $"the command printed more than {(MaxOutputBytes / 1024).ToString(CultureInfo.InvariantCulture)} KiB; a secret is one line (stopped it)");
+            }
+            await exited.ConfigureAwait(false);
+            // The command has ended. A process it left behind may still hold the output open: what was printed is in
+            // the pipe already, so wait for the end of the output briefly, then go on with what was read.
+            await Task.WhenAny(Task.WhenAll(stdout.Completion, stderr.Completion), Task.Delay(OutputGrace, timeout.Token)).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
-            process.Kill(entireProcessTree: true);
+            KillTree(process);
             throw new SecretUnavailableException(account, field, r,
-                $"the command did not finish within {env.SecretCommandTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s (is it waiting for a password prompt?)");
+                $"the command did not finish within {env.SecretCommandTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s and was stopped with the processes it started (is it waiting for a password prompt?)");
         }
-        var output = await stdout.ConfigureAwait(false);
-        var errorLines = (await stderr.ConfigureAwait(false)).Split('\n', StringSplitOptions.RemoveEmptyEntries).Length;
+        catch (OperationCanceledException)
+        {
+            KillTree(process);
+            throw;
+        }
+        if (stdout.Overflowed)
+            throw new SecretUnavailableException(account, field, r,
+                $"the command printed more than {(MaxOutputBytes / 1024).ToString(CultureInfo.InvariantCulture)} KiB; a secret is one line");
+        var output = stdout.Text();
+        var errorLines = stderr.Lines;
         if (process.ExitCode != 0)
             throw new SecretUnavailableException(account, field, r,
                 $"the command exited with code {process.ExitCode.ToString(CultureInfo.InvariantCulture)}"
@@ -122,6 +149,88 @@ public sealed class SecretResolver(CliEnvironment env)
         var first = output.Split('\n', 2)[0].Trim();
         if (first.Length == 0) throw new SecretUnavailableException(account, field, r, "the command printed nothing on its first line");
         return first;
+    }
+
+    /// <summary>The most a <c>command:</c> secret may print on its output.</summary>
+    internal const int MaxOutputBytes = 64 * 1024;
+
+    /// <summary>How long to wait for the end of the output once the command has exited.</summary>
+    private static readonly TimeSpan OutputGrace = TimeSpan.FromSeconds(1);
+
+    private static void KillTree(Process process)
+    {
+        try
+        {
+            process.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+            // already exited
+        }
+        catch (Win32Exception)
+        {
+            // exiting while we killed it
+        }
+    }
+
+    /// <summary>
+    /// Reads a stream to its end in the background, keeping at most <c>limit</c> bytes (0: keep nothing, count lines
+    /// only). Past the limit it stops reading and says so. Never throws: a stream closed under it ends the read.
+    /// </summary>
+    private sealed class BoundedReader
+    {
+        private readonly MemoryStream _kept = new();
+        private readonly int _limit;
+        private int _lines;
+        private volatile bool _overflowed;
+
+        public BoundedReader(Stream stream, int limit)
+        {
+            _limit = limit;
+            Completion = Task.Run(() => ReadAsync(stream));
+        }
+
+        public Task Completion { get; }
+
+        public bool Overflowed => _overflowed;
+
+        public int Lines => Volatile.Read(ref _lines);
+
+        public string Text()
+        {
+            lock (_kept) return Encoding.UTF8.GetString(_kept.GetBuffer(), 0, (int)_kept.Length);
+        }
+
+        private async Task ReadAsync(Stream stream)
+        {
+            var buffer = new byte[8192];
+            try
+            {
+                int n;
+                while ((n = await stream.ReadAsync(buffer).ConfigureAwait(false)) > 0)
+                {
+                    Interlocked.Add(ref _lines, buffer.AsSpan(0, n).Count((byte)'\n'));
+                    if (_limit == 0) continue;
+                    lock (_kept)
+                    {
+                        if (_kept.Length + n > _limit)
+                        {
+                            _overflowed = true;
+                            return;
+                        }
+                        _kept.Write(buffer, 0, n);
+                    }
+                }
+            }
+            catch (IOException)
+            {
+                // the pipe was closed under us (the process was disposed): the read ends
+            }
+            catch (ObjectDisposedException)
+            {
+                // same
+            }
+        }
     }
 
     private static string Octal(UnixFileMode mode) => "0" + Convert.ToString((int)mode & 0x1FF, 8);
