@@ -106,7 +106,7 @@ public sealed class SyncEngine(PortfolioStore store, TimeProvider time, SyncOpti
     {
         try
         {
-            await new CryptoTransactionsStream(worker, options, _progress, runId).RunAsync(account, warnings, ct).ConfigureAwait(false);
+            await new CryptoTransactionsStream(worker, _progress, runId).RunAsync(account, warnings, ct).ConfigureAwait(false);
         }
         catch (BitstampApiException e) when (e.Kind == BitstampErrorKind.MissingPermission)
         {
