@@ -1,4 +1,5 @@
 using System.Globalization;
+using PortfolioSync.Bitstamp.Json;
 using PortfolioSync.Bitstamp.Records;
 using PortfolioSync.Domain.Warnings;
 using PortfolioSync.Store;
@@ -29,7 +30,7 @@ internal sealed class CryptoTransactionsStream(StoreWorker store, ISyncProgress 
             Add(records, "deposit", page.Deposits, account.Name, warnings);
             Add(records, "withdrawal", page.Withdrawals, account.Name, warnings);
             Add(records, "ripple_iou", page.RippleIouTransactions, account.Name, warnings);
-            var commit = new PageCommit(account.Name, StreamNames.CryptoTransactions, runId, records);
+            var commit = new PageCommit(account.Name, StreamNames.CryptoTransactions, runId, records, SameContent: CanonicalRecord.SameContent);
             var committed = await store.RunAsync(s => s.CommitPage(commit), ct).ConfigureAwait(false);
             totals.Add(records.Count, committed);
             progress.PageCommitted(new PageProgress(account.Name, StreamNames.CryptoTransactions, totals.Pages, records.Count,

@@ -1,5 +1,6 @@
 using System.Globalization;
 using NodaTime;
+using PortfolioSync.Bitstamp.Json;
 using PortfolioSync.Bitstamp.Mapping;
 using PortfolioSync.Bitstamp.Records;
 using PortfolioSync.Domain.Warnings;
@@ -50,7 +51,8 @@ internal sealed class UserTransactionsStream(StoreWorker store, SyncOptions opti
                 if (highest is null || id > highest) highest = id;
                 if (record.Value is { } v) recent.Add((v.At, id));
             }
-            var commit = store.RunAsync(s => s.CommitPage(new PageCommit(account.Name, StreamNames.UserTransactions, runId, records)), ct);
+            var commit = store.RunAsync(s => s.CommitPage(new PageCommit(account.Name, StreamNames.UserTransactions, runId, records,
+                SameContent: CanonicalRecord.SameContent)), ct);
             if (pending is { } previous) await Committed(account.Name, previous.Commit, previous.Page, previous.Highest, totals, warnings).ConfigureAwait(false);
             pending = (commit, page, highest);
             if (page.Records.Count == 0) break;   // only an empty page is the end

@@ -41,6 +41,33 @@ public sealed partial class RealWorldPagingTests
         Without(plain.CanonicalExport(), "# cursors").Should().Be(Without(h.CanonicalExport(), "# cursors"));
     }
 
+    [Fact]
+    public async Task A_second_sync_under_serializer_drift_reports_zero_changes_while_a_real_change_is_still_one()
+    {
+        var source = SampleDataGenerator.Generate(new GeneratorOptions { Records = 2500, Accounts = 2, Seed = 79 });
+        await using var h = await SyncHarness.StartAsync(source);
+        await h.SyncAsync(new SyncOptions { SyncPrices = false });
+        var before = h.CanonicalExport();
+
+        h.Server.Faults = new FaultSettings { SerializerDrift = true };
+        await h.SyncAsync(new SyncOptions { SyncPrices = false, Full = true });   // first serve of each record: as stored
+        var drifted = await h.SyncAsync(new SyncOptions { SyncPrices = false, Full = true });   // every record re-serialized
+
+        drifted.Accounts.Should().OnlyContain(a => a.Succeeded && a.Changed == 0 && a.Inserted == 0 && a.Unchanged == a.Fetched);
+        drifted.Accounts.Sum(a => a.Fetched).Should().Be(source.RecordCount);
+        drifted.Warnings.Should().NotContain(w => w.Code == Domain.Warnings.WarningCode.ChangedRecord);
+        var after = h.CanonicalExport().Split('\n');
+        var lines = before.Split('\n');
+        lines.Where((l, i) => i >= after.Length || after[i] != l).Take(2).Concat(after.Where((l, i) => i >= lines.Length || lines[i] != l).Take(2))
+            .Should().BeEmpty("the stored text stays the first one received");
+
+        var changedId = source.Accounts[0].Transactions[100].Id;
+        h.Server.Faults = new FaultSettings { ChangingRecordIds = new HashSet<long> { changedId } };
+        await h.SyncAsync(new SyncOptions { SyncPrices = false, Full = true, MaxParallelAccounts = 1 });
+        var changed = await h.SyncAsync(new SyncOptions { SyncPrices = false, Full = true });
+        changed.Accounts.Sum(a => a.Changed).Should().Be(1, "a different fee is a real change");
+    }
+
     private static string Without(string export, string section) => export[..export.IndexOf(section, StringComparison.Ordinal)];
 
     /// <summary>

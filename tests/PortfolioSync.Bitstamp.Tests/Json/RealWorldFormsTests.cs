@@ -95,3 +95,22 @@ public sealed class RealWorldFormsTests
         return record.Value!;
     }
 }
+
+public sealed class CanonicalRecordTests
+{
+    [Theory]
+    [InlineData("""{"id":1,"type":"2","fee":"0.0","usd":"-5.00","btc":"0.001","eur":"0.0","btc_usd":"5000"}""",
+                """{"btc_usd":5000,"btc":"0.00100","usd":-5,"type":2,"id":"1","fee":0}""")]
+    [InlineData("""{"id":1,"datetime":"2024-01-01 10:00:00","fee":"None","xrp_btc":"0.00008494"}""",
+                """{"id":1,"datetime":"2024-01-01 10:00:00.000000","fee":"","xrp_btc":8.494e-05,"gbp":null}""")]
+    public void Re_serialized_records_have_the_same_content(string a, string b) =>
+        CanonicalRecord.SameContent(a, b).Should().BeTrue();
+
+    [Theory]
+    [InlineData("""{"id":1,"fee":"0.30"}""", """{"id":1,"fee":"0.31"}""")]
+    [InlineData("""{"id":1,"btc":"1"}""", """{"id":1,"eth":"1"}""")]
+    [InlineData("""{"id":1,"datetime":"2024-01-01 10:00:00"}""", """{"id":1,"datetime":"2024-01-01 10:00:01"}""")]
+    [InlineData("""{"id":1,"status":"open"}""", """{"id":1,"status":"done"}""")]
+    public void A_real_change_is_a_change(string a, string b) =>
+        CanonicalRecord.SameContent(a, b).Should().BeFalse();
+}
