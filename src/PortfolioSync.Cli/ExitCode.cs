@@ -12,4 +12,9 @@ public enum ExitCode
     Partial = 3,
     /// <summary>Authentication or permission problem with the exchange.</summary>
     Auth = 4,
+    /// <summary>
+    /// Nothing completed: no account could be synced (exchange unreachable, blocked by its firewall, redirected, under
+    /// maintenance, or failing) and not every failure was the key's.
+    /// </summary>
+    NothingCompleted = 7,
 }

@@ -96,6 +96,14 @@ public sealed class SyncEngine(PortfolioStore store, TimeProvider time, SyncOpti
             isAuth = e.IsAuthProblem;
         }
         var requests = account.Client is BitstampClient client ? client.Statistics.Requests : 0;
+        if (account.Client is BitstampClient c && c.Statistics.SignatureMismatches is > 0 and var mismatched)
+        {
+            var w = new Warning(WarningCode.ResponseSignature, Severity.Warning, account.Name, null, string.Create(
+                System.Globalization.CultureInfo.InvariantCulture,
+                $"account '{account.Name}': {mismatched} answers carried an X-Server-Auth-Signature that did not match the secret; they were used (responseSignature: warn). Set responseSignature to strict to refuse them, or off to stop checking"));
+            warnings.Add(w);
+            _progress.Warning(w);
+        }
         var result = new AccountSyncResult(account.Name, totals.Fetched, totals.Inserted, totals.Unchanged, totals.Changed,
             totals.Unmapped, totals.Pages, requests, warnings, error, isAuth);
         _progress.AccountFinished(result);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using NodaTime;
+using PortfolioSync.Bitstamp;
 using PortfolioSync.Cli.Hosting;
 using PortfolioSync.Cli.Secrets;
 using PortfolioSync.Domain;
@@ -19,7 +20,7 @@ public static class ConfigLoader
 
     private static readonly string[] TopLevelKeys =
         ["baseCurrency", "jurisdiction", "method", "poolScope", "timeZone", "taxYear", "store", "baseUrl", "fiat", "manualCosts",
-         "requestsPerSecond", "parallelAccounts", "accounts"];
+         "requestsPerSecond", "parallelAccounts", "responseSignature", "accounts"];
     private static readonly string[] AccountKeys = ["name", "key", "secret", "main"];
 
     private static readonly JsonDocumentOptions DocumentOptions = new()
@@ -121,6 +122,7 @@ public static class ConfigLoader
         var manualCosts = v.Optional<string?>(root, "manualCosts", "", null, p => env.ExpandPath(p, configDir));
         var requestsPerSecond = v.Optional(root, "requestsPerSecond", "", 8, t => IntIn(t, 1, 100, "requests per second"));
         var parallelAccounts = v.Optional(root, "parallelAccounts", "", 1, t => IntIn(t, 1, 8, "accounts synced at once"));
+        var responseSignature = v.Optional(root, "responseSignature", "", ResponseSignatureMode.Warn, ParseSignatureMode);
         var accounts = ReadAccounts(root, v);
 
         if (accounts is null) return null;
@@ -139,6 +141,7 @@ public static class ConfigLoader
             ManualCostsPath = manualCosts,
             RequestsPerSecond = requestsPerSecond,
             ParallelAccounts = parallelAccounts,
+            ResponseSignature = responseSignature,
             Accounts = accounts,
         };
     }
@@ -229,6 +232,14 @@ public static class ConfigLoader
             throw new FormatException($"'{text}' must be a base URL without a path (e.g. https://www.bitstamp.net)");
         return uri;
     }
+
+    private static ResponseSignatureMode ParseSignatureMode(string text) => text switch
+    {
+        "warn" => ResponseSignatureMode.Warn,
+        "strict" => ResponseSignatureMode.Strict,
+        "off" => ResponseSignatureMode.Off,
+        _ => throw new FormatException($"'{text}' is not warn, strict or off"),
+    };
 
     private static int IntIn(string text, int min, int max, string what) =>
         int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n >= min && n <= max
