@@ -68,6 +68,20 @@ public sealed partial class RealWorldPagingTests
         changed.Accounts.Sum(a => a.Changed).Should().Be(1, "a different fee is a real change");
     }
 
+    [Fact]
+    public async Task Perpetual_and_disabled_markets_are_skipped_for_prices()
+    {
+        var source = SampleDataGenerator.Generate(new GeneratorOptions { Records = 1500, Accounts = 1, Seed = 80 });
+        await using var h = await SyncHarness.StartAsync(source, new FaultSettings { PerpetualMarkets = true });
+
+        var report = await h.SyncAsync();
+
+        report.AllSucceeded.Should().BeTrue();
+        report.Prices!.Pairs.Should().BeGreaterThan(2);
+        var ohlc = h.Server.Requests.Snapshot().Where(c => c.Path.StartsWith("/api/v2/ohlc/", StringComparison.Ordinal)).Select(c => c.Path).ToList();
+        ohlc.Should().NotBeEmpty().And.NotContain(p => p.Contains("-perp", StringComparison.Ordinal) || p.Contains("btcxyz", StringComparison.Ordinal));
+    }
+
     private static string Without(string export, string section) => export[..export.IndexOf(section, StringComparison.Ordinal)];
 
     /// <summary>
