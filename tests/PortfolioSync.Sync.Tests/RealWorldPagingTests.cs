@@ -82,6 +82,33 @@ public sealed partial class RealWorldPagingTests
         ohlc.Should().NotBeEmpty().And.NotContain(p => p.Contains("-perp", StringComparison.Ordinal) || p.Contains("btcxyz", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Realistic_data_with_every_real_row_form_syncs_with_zero_malformed_records()
+    {
+        var source = SampleDataGenerator.Generate(new GeneratorOptions { Records = 4000, Accounts = 3, Seed = 81, Realistic = true });
+        var texts = source.Accounts.SelectMany(a => a.Transactions).Select(t => t.JsonText).ToList();
+        texts.Should().Contain(t => t.Contains("\"type\":2", StringComparison.Ordinal) || t.Contains("\"type\":0", StringComparison.Ordinal), "numeric type");
+        texts.Should().Contain(t => t.Contains("\"fee\":\"None\"", StringComparison.Ordinal));
+        texts.Should().Contain(t => t.Contains("e-0", StringComparison.Ordinal), "exponent notation");
+        texts.Should().Contain(t => t.Contains("\"margin_mode\"", StringComparison.Ordinal));
+        texts.Should().Contain(t => t.Contains("\"eth2\":", StringComparison.Ordinal)).And.Contain(t => t.Contains("\"eth2r\":", StringComparison.Ordinal));
+        source.Accounts[0].Transactions.IdsFollowTime.Should().BeFalse();
+        await using var h = await SyncHarness.StartAsync(source, new FaultSettings { ShortPageEvery = 3, PerpetualMarkets = true });
+
+        var report = await h.SyncAsync();
+
+        report.AllSucceeded.Should().BeTrue(string.Join("; ", report.Accounts.Select(a => a.Error)));
+        report.Warnings.Should().NotContain(w => w.Code == Domain.Warnings.WarningCode.MalformedRecord);
+        report.Accounts.Sum(a => a.Unmapped).Should().Be(0);
+        report.Warnings.Where(w => w.Code == Domain.Warnings.WarningCode.Reconciliation).Should().BeEmpty();
+        h.WithStore(store =>
+        {
+            foreach (var account in source.Accounts)
+                store.CountLedger(account.Name).Should().Be(account.Transactions.Count, account.Name);
+            return 0;
+        });
+    }
+
     private static string Without(string export, string section) => export[..export.IndexOf(section, StringComparison.Ordinal)];
 
     /// <summary>
