@@ -60,6 +60,7 @@ public static class CliApp
         new StatusCommand(),
         new VerifyCommand(),
         new FakeServerCliCommand(),
+        new ExportDataCommand(),
     ];
 
     private static async Task<int> RunCommandAsync(CliCommand command, CommandContext context, CancellationToken ct)
