@@ -147,7 +147,7 @@ public sealed class DemoCommand : CliCommand
         o.WriteLine($"  rules          UK (HMRC share identification), {gbp}, tax years from 6 April, Europe/London");
         foreach (var (report, _) in reports)
             o.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  {report.Label,-14} {report.Total.Disposals,5} disposals, net gain {DecimalText.FormatMoney(report.Total.Net),12} {gbp}"));
+                $"  {report.Label,-14} {report.Total.Disposals,5} disposals, net gain {(report.Total.ShownNet is { } net ? DecimalText.FormatMoney(net) : "unknown"),12} {gbp}{(report.IncompleteDisposals > 0 ? $" ({report.IncompleteDisposals} disposals lack a price or cost)" : "")}"));
         if (value.Days.Count > 0)
         {
             var last = value.Days[^1];

@@ -89,7 +89,12 @@ public sealed class ReportCommand : CliCommand
         phases.Done("wrote the files");
 
         PrintSummary(env.Out, report, folder, formats);
-        return Task.FromResult(ExitCode.Ok);
+        if (report.IncompleteDisposals == 0) return Task.FromResult(ExitCode.Ok);
+        env.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"error: the report is incomplete: {report.IncompleteDisposals} disposal(s) in {report.Label} lack proceeds, cost or fees (no {config.BaseCurrency} price, or more sold than held); ")
+            + "their fields and the totals that include them are empty (see the note column of disposals.csv and warnings.csv). "
+            + "Sync the missing prices, give costs in manual-costs.csv, or check baseCurrency and fiat in the config.");
+        return Task.FromResult(ExitCode.Incomplete);
     }
 
     /// <summary>Reads the config's manual costs file, if any; a bad file is a usage error naming file, line and column.</summary>
@@ -134,7 +139,7 @@ public sealed class ReportCommand : CliCommand
         output.WriteLine($"wrote {folder}{Path.DirectorySeparatorChar} ({formats.ToText()})");
         output.WriteLine($"tax year {c.Label}: {Iso(c.TaxYear.Start)} to {Iso(c.TaxYear.End)} ({c.ZoneId}), method {c.Method}, {c.Scope} pools, {currency}");
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"disposals {t.Disposals}  proceeds {Money(t.Proceeds)}  costs {Money(t.Costs)}  fees {Money(t.Fees)}  gains {Money(t.Gains)}  losses {Money(t.Losses)}  net {Money(t.Net)} {currency}"));
+            $"disposals {t.Disposals}  proceeds {Money(t.ShownProceeds)}  costs {Money(t.ShownCosts)}  fees {Money(t.ShownFees)}  gains {Money(t.ShownGains)}  losses {Money(t.ShownLosses)}  net {Money(t.ShownNet)} {currency}{(t.Incomplete > 0 ? $"  ({t.Incomplete} incomplete)" : "")}"));
         if (report.Income.Count > 0)
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"income {report.Income.Count} receipts, {Money(report.Income.Sum(i => i.Value ?? 0m))} {currency}{(report.Income.Any(i => i.Value is null) ? " (some without a price: see warnings)" : "")}"));
@@ -147,6 +152,8 @@ public sealed class ReportCommand : CliCommand
     }
 
     private static string Money(decimal value) => DecimalText.FormatMoney(value);
+
+    private static string Money(decimal? value) => value is { } v ? DecimalText.FormatMoney(v) : "unknown";
 
     private static string Iso(NodaTime.LocalDate date) => LocalDatePattern.Iso.Format(date);
 }

@@ -101,7 +101,7 @@ public static class ConfigLoader
         {
             Jurisdiction.Uk => Asset.Gbp,
             _ => Asset.Usd,
-        }, Asset.Parse);
+        }, ParseBaseCurrency);
         var method = v.OneOf(root, "method", jurisdiction == Jurisdiction.Uk ? "uk" : "fifo", Methods);
         var scope = v.OneOf(root, "poolScope", "universal", PoolScopes);
         var zone = v.Optional(root, "timeZone", "", DateTimeZoneProviders.Tzdb[jurisdiction.TimeZoneId()], id =>
@@ -340,4 +340,22 @@ public static class ConfigLoader
             return d[a.Length, b.Length];
         }
     }
+
+    /// <summary>The currencies Bitstamp quotes its markets in, so the only ones its prices can express a value in.</summary>
+    public static IReadOnlyList<Asset> PricedBaseCurrencies { get; } = [Asset.Gbp, Asset.Eur, Asset.Usd];
+
+    /// <summary>A base currency Bitstamp prices (GBP, EUR, USD); anything else would leave every value unknown.</summary>
+    private static Asset ParseBaseCurrency(string text)
+    {
+        var asset = Asset.Parse(text);
+        if (PricedBaseCurrencies.Contains(asset)) return asset;
+        var guess = PricedBaseCurrencies.Cast<Asset?>().FirstOrDefault(c => c is { } c0 && SameOrNear(c0, asset));
+        throw new FormatException($"'{text}' is not a currency Bitstamp prices, so no value could be computed in it: use "
+            + string.Join(", ", PricedBaseCurrencies.Select(c => c.Code)) + (guess is { } g ? $" (did you mean {g.Code}?)" : ""));
+    }
+
+    /// <summary>Same letters in another order, or one letter different: a likely typo.</summary>
+    private static bool SameOrNear(Asset c, Asset asset) =>
+        string.Concat(c.Code.Order()) == string.Concat(asset.Code.Order())
+        || c.Code.Length == asset.Code.Length && c.Code.Zip(asset.Code).Count(p => p.First != p.Second) == 1;
 }

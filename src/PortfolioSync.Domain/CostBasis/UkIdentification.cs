@@ -31,6 +31,7 @@ internal static class UkIdentification
                 day.Acquisitions.Add(e);
                 day.AcquiredQuantity += e.Quantity;
                 day.AcquiredCost += e.Cost;
+                day.AcquiredFlags |= e.CostFlags;
             }
             else
             {
@@ -66,7 +67,8 @@ internal static class UkIdentification
         var cost = quantity == acquisition.UnmatchedQuantity
             ? acquisition.UnmatchedCost
             : acquisition.UnmatchedCost * quantity / acquisition.UnmatchedQuantity;
-        disposal.Identified.Add(new LotPiece(acquisition.LotId, acquisition.FirstAcquiredAt, acquisition.Acquisitions[0].Seq, quantity, cost, rule));
+        disposal.Identified.Add(new LotPiece(acquisition.LotId, acquisition.FirstAcquiredAt, acquisition.Acquisitions[0].Seq, quantity, cost, rule,
+            acquisition.AcquiredFlags));
         disposal.DisposedLeft -= quantity;
         acquisition.UnmatchedQuantity -= quantity;
         acquisition.UnmatchedCost -= cost;
