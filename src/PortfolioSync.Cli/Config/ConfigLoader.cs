@@ -4,6 +4,7 @@ using PortfolioSync.Bitstamp;
 using PortfolioSync.Cli.Hosting;
 using PortfolioSync.Cli.Secrets;
 using PortfolioSync.Domain;
+using PortfolioSync.Domain.CostBasis;
 using PortfolioSync.Domain.Tax;
 
 namespace PortfolioSync.Cli.Config;
@@ -15,11 +16,12 @@ namespace PortfolioSync.Cli.Config;
 /// </summary>
 public static class ConfigLoader
 {
-    public static readonly string[] Methods = ["fifo", "lifo", "hifo", "average", "uk"];
-    public static readonly string[] PoolScopes = ["universal", "per-account"];
+    /// <summary>The longest <c>transferWindowMinutes</c> accepted: one day.</summary>
+    public const int MaxTransferWindowMinutes = 1440;
 
     private static readonly string[] TopLevelKeys =
         ["baseCurrency", "jurisdiction", "method", "poolScope", "timeZone", "taxYear", "store", "baseUrl", "fiat", "manualCosts",
+         "cryptoFeesAreDisposals", "withdrawalsAreDisposals", "transferWindowMinutes",
          "requestsPerSecond", "parallelAccounts", "responseSignature", "accounts"];
     private static readonly string[] AccountKeys = ["name", "key", "secret", "main"];
 
@@ -96,18 +98,18 @@ public static class ConfigLoader
         }
         v.UnknownKeys(root, "", TopLevelKeys);
 
-        var jurisdiction = v.Optional(root, "jurisdiction", "", Jurisdiction.Generic, JurisdictionDefaults.Parse);
-        var baseCurrency = v.Optional(root, "baseCurrency", "", jurisdiction switch
-        {
-            Jurisdiction.Uk => Asset.Gbp,
-            _ => Asset.Usd,
-        }, ParseBaseCurrency);
-        var method = v.OneOf(root, "method", jurisdiction == Jurisdiction.Uk ? "uk" : "fifo", Methods);
-        var scope = v.OneOf(root, "poolScope", "universal", PoolScopes);
-        var zone = v.Optional(root, "timeZone", "", DateTimeZoneProviders.Tzdb[jurisdiction.TimeZoneId()], id =>
+        var jurisdiction = v.Optional(root, "jurisdiction", "", Jurisdiction.Generic, Jurisdiction.Parse);
+        var baseCurrency = v.Optional(root, "baseCurrency", "", jurisdiction.BaseCurrency, ParseBaseCurrency);
+        var method = v.Optional(root, "method", "", jurisdiction.DefaultMethod, t => MethodFor(jurisdiction, t));
+        var scope = v.Optional(root, "poolScope", "", jurisdiction.DefaultScope, PoolScopeText.Parse);
+        var zone = v.Optional(root, "timeZone", "", jurisdiction.Zone, id =>
             DateTimeZoneProviders.Tzdb.GetZoneOrNull(id)
             ?? throw new FormatException($"'{id}' is not a time zone id (use a tz database name such as Europe/London or America/New_York)"));
-        var taxYear = v.Optional(root, "taxYear", "", jurisdiction.TaxYearRule(), TaxYearRule.Parse);
+        var taxYear = v.Optional(root, "taxYear", "", jurisdiction.TaxYearRule, TaxYearRule.Parse);
+        var feesAreDisposals = v.Optional(root, "cryptoFeesAreDisposals", "", jurisdiction.CryptoFeesAreDisposals, Bool);
+        var withdrawalsAreDisposals = v.Optional(root, "withdrawalsAreDisposals", "", false, Bool);
+        var transferWindow = v.Optional(root, "transferWindowMinutes", "", CostBasisOptions.DefaultTransferWindow,
+            t => Duration.FromMinutes(IntIn(t, 0, MaxTransferWindowMinutes, "minutes")));
         var configDir = Path.GetDirectoryName(Path.GetFullPath(path, env.WorkingDirectory));
         var store = v.Optional(root, "store", "", ConfigPaths.DefaultStore(env), p => env.ExpandPath(p, configDir));
         var baseUrl = v.Optional(root, "baseUrl", "", new Uri("https://www.bitstamp.net"), ParseBaseUrl);
@@ -133,6 +135,9 @@ public static class ConfigLoader
             Jurisdiction = jurisdiction,
             Method = method,
             PoolScope = scope,
+            CryptoFeesAreDisposals = feesAreDisposals,
+            WithdrawalsAreDisposals = withdrawalsAreDisposals,
+            TransferWindow = transferWindow,
             TimeZone = zone,
             TaxYear = taxYear,
             StorePath = store,
@@ -221,6 +226,20 @@ public static class ConfigLoader
         v.Add($"{at}.secret", problem);
         return null;
     }
+
+    private static CostBasisMethod MethodFor(Jurisdiction jurisdiction, string text)
+    {
+        var method = CostBasisMethodText.Parse(text);
+        return jurisdiction.Methods.Contains(method) ? method
+            : throw new FormatException($"'{text}' is not a method allowed under jurisdiction {jurisdiction.Name}: use {string.Join(", ", jurisdiction.Methods.Select(m => m.ToText()))}");
+    }
+
+    private static bool Bool(string text) => text switch
+    {
+        "true" => true,
+        "false" => false,
+        _ => throw new FormatException($"'{text}' is not true or false"),
+    };
 
     private static Uri ParseBaseUrl(string text)
     {
@@ -324,10 +343,6 @@ public static class ConfigLoader
                 return fallback;
             }
         }
-
-        public string OneOf(JsonElement obj, string name, string fallback, string[] allowed) =>
-            Optional(obj, name, "", fallback, t => allowed.Contains(t, StringComparer.Ordinal) ? t
-                : throw new FormatException($"'{t}' is not one of {string.Join(", ", allowed)}"));
 
         private static int Distance(string a, string b)
         {
