@@ -80,15 +80,21 @@ public sealed class BitstampClient : IBitstampClient, IDisposable
             }
             : new KeepTransportHandler(transport);
         var nonces = options.NonceFactory ?? (() => Guid.NewGuid().ToString("D"));
-        var signing = new SigningHandler(account, credentials, time, nonces, statistics ?? new ClientStatistics(), options.DebugLog, inner);
+        var signing = new SigningHandler(account, credentials, time, nonces, statistics ?? new ClientStatistics(), options.DebugLog,
+            options.UserAgent, options.ResponseSignature, inner);
         return new AllowListHandler(baseUri, signing);
     }
 
-    public async Task<TransactionPage> GetUserTransactionsPageAsync(long? sinceId, int limit, CancellationToken cancellationToken)
+    public Task<TransactionPage> GetUserTransactionsPageAsync(long? sinceId, int limit, CancellationToken cancellationToken) =>
+        GetUserTransactionsPageAsync(sinceId, 0, limit, cancellationToken);
+
+    public async Task<TransactionPage> GetUserTransactionsPageAsync(long? sinceId, int offset, int limit, CancellationToken cancellationToken)
     {
         Limit(limit, 1, 1000, nameof(limit));
+        Limit(offset, 0, 200_000, nameof(offset));
         if (sinceId is < 0) throw new ArgumentOutOfRangeException(nameof(sinceId), sinceId, "must not be negative");
         var parameters = new List<KeyValuePair<string, string>> { new("limit", Text(limit)) };
+        if (offset > 0) parameters.Add(new("offset", Text(offset)));
         if (sinceId is { } since) parameters.Add(new("since_id", Text(since)));
         parameters.Add(new("sort", "asc"));
         var endpoint = BitstampEndpoint.UserTransactions;
@@ -188,6 +194,11 @@ public sealed class BitstampClient : IBitstampClient, IDisposable
                 if (answer.StatusCode == HttpStatusCode.OK)
                 {
                     var bytes = await answer.Content.ReadAsByteArrayAsync(token).ConfigureAwait(false);
+                    if (BitstampResilience.IsHtml(bytes))
+                    {
+                        answer.Dispose();
+                        throw new FirewallPageException(endpoint.ToString(), 200);
+                    }
                     if (!RawJson.IsCompleteDocument(bytes))
                     {
                         answer.Dispose();
@@ -209,13 +220,18 @@ public sealed class BitstampClient : IBitstampClient, IDisposable
         {
             throw Fail(BitstampErrorKind.RateLimited, endpoint, attempts, e);
         }
+        catch (FirewallPageException e)
+        {
+            throw BitstampApiException.Create(BitstampErrorKind.Blocked, Account, _credentials?.Key, endpoint, httpStatus: e.Status,
+                serverReason: "an HTML page (firewall challenge) instead of JSON", attempts: attempts, inner: e);
+        }
         catch (IncompleteResponseException e)
         {
             throw Fail(BitstampErrorKind.ServerError, endpoint, attempts, e, "the response body was cut off");
         }
         catch (HttpRequestException e)
         {
-            throw Fail(BitstampErrorKind.NetworkUnreachable, endpoint, attempts, e, e.Message);
+            throw Fail(BitstampErrorKind.NetworkUnreachable, endpoint, attempts, e, Cause(e));
         }
         catch (IOException e)
         {
@@ -230,6 +246,13 @@ public sealed class BitstampClient : IBitstampClient, IDisposable
         {
             var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
             if (response.StatusCode == HttpStatusCode.OK && !ApiErrorBody.IsErrorObject(body)) return body;
+            var status = (int)response.StatusCode;
+            if (status is >= 300 and < 400)
+                throw BitstampApiException.Create(BitstampErrorKind.Redirected, Account, _credentials?.Key, endpoint, status,
+                    attempts: attempts, details: new ErrorDetails(ObservedAddress: response.Headers.Location?.ToString()));
+            if (status < 500 && BitstampResilience.IsHtml(body))
+                throw BitstampApiException.Create(BitstampErrorKind.Blocked, Account, _credentials?.Key, endpoint, status,
+                    serverReason: HtmlTitle(body), attempts: attempts);
             throw ErrorTranslator.FromResponse(Account, _credentials?.Key, endpoint, response.StatusCode, body,
                 response.Headers.Date, _time.GetUtcNow(), attempts);
         }
@@ -276,6 +299,18 @@ public sealed class BitstampClient : IBitstampClient, IDisposable
             throw BitstampApiException.Create(BitstampErrorKind.BadRequest, Account, _credentials?.Key, endpoint,
                 httpStatus: 200, serverReason: "unexpected answer: " + e.Message, inner: e);
         }
+    }
+
+    // "Connection refused (127.0.0.1:5080)": the innermost message says what really happened.
+    private static string Cause(HttpRequestException e) =>
+        e.InnerException is System.Net.Sockets.SocketException socket ? $"{socket.Message} ({e.Message})" : e.Message;
+
+    private static string? HtmlTitle(byte[] body)
+    {
+        var text = Encoding.UTF8.GetString(body, 0, Math.Min(body.Length, 4096));
+        var start = text.IndexOf("<title>", StringComparison.OrdinalIgnoreCase);
+        var end = start < 0 ? -1 : text.IndexOf("</title>", start, StringComparison.OrdinalIgnoreCase);
+        return start >= 0 && end > start ? "HTML page: " + text[(start + 7)..end].Trim() : "an HTML page instead of JSON";
     }
 
     private static string? PairName(byte[] body)

@@ -1,3 +1,5 @@
+using System.Reflection;
+
 namespace PortfolioSync.Bitstamp;
 
 /// <summary>
@@ -7,6 +9,22 @@ namespace PortfolioSync.Bitstamp;
 /// </summary>
 public sealed class BitstampClientOptions
 {
+    /// <summary>Where PortfolioSync lives; named in the User-Agent so the exchange's operators can find us.</summary>
+    public const string ProjectUrl = "https://github.com/portfoliosync/portfoliosync";
+
+    /// <summary>
+    /// <c>PortfolioSync/&lt;version&gt; (+project URL)</c>, the version taken from the assembly's informational version
+    /// (the same attribute <c>--version</c> prints, without its <c>+commit</c> suffix).
+    /// </summary>
+    public static string DefaultUserAgent { get; } =
+        $"PortfolioSync/{(typeof(BitstampClientOptions).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0").Split('+')[0]} (+{ProjectUrl})";
+
+    /// <summary>
+    /// Sent as <c>User-Agent</c> on every request (Bitstamp's edge refuses requests without one). Default
+    /// <see cref="DefaultUserAgent"/>. Must not be empty.
+    /// </summary>
+    public string UserAgent { get; set; } = DefaultUserAgent;
+
     /// <summary>Steady request rate. Default <c>8</c> per second. Range 1–100.</summary>
     public int RequestsPerSecond { get; set; } = 8;
 
@@ -61,16 +79,45 @@ public sealed class BitstampClientOptions
     /// </summary>
     public Action<string>? DebugLog { get; set; }
 
+    /// <summary>What a response-signature mismatch does. Default <see cref="ResponseSignatureMode.Warn"/>.</summary>
+    public ResponseSignatureMode ResponseSignature { get; set; } = ResponseSignatureMode.Warn;
+
+    /// <summary>
+    /// A pace shared with other clients (all accounts of a run): when set, it replaces this client's own rate limiter
+    /// (<see cref="RequestsPerSecond"/> and <see cref="RateLimitBurst"/> are then not used). Default none.
+    /// </summary>
+    public RequestPace? SharedPace { get; set; }
+
+    /// <summary>
+    /// Connection failures (refused, name not resolved, host unreachable) are retried at most this many times, so a
+    /// machine that cannot reach the exchange learns it in seconds with the real cause. Default <c>2</c>. Range 0–50.
+    /// </summary>
+    public int MaxConnectRetries { get; set; } = 2;
+
+    /// <summary>Firewall pages (HTML instead of JSON) are retried at most this many times. Default <c>2</c>. Range 0–10.</summary>
+    public int MaxFirewallRetries { get; set; } = 2;
+
+    /// <summary>
+    /// Receives one line before each retry wait, saying what failed and what it waits for (for progress output, e.g.
+    /// "main: POST /api/v2/user_transactions/: connection refused; retry 2 of 20 in 4 s"). No secrets. Default none.
+    /// </summary>
+    public Action<string>? RetryNotice { get; set; }
+
     /// <summary>Nonce source for tests; default a fresh lower-case UUID v4 per request.</summary>
     internal Func<string>? NonceFactory { get; set; }
 
     /// <summary>Throws an <see cref="ArgumentOutOfRangeException"/> naming the first bad option.</summary>
     public void Validate()
     {
+        if (string.IsNullOrWhiteSpace(UserAgent) || UserAgent.Any(char.IsControl))
+            throw new ArgumentOutOfRangeException(nameof(UserAgent), UserAgent, "must be a non-empty line of text");
         Range(RequestsPerSecond, 1, 100, nameof(RequestsPerSecond));
         Range(RateLimitBurst, 1, 100, nameof(RateLimitBurst));
         Range(RateLimitQueueLimit, 0, 10_000, nameof(RateLimitQueueLimit));
         Range(MaxRetryAttempts, 0, 50, nameof(MaxRetryAttempts));
+        Range(MaxConnectRetries, 0, 50, nameof(MaxConnectRetries));
+        Range(MaxFirewallRetries, 0, 10, nameof(MaxFirewallRetries));
+        if (!Enum.IsDefined(ResponseSignature)) throw new ArgumentOutOfRangeException(nameof(ResponseSignature), ResponseSignature, "must be warn, strict or off");
         Range(CircuitBreakerFailurePercent, 1, 100, nameof(CircuitBreakerFailurePercent));
         Range(CircuitBreakerMinimumThroughput, 2, 10_000, nameof(CircuitBreakerMinimumThroughput));
         Positive(BaseDelay, nameof(BaseDelay));

@@ -7,6 +7,7 @@ internal sealed class ClientStatistics
     private long _retries;
     private long _unsigned;
     private long _retryDelayTicks;
+    private long _mismatched;
 
     public void CountRequest() => Interlocked.Increment(ref _requests);
 
@@ -18,9 +19,12 @@ internal sealed class ClientStatistics
 
     public void CountUnsignedResponse() => Interlocked.Increment(ref _unsigned);
 
+    public void CountSignatureMismatch() => Interlocked.Increment(ref _mismatched);
+
     public BitstampClientStatistics Snapshot() => new(
         Interlocked.Read(ref _requests), Interlocked.Read(ref _retries),
-        TimeSpan.FromTicks(Interlocked.Read(ref _retryDelayTicks)), Interlocked.Read(ref _unsigned));
+        TimeSpan.FromTicks(Interlocked.Read(ref _retryDelayTicks)), Interlocked.Read(ref _unsigned),
+        Interlocked.Read(ref _mismatched));
 }
 
 /// <summary>What one client has done so far.</summary>
@@ -28,4 +32,7 @@ internal sealed class ClientStatistics
 /// <param name="Retries">Retries scheduled by the resilience pipeline.</param>
 /// <param name="RetryDelay">Sum of the waits before those retries.</param>
 /// <param name="UnsignedResponses">Signed requests whose 200 answer had no <c>X-Server-Auth-Signature</c> (accepted).</param>
-public sealed record BitstampClientStatistics(long Requests, long Retries, TimeSpan RetryDelay, long UnsignedResponses);
+/// <param name="SignatureMismatches">200 answers whose <c>X-Server-Auth-Signature</c> did not match, accepted under
+/// <see cref="ResponseSignatureMode.Warn"/>.</param>
+public sealed record BitstampClientStatistics(long Requests, long Retries, TimeSpan RetryDelay, long UnsignedResponses,
+    long SignatureMismatches = 0);

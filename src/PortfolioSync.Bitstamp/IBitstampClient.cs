@@ -21,6 +21,12 @@ public interface IBitstampClient
     /// <remarks>Page on with <see cref="TransactionPage.NextSinceId"/> until <see cref="TransactionPage.IsLast"/>.</remarks>
     Task<TransactionPage> GetUserTransactionsPageAsync(long? sinceId, int limit, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// One page of <c>user_transactions</c> (<c>sort=asc</c>, by datetime then id as the API documents) at
+    /// <paramref name="offset"/> (0–200,000) within the records whose id is at least <paramref name="sinceId"/>.
+    /// </summary>
+    Task<TransactionPage> GetUserTransactionsPageAsync(long? sinceId, int offset, int limit, CancellationToken cancellationToken);
+
     /// <summary><c>POST account_balances/</c>: one row per currency, zeros included.</summary>
     Task<IReadOnlyList<RawRecord<AccountBalance>>> GetBalancesAsync(CancellationToken cancellationToken);
 

@@ -75,6 +75,7 @@ public static class CliApp
         new FakeServerCliCommand(),
         new ScheduleCommand(),
         new CompletionCommand(),
+        new ExportDataCommand(),
     ];
 
     private sealed class PrintVersion(CliEnvironment env) : SynchronousCommandLineAction

@@ -15,4 +15,9 @@ public enum ExitCode
     /// <summary>The report was written but is incomplete: a disposal lacks proceeds, cost or fees (no price, or more
     /// sold than held). Its fields and the totals that include it are empty, never zero.</summary>
     Incomplete = 6,
+    /// <summary>
+    /// Nothing completed: no account could be synced (exchange unreachable, blocked by its firewall, redirected, under
+    /// maintenance, or failing) and not every failure was the key's.
+    /// </summary>
+    NothingCompleted = 7,
 }

@@ -30,6 +30,7 @@ public static class FakeServerCommand
         var options = new GeneratorOptions { Records = records, Seed = o.Seed, Accounts = o.Accounts };
         if (o.Start is { } start) options = options with { Start = start };
         if (o.Days is { } days) options = options with { Days = days };
+        if (o.Realistic) options = options with { Realistic = true };
         try
         {
             options.Validate();

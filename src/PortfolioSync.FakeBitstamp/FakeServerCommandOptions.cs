@@ -25,6 +25,9 @@ public sealed record FakeServerCommandOptions
     /// <summary>Generate mode: number of days; null keeps the generator's default (731).</summary>
     public int? Days { get; init; }
 
+    /// <summary>Generate mode: mix in every real row form (<see cref="Generation.GeneratorOptions.Realistic"/>).</summary>
+    public bool Realistic { get; init; }
+
     /// <summary>Generate mode: the folder to write (must not exist or be empty).</summary>
     public string? WriteDir { get; init; }
 

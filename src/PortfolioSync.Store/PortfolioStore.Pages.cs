@@ -88,11 +88,14 @@ public sealed partial class PortfolioStore
                     _stats.Records++;
                     Map(key, doc, record, isNew: true);
                 }
-                else if (string.Equals(current[N.Json].AsString, record.Json, StringComparison.Ordinal))
+                else if (string.Equals(current[N.Json].AsString, record.Json, StringComparison.Ordinal)
+                         || page.SameContent?.Invoke(current[N.Json].AsString, record.Json) == true)
                 {
                     _current[key] = current;
                     _unchanged++;
-                    if (Map(key, current, record, isNew: false))
+                    // Same meaning in other text: the stored text and its entry stay (the entry maps the stored text).
+                    var sameText = string.Equals(current[N.Json].AsString, record.Json, StringComparison.Ordinal);
+                    if (sameText && Map(key, current, record, isNew: false))
                     {
                         _remapped++;
                         if (!_inserts.ContainsKey(key)) _updates[key] = current;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using PortfolioSync.Bitstamp.Json;
 using PortfolioSync.Bitstamp.Records;
 using PortfolioSync.Domain.Warnings;
 using PortfolioSync.Store;
@@ -8,12 +9,12 @@ namespace PortfolioSync.Sync;
 /// <summary>
 /// Main account only: the network details (network, address, transaction hash) of crypto deposits and withdrawals.
 /// They describe events the ledger already has from <c>user_transactions</c>, so they are stored raw as detail
-/// records, never as ledger entries. Bitstamp pages them by offset, newest first: an incremental run stops at the
-/// first page that brings nothing new or changed (everything after it is older and already stored); <c>--full</c>
-/// reads them all. Keys: a deposit's id; a withdrawal (which has none) gets a <see cref="SyntheticId"/> of its
+/// records, never as ledger entries. Bitstamp pages them by offset in an order it does not document (we assumed
+/// newest first, rotki reads them as oldest first: bitstamp-api.md §9), so every run reads every page until one whose
+/// lists are all shorter than the limit; nothing is inferred from the order. Keys: a deposit's id; a withdrawal (which has none) gets a <see cref="SyntheticId"/> of its
 /// identity fields.
 /// </summary>
-internal sealed class CryptoTransactionsStream(StoreWorker store, SyncOptions options, ISyncProgress progress, string runId)
+internal sealed class CryptoTransactionsStream(StoreWorker store, ISyncProgress progress, string runId)
 {
     private const int Limit = 1000;
     private const int MaxOffset = 200_000;
@@ -29,13 +30,12 @@ internal sealed class CryptoTransactionsStream(StoreWorker store, SyncOptions op
             Add(records, "deposit", page.Deposits, account.Name, warnings);
             Add(records, "withdrawal", page.Withdrawals, account.Name, warnings);
             Add(records, "ripple_iou", page.RippleIouTransactions, account.Name, warnings);
-            var commit = new PageCommit(account.Name, StreamNames.CryptoTransactions, runId, records);
+            var commit = new PageCommit(account.Name, StreamNames.CryptoTransactions, runId, records, SameContent: CanonicalRecord.SameContent);
             var committed = await store.RunAsync(s => s.CommitPage(commit), ct).ConfigureAwait(false);
             totals.Add(records.Count, committed);
             progress.PageCommitted(new PageProgress(account.Name, StreamNames.CryptoTransactions, totals.Pages, records.Count,
                 committed.Inserted, committed.Changed, committed.Unmapped, totals.Fetched, null));
             if (page.IsLast) break;
-            if (!options.Full && committed.Inserted == 0 && committed.Changed == 0) break;   // the rest is older and stored
         }
         return totals;
     }

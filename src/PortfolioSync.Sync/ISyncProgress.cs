@@ -15,6 +15,9 @@ public interface ISyncProgress
     void Warning(Warning warning);
 
     void AccountFinished(AccountSyncResult result);
+
+    /// <summary>A request failed and the run waits before retrying it; <paramref name="what"/> says what failed and how long.</summary>
+    void Waiting(string what) { }
 }
 
 /// <summary>One committed page.</summary>

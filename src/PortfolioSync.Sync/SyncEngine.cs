@@ -96,6 +96,14 @@ public sealed class SyncEngine(PortfolioStore store, TimeProvider time, SyncOpti
             isAuth = e.IsAuthProblem;
         }
         var requests = account.Client is BitstampClient client ? client.Statistics.Requests : 0;
+        if (account.Client is BitstampClient c && c.Statistics.SignatureMismatches is > 0 and var mismatched)
+        {
+            var w = new Warning(WarningCode.ResponseSignature, Severity.Warning, account.Name, null, string.Create(
+                System.Globalization.CultureInfo.InvariantCulture,
+                $"account '{account.Name}': {mismatched} answers carried an X-Server-Auth-Signature that did not match the secret; they were used (responseSignature: warn). Set responseSignature to strict to refuse them, or off to stop checking"));
+            warnings.Add(w);
+            _progress.Warning(w);
+        }
         var result = new AccountSyncResult(account.Name, totals.Fetched, totals.Inserted, totals.Unchanged, totals.Changed,
             totals.Unmapped, totals.Pages, requests, warnings, error, isAuth);
         _progress.AccountFinished(result);
@@ -106,7 +114,7 @@ public sealed class SyncEngine(PortfolioStore store, TimeProvider time, SyncOpti
     {
         try
         {
-            await new CryptoTransactionsStream(worker, options, _progress, runId).RunAsync(account, warnings, ct).ConfigureAwait(false);
+            await new CryptoTransactionsStream(worker, _progress, runId).RunAsync(account, warnings, ct).ConfigureAwait(false);
         }
         catch (BitstampApiException e) when (e.Kind == BitstampErrorKind.MissingPermission)
         {

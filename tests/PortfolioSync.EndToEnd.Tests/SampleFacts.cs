@@ -32,13 +32,15 @@ public sealed class SampleFacts
                 var amounts = new Dictionary<string, decimal>(StringComparer.Ordinal);
                 foreach (var p in r.EnumerateObject())
                 {
-                    if (p.Name is "id" or "datetime" or "type" or "fee" or "order_id" || p.Name.Contains('_')) continue;
+                    if (p.Name is "id" or "datetime" or "type" or "fee" or "order_id" || p.Name.Contains('_')
+                        || p.Value.ValueKind is not (JsonValueKind.String or JsonValueKind.Number or JsonValueKind.Null)) continue;
                     var v = Number(p.Value);
                     if (v != 0m) amounts[p.Name] = v;
                 }
                 facts.Rows.Add(new Row(account, r.GetProperty("id").GetInt64(),
                     Stamp.Parse(r.GetProperty("datetime").GetString()!).GetValueOrThrow().InUtc().ToInstant(),
-                    r.GetProperty("type").GetString()!, Number(r.GetProperty("fee")), amounts));
+                    r.GetProperty("type") is { ValueKind: JsonValueKind.String } t ? t.GetString()! : r.GetProperty("type").GetRawText(),
+                    Number(r.GetProperty("fee")), amounts));
             }
         }
         foreach (var file in Directory.GetFiles(Path.Combine(dir, "ohlc"), "*.json"))
@@ -63,6 +65,7 @@ public sealed class SampleFacts
         _ => Closes[(currency + "usd", utcDate)] / Closes[("gbpusd", utcDate)],
     };
 
+    // The real forms: numbers or numeric strings, exponent notation, and "None" / "" / null for zero.
     private static decimal Number(JsonElement e) =>
-        decimal.Parse(e.ValueKind == JsonValueKind.String ? e.GetString()! : e.GetRawText(), NumberStyles.Float, CultureInfo.InvariantCulture);
+        e.ValueKind == JsonValueKind.Null || e.ValueKind == JsonValueKind.String && e.GetString() is "" or "None" ? 0m : decimal.Parse(e.ValueKind == JsonValueKind.String ? e.GetString()! : e.GetRawText(), NumberStyles.Float, CultureInfo.InvariantCulture);
 }

@@ -71,21 +71,41 @@ public sealed class DataFolderTests
         record.Amounts.Should().Equal(new CurrencyAmount("usd", 10.50m));
     }
 
+    [Fact]
+    public void Every_real_form_loads_byte_for_byte_and_records_are_served_by_datetime_then_id()
+    {
+        using var dir = new TempDir();
+        WriteServerJson(dir);
+        string[] records =
+        [
+            """{"id":30,"datetime":"2024-01-01 10:00:00","type":2,"fee":"None","xrp":"100.0","btc":"-8.494e-03","xrp_btc":8.494e-05,"usd":0,"eur":"0.0","margin_mode":"ISOLATED","leverage_rate":"10"}""",
+            """{"id":10,"datetime":"2024-01-01 12:00:00.000000","type":"1","fee":"","btc":"-0.001","btc_usd":"None"}""",
+            """{"id":20,"datetime":"2024-01-01 12:00:00.000000","type":"0","fee":null,"eth":"1.5","extra":{"a":[1,2]},"flag":true}""",
+        ];
+        File.WriteAllText(dir.Combine("main", "user_transactions.json"), "[" + string.Join(",\n", records) + "]");
+
+        var history = ServerData.Load(dir.Path).Account("main").Transactions;
+
+        history.Select(t => t.Id).Should().Equal(30, 10, 20);
+        history.Select(t => t.JsonText).Should().Equal(records);
+        history.IdsFollowTime.Should().BeFalse();
+        history[0].Rate.Should().Be(0.00008494m);
+        history[0].AmountOf("btc").Should().Be(-0.008494m);
+        history[1].Fee.Should().Be(0m);
+    }
+
     public static TheoryData<string, int, string, string> BadRecords => new()
     {
-        { """{"id":1,"datetime":"2024-01-01 00:00:00","type":2,"fee":"0","usd":"1"}""", 1, "type", "JSON string" },
         { """{"id":1,"datetime":"2024-01-01T00:00:00Z","type":"0","fee":"0","usd":"1"}""", 1, "datetime", "YYYY-MM-DD" },
         { """{"id":1,"datetime":"2024-02-30 00:00:00","type":"0","fee":"0","usd":"1"}""", 1, "datetime", "YYYY-MM-DD" },
-        { """{"id":1,"datetime":"2024-01-01 00:00:00","type":"0","fee":"0","usd":"1,5"}""", 1, "usd", "not a plain decimal" },
+        { """{"id":1,"datetime":"2024-01-01 00:00:00","type":"0","fee":"0","usd":"1,5"}""", 1, "usd", "not a decimal" },
         { """{"id":1,"datetime":"2024-01-01 00:00:00","type":"0","fee":"-1","usd":"1"}""", 1, "fee", "negative" },
         { """{"datetime":"2024-01-01 00:00:00","type":"0","fee":"0","usd":"1"}""", 1, "id", "missing" },
         { """{"id":1,"datetime":"2024-01-01 00:00:00","type":"0","fee":"0","usd":"1","usd":"2"}""", 1, "usd", "twice" },
-        { """{"id":1,"datetime":"2024-01-01 00:00:00","type":"0","fee":"0","USD":"1"}""", 1, "USD", "unexpected field" },
         { """{"id":1,"datetime":"2024-01-01 00:00:00","type":"2","fee":"0","btc":"1","usd":"-5"}""", 1, "type", "pair-rate key" },
         { """{"id":1,"datetime":"2024-01-01 00:00:00","type":"2","fee":"0","btc":"1","usd":"5","btc_usd":5}""", 1, "usd", "opposite sign" },
         { """{"id":1,"datetime":"2024-01-01 00:00:00","type":"1","fee":"0.1","btc":"-1","usd":"-5"}""", 1, "fee", "fee" },
         { """{"id":3,"datetime":"2024-01-01 00:00:00","type":"0","fee":"0","usd":"1"}""", 1, "id", "also the id of record 0" },
-        { """{"id":9,"datetime":"2023-12-31 00:00:00","type":"0","fee":"0","usd":"1"}""", 1, "datetime", "earlier than" },
     };
 
     [Theory]

@@ -20,7 +20,10 @@ public sealed class FakeServerCommandTests
         var run = FakeServerCommand.RunAsync(new FakeServerCommandOptions { DataDir = dir.Path, Port = 0 }, stdout, stderr, cts.Token);
         var url = await WaitForListeningAsync(stdout);
         using (var http = new HttpClient())
+        {
+            http.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", "tests/1.0");
             (await http.GetAsync(url + "/api/v2/markets/")).IsSuccessStatusCode.Should().BeTrue();
+        }
         await cts.CancelAsync();
         var exit = await run.WaitAsync(TimeSpan.FromSeconds(20));
 

@@ -6,7 +6,7 @@ namespace PortfolioSync.Bitstamp.Errors;
 /// <summary>
 /// The error shapes Bitstamp uses (bitstamp-api.md §4): <c>{"status":"error","reason":"…","code":"API0005"}</c>,
 /// <c>{"status":"error","reason":{"__all__":["…"]}}</c>, <c>{"error":"…"}</c>, <c>reason</c> + <c>response_code</c>,
-/// and <c>{"code":…,"message":…}</c>.
+/// <c>{"code":…,"message":…,"field":…}</c> and <c>{"code":"validation-error","errors":[…]}</c>.
 /// </summary>
 /// <param name="Detail">A non-Bitstamp <c>detail</c> member some compatible servers add (e.g. the address they saw).</param>
 internal sealed record ApiErrorBody(string? Code, string? Reason, string? ResponseCode, bool SaysError, string? Detail = null)
@@ -18,7 +18,8 @@ internal sealed record ApiErrorBody(string? Code, string? Reason, string? Respon
         {
             var reader = new Utf8JsonReader(utf8);
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return null;
-            string? code = null, reason = null, responseCode = null, status = null, error = null, message = null, detail = null;
+            string? code = null, reason = null, responseCode = null, status = null, error = null, message = null, detail = null,
+                errors = null, field = null;
             while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
             {
                 var name = reader.GetString();
@@ -32,11 +33,18 @@ internal sealed record ApiErrorBody(string? Code, string? Reason, string? Respon
                     case "error": error = Flatten(ref reader); break;
                     case "message": message = Flatten(ref reader); break;
                     case "detail": detail = Flatten(ref reader); break;
+                    case "errors": errors = Flatten(ref reader); break;
+                    case "field": field = Flatten(ref reader); break;
                     default: reader.Skip(); break;
                 }
             }
-            var saysError = string.Equals(status, "error", StringComparison.OrdinalIgnoreCase) || error is not null;
-            return new ApiErrorBody(code, reason ?? error ?? message, responseCode, saysError, detail);
+            // Newer shapes: {"code","message","field"} and {"code":"validation-error","errors":[…]}.
+            var newer = code is not null && (message is not null || errors is not null);
+            var saysError = string.Equals(status, "error", StringComparison.OrdinalIgnoreCase) || error is not null || newer;
+            var text = reason ?? error ?? message;
+            if (errors is not null) text = text is null ? errors : $"{text}: {errors}";
+            if (field is not null && text is not null) text = $"{text} (field '{field}')";
+            return new ApiErrorBody(code, text ?? (newer ? code : null), responseCode, saysError, detail);
         }
         catch (JsonException)
         {

@@ -52,6 +52,13 @@ public sealed class BitstampApiException : Exception
     /// <summary>What the user should do, in one sentence or two.</summary>
     public string Fix { get; }
 
+    /// <summary>
+    /// True when the exchange could not be used at all (network, firewall, redirect, maintenance, outage): the account's
+    /// data was not reached, through no fault of its key.
+    /// </summary>
+    public bool IsUnreachable => Kind is BitstampErrorKind.NetworkUnreachable or BitstampErrorKind.CircuitOpen
+        or BitstampErrorKind.ServerError or BitstampErrorKind.Blocked or BitstampErrorKind.Redirected or BitstampErrorKind.Maintenance;
+
     /// <summary>True for credential, permission, activation, IP allow-list, clock and account problems: exit code 4.</summary>
     public bool IsAuthProblem => Kind is BitstampErrorKind.InvalidCredentials or BitstampErrorKind.MissingPermission
         or BitstampErrorKind.KeyNotActivated or BitstampErrorKind.IpNotAllowed or BitstampErrorKind.ClockSkew
@@ -103,6 +110,13 @@ public sealed class BitstampApiException : Exception
                 $"Bitstamp failed on its side (HTTP 5xx or maintenance) {attempts} times in a row: run again later.",
             BitstampErrorKind.NetworkUnreachable =>
                 $"could not reach {d.BaseAddress ?? "the server"} after {attempts} attempts: check the network, DNS and proxy, and the configured baseUrl.",
+            BitstampErrorKind.Blocked =>
+                $"Bitstamp's firewall answered {ofKey} with an HTML page instead of the API (Access Denied or a browser challenge): the network address may be blocked or flagged. Run from another network or turn a VPN off (or on), check the key's IP allow-list on Bitstamp, and make sure nothing between you and Bitstamp strips the User-Agent header; then run 'portfoliosync check'.",
+            BitstampErrorKind.Redirected => d.ObservedAddress is { } to
+                ? $"the request was redirected to {to} instead of being answered: a proxy, a captive portal (hotel or office Wi-Fi login) or a wrong baseUrl. Log in to the network or fix baseUrl (https://www.bitstamp.net), then run again."
+                : "the request was redirected instead of being answered: a proxy, a captive portal (hotel or office Wi-Fi login) or a wrong baseUrl. Log in to the network or fix baseUrl (https://www.bitstamp.net), then run again.",
+            BitstampErrorKind.Maintenance =>
+                "Bitstamp is under scheduled maintenance: nothing is wrong on your side. Run again after the maintenance window (see status.bitstamp.net).",
             BitstampErrorKind.CircuitOpen =>
                 "too many requests failed in a row, so PortfolioSync paused calls to Bitstamp for a while: run again later.",
             BitstampErrorKind.ResponseSignatureMismatch =>
@@ -152,6 +166,9 @@ public sealed class BitstampApiException : Exception
         BitstampErrorKind.ServerError => "server error",
         BitstampErrorKind.NetworkUnreachable => "network unreachable",
         BitstampErrorKind.CircuitOpen => "circuit open",
+        BitstampErrorKind.Blocked => "blocked by Bitstamp's firewall",
+        BitstampErrorKind.Redirected => "redirected instead of answered",
+        BitstampErrorKind.Maintenance => "Bitstamp is under maintenance",
         BitstampErrorKind.ResponseSignatureMismatch => "the response signature did not match",
         BitstampErrorKind.ProtocolError => "request refused as malformed",
         BitstampErrorKind.BadRequest => "request refused",

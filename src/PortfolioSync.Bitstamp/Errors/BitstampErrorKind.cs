@@ -27,6 +27,12 @@ public enum BitstampErrorKind
     ResponseSignatureMismatch,
     /// <summary>Bitstamp refused the form of the request (API0004, API0010, API0012–API0016, API0018–API0021): a client bug.</summary>
     ProtocolError,
+    /// <summary>An HTML page instead of JSON (HTTP 403, or a 200 challenge page): the exchange's edge firewall refused the request.</summary>
+    Blocked,
+    /// <summary>A 3xx redirect: something between us and the API (proxy, captive portal) or a wrong <c>baseUrl</c>.</summary>
+    Redirected,
+    /// <summary><c>{"error":"Bitstamp.net is under scheduled maintenance…"}</c>.</summary>
+    Maintenance,
     /// <summary>Any other refused request (400.0xx parameters, 404, 405, 410) or an answer that is not the expected JSON.</summary>
     BadRequest,
 }

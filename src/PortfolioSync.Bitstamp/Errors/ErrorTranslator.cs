@@ -11,6 +11,9 @@ internal static partial class ErrorTranslator
     /// <summary>Bitstamp's "too many requests" response code (sent with HTTP 400 or 429).</summary>
     public const string RateLimitResponseCode = "400.002";
 
+    /// <summary>Every code a rate-limit answer may carry: 400.002 (documented), 400.067 (client level), 400.068 (market level).</summary>
+    public static readonly IReadOnlySet<string> RateLimitCodes = new HashSet<string>(StringComparer.Ordinal) { "400.002", "400.067", "400.068" };
+
     public static BitstampApiException FromResponse(string account, ApiKeyId? key, BitstampEndpoint endpoint, HttpStatusCode status,
         ReadOnlySpan<byte> body, DateTimeOffset? serverDate, DateTimeOffset localTime, int attempts)
     {
@@ -31,13 +34,15 @@ internal static partial class ErrorTranslator
     public static bool IsRateLimit(HttpStatusCode status, ReadOnlySpan<byte> body) =>
         status == HttpStatusCode.TooManyRequests
         || status == HttpStatusCode.BadRequest && ApiErrorBody.TryRead(body) is { } e
-            && (e.Code == RateLimitResponseCode || e.ResponseCode == RateLimitResponseCode);
+            && (e.Code is { } c && RateLimitCodes.Contains(c) || e.ResponseCode is { } r && RateLimitCodes.Contains(r));
 
     internal static BitstampErrorKind Classify(int status, ApiErrorBody? error)
     {
         var code = error?.Code?.ToUpperInvariant();
         var reason = error?.Reason ?? "";
-        if (Mentions(reason, "not activated") || Mentions(reason, "inactive") || Mentions(reason, "activate"))
+        // Bitstamp documents no code for a never-activated key: whatever code comes with it, the words decide.
+        if (Mentions(reason, "not activated") || Mentions(reason, "inactive") || Mentions(reason, "activate")
+            || Mentions(reason, "not active") || Mentions(reason, "activation"))
             return BitstampErrorKind.KeyNotActivated;
         switch (code)
         {
@@ -51,10 +56,12 @@ internal static partial class ErrorTranslator
                 return BitstampErrorKind.ProtocolError;
         }
         var responseCode = error?.ResponseCode ?? error?.Code;
-        if (status == 429 || responseCode == RateLimitResponseCode) return BitstampErrorKind.RateLimited;
+        if (status == 429 || responseCode is not null && RateLimitCodes.Contains(responseCode)
+            || error?.ResponseCode is { } rc && RateLimitCodes.Contains(rc)) return BitstampErrorKind.RateLimited;
+        if (Mentions(reason, "maintenance")) return BitstampErrorKind.Maintenance;
         if (responseCode == "404.004") return BitstampErrorKind.AccountRestricted;
         if (Mentions(reason, "permission")) return BitstampErrorKind.MissingPermission;
-        if (status >= 500 || Mentions(reason, "maintenance")) return BitstampErrorKind.ServerError;
+        if (status >= 500) return BitstampErrorKind.ServerError;
         return BitstampErrorKind.BadRequest;
     }
 

@@ -9,13 +9,15 @@ namespace PortfolioSync.Bitstamp.Http;
 
 /// <summary>
 /// Signs allow-listed private requests with v2 authentication and checks <c>X-Server-Auth-Signature</c> on their
-/// 200 responses (a missing one is accepted and counted; a wrong one is a
-/// <see cref="BitstampErrorKind.ResponseSignatureMismatch"/>). Public GETs pass unsigned. Runs after
+/// 200 responses (a missing one is accepted and counted; a wrong one is counted and accepted under
+/// <see cref="ResponseSignatureMode.Warn"/>, the default, and a <see cref="BitstampErrorKind.ResponseSignatureMismatch"/>
+/// under <see cref="ResponseSignatureMode.Strict"/>). Public GETs pass unsigned. Every request, signed or
+/// not, gets the client's <c>User-Agent</c>. Runs after
 /// <see cref="AllowListHandler"/>, so it never sees a request that is not on the allow-list.
 /// </summary>
 internal sealed class SigningHandler(
     string account, ApiCredentials? credentials, TimeProvider time, Func<string> nonces, ClientStatistics statistics,
-    Action<string>? debugLog, HttpMessageHandler inner) : DelegatingHandler(inner)
+    Action<string>? debugLog, string userAgent, ResponseSignatureMode signatureMode, HttpMessageHandler inner) : DelegatingHandler(inner)
 {
     public const string ServerSignatureHeader = "X-Server-Auth-Signature";
 
@@ -27,6 +29,8 @@ internal sealed class SigningHandler(
         if (!request.Options.TryGetValue(AllowListHandler.EndpointKey, out var endpoint))
             throw new InvalidOperationException("SigningHandler must run after AllowListHandler.");
         statistics.CountRequest();
+        request.Headers.Remove("User-Agent");
+        request.Headers.TryAddWithoutValidation("User-Agent", userAgent);   // every request, public ones too
         if (!endpoint.IsSigned) return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         if (credentials is null)
             throw new InvalidOperationException($"{endpoint} needs API credentials; this client was created for public endpoints only.");
@@ -59,7 +63,7 @@ internal sealed class SigningHandler(
         request.Headers.TryAddWithoutValidation("X-Auth-Version", "v2");
 
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        if (response.StatusCode != HttpStatusCode.OK) return response;
+        if (response.StatusCode != HttpStatusCode.OK || signatureMode == ResponseSignatureMode.Off) return response;
         // Read the whole body here: a connection dropped mid-body fails this attempt (and the retry repeats it).
         await response.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
         if (!response.Headers.NonValidated.TryGetValues(ServerSignatureHeader, out var received))
@@ -73,6 +77,12 @@ internal sealed class SigningHandler(
         var expected = RequestSigner.SignResponse(credentials.Secret, nonce, timestamp, responseType, responseBody);
         if (!RequestSigner.SignaturesMatch(expected, received.ToString()))
         {
+            if (signatureMode == ResponseSignatureMode.Warn)
+            {
+                statistics.CountSignatureMismatch();
+                debugLog?.Invoke($"{account}: {endpoint} answered with an {ServerSignatureHeader} that does not match; accepted (responseSignature: warn)");
+                return response;
+            }
             response.Dispose();
             throw BitstampApiException.Create(BitstampErrorKind.ResponseSignatureMismatch, account, credentials.Key, endpoint);
         }

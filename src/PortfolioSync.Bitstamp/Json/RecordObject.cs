@@ -78,14 +78,24 @@ internal sealed class RecordObject
         throw new RecordFieldException(field.Name, $"'{Shorten(field.Text)}' is not a whole number");
     }
 
-    /// <summary>A decimal written as a JSON string or number, strictly (see <see cref="DecimalText"/>).</summary>
+    /// <summary>A decimal written as a JSON string or number in any form the API uses (see <see cref="ApiNumber"/>).</summary>
     public static decimal ReadDecimal(JsonField field)
     {
         if (field.Type is not (JsonTokenType.Number or JsonTokenType.String) || field.Text is null)
             throw new RecordFieldException(field.Name, $"expected a number or a numeric string, found {field.Type}");
-        if (DecimalText.TryParse(field.Text, out var value, out var problem)) return value;
+        if (ApiNumber.TryParse(field.Text, out var value, out var problem)) return value;
         throw new RecordFieldException(field.Name, $"'{Shorten(field.Text)}' {problem}");
     }
+
+    /// <summary>
+    /// A fee or an amount: as <see cref="ReadDecimal"/>, and <c>null</c>, <c>""</c> and <c>"None"</c> (Python's
+    /// null as text, seen in real rows) read as 0, as XChange and JKorf map them.
+    /// </summary>
+    public static decimal ReadAmount(JsonField field) => IsNone(field) ? 0m : ReadDecimal(field);
+
+    /// <summary>True for <c>null</c>, <c>""</c> and <c>"None"</c>.</summary>
+    public static bool IsNone(JsonField field) =>
+        field.IsNull || field.Type == JsonTokenType.String && field.Text is "" or "None" or "none" or "null";
 
     /// <summary><c>YYYY-MM-DD HH:MM:SS</c> with no fraction or exactly 6 fraction digits, UTC.</summary>
     public static Instant ReadDateTime(JsonField field)

@@ -38,7 +38,8 @@ internal static class RecordReaders
         r.OptionalText("market_symbol") ?? r.OptionalText("url_symbol") ?? throw new RecordFieldException("market_symbol", "is missing"),
         RecordObject.ReadAsset(r.Require("base_currency")),
         RecordObject.ReadAsset(r.Require("counter_currency")),
-        r.OptionalText("market_type"));
+        r.OptionalText("market_type"),
+        r.OptionalText("trading"));
 
     public static OhlcCandle Candle(RecordObject r) => new(
         RecordObject.ReadUnixSeconds(r.Require("timestamp")),

@@ -31,7 +31,7 @@ internal static class BitstampResilience
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time };
         builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
         {
-            ShouldHandle = args => IsTransientAsync(args.Outcome),
+            ShouldHandle = args => IsTransientAsync(args.Outcome, args.AttemptNumber, options),
             MaxRetryAttempts = options.MaxRetryAttempts,
             BackoffType = DelayBackoffType.Exponential,
             UseJitter = options.UseJitter,
@@ -42,6 +42,8 @@ internal static class BitstampResilience
             {
                 statistics.CountRetry(args.RetryDelay);
                 log?.Invoke($"{account}: attempt {args.AttemptNumber + 1} failed ({Describe(args.Outcome)}); retrying in {args.RetryDelay.TotalMilliseconds:0} ms");
+                options.RetryNotice?.Invoke(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"{account}: {Describe(args.Outcome)}; waiting {args.RetryDelay.TotalSeconds:0.#} s before retry {args.AttemptNumber + 1} of {options.MaxRetryAttempts}"));
                 return default;
             },
         });
@@ -58,25 +60,52 @@ internal static class BitstampResilience
                 return default;
             },
         });
-        builder.AddRateLimiter(new PacingRateLimiter(time, options.RequestsPerSecond, options.RateLimitBurst, options.RateLimitQueueLimit));
+        builder.AddRateLimiter(options.SharedPace?.Limiter
+            ?? new PacingRateLimiter(time, options.RequestsPerSecond, options.RateLimitBurst, options.RateLimitQueueLimit));
         builder.AddTimeout(options.AttemptTimeout);
         return builder.Build();
     }
 
-    /// <summary>Whether an outcome is worth another attempt.</summary>
-    internal static ValueTask<bool> IsTransientAsync(Outcome<HttpResponseMessage> outcome) => outcome.Exception switch
-    {
-        null => outcome.Result is { } r ? IsTransientStatusAsync(r) : new ValueTask<bool>(false),
-        BrokenCircuitException => new ValueTask<bool>(false),
-        TimeoutRejectedException or RateLimiterRejectedException => new ValueTask<bool>(true),
-        HttpRequestException or IOException => new ValueTask<bool>(true),
-        _ => new ValueTask<bool>(false),
-    };
+    /// <summary>Whether an outcome is worth another attempt (<paramref name="attempt"/> is 0 for the first).</summary>
+    internal static ValueTask<bool> IsTransientAsync(Outcome<HttpResponseMessage> outcome, int attempt, BitstampClientOptions options) =>
+        outcome.Exception switch
+        {
+            null => outcome.Result is { } r ? IsTransientStatusAsync(r, attempt, options) : new ValueTask<bool>(false),
+            BrokenCircuitException => new ValueTask<bool>(false),
+            FirewallPageException => new ValueTask<bool>(attempt < options.MaxFirewallRetries),
+            HttpRequestException h when IsConnectFailure(h) => new ValueTask<bool>(attempt < options.MaxConnectRetries),
+            TimeoutRejectedException or RateLimiterRejectedException => new ValueTask<bool>(true),
+            HttpRequestException or IOException => new ValueTask<bool>(true),
+            _ => new ValueTask<bool>(false),
+        };
 
-    private static async ValueTask<bool> IsTransientStatusAsync(HttpResponseMessage response)
+    /// <summary>The connection could not be made at all: refused, name not resolved, host or network unreachable.</summary>
+    internal static bool IsConnectFailure(HttpRequestException e) =>
+        e.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError
+        || e.InnerException is System.Net.Sockets.SocketException
+        {
+            SocketErrorCode: System.Net.Sockets.SocketError.ConnectionRefused or System.Net.Sockets.SocketError.HostNotFound
+                or System.Net.Sockets.SocketError.HostUnreachable or System.Net.Sockets.SocketError.NetworkUnreachable
+                or System.Net.Sockets.SocketError.TryAgain,
+        };
+
+    /// <summary>An HTML page (the edge firewall's) instead of an API answer.</summary>
+    internal static bool IsHtml(ReadOnlySpan<byte> body)
+    {
+        var trimmed = body.TrimStart(" \t\r\n"u8);
+        return trimmed.Length > 0 && trimmed[0] == (byte)'<';
+    }
+
+    private static async ValueTask<bool> IsTransientStatusAsync(HttpResponseMessage response, int attempt, BitstampClientOptions options)
     {
         var status = (int)response.StatusCode;
+        if (status is >= 300 and < 400) return false;   // a redirect is never followed nor retried
         if (status >= 500 || status is 429 or 408) return true;
+        if (status == 403)
+        {
+            var page = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+            return IsHtml(page) && attempt < options.MaxFirewallRetries;
+        }
         if (status != 400) return false;
         // The body is already buffered: the operation reads every answer in full.
         var body = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
@@ -100,6 +129,12 @@ internal static class BitstampResilience
         return wait.Value < TimeSpan.Zero ? TimeSpan.Zero : wait.Value > max ? max : wait.Value;
     }
 
-    private static string Describe(Outcome<HttpResponseMessage> outcome) =>
-        outcome.Exception is { } e ? e.GetType().Name : $"HTTP {(int)outcome.Result!.StatusCode}";
+    private static string Describe(Outcome<HttpResponseMessage> outcome) => outcome.Exception switch
+    {
+        HttpRequestException h => h.Message,
+        FirewallPageException => "an HTML page from the firewall instead of JSON",
+        TimeoutRejectedException => "no answer within the attempt timeout",
+        { } e => e.GetType().Name,
+        null => $"HTTP {(int)outcome.Result!.StatusCode}",
+    };
 }

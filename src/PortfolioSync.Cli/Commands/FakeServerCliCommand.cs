@@ -14,13 +14,14 @@ public sealed class FakeServerCliCommand : CliCommand
     private readonly Option<int> _accounts = new("--accounts") { Description = "Generator: number of accounts (main, dca-bot, grid-bot, bot-4, …)", DefaultValueFactory = _ => 3, HelpName = "K" };
     private readonly Option<string?> _start = new("--start") { Description = "Generator: first day, yyyy-MM-dd [default: 2023-03-01]", HelpName = "DATE" };
     private readonly Option<int?> _days = new("--days") { Description = "Generator: number of days [default: 731]", HelpName = "N" };
+    private readonly Option<bool> _realistic = new("--realistic") { Description = "Generator: mix in every row form the real exchange sends (numeric type, \"None\" fees, exponent numbers, derivatives fields, ids not in time order, ETH→ETH2 staking)" };
     private readonly Option<string?> _write = new("--write") { Description = "Generator: folder to write (new or empty)", HelpName = "DIR" };
     private readonly Option<bool> _logRequests = new("--log-requests") { Description = "Print one line per request" };
 
     public FakeServerCliCommand()
     {
         Definition = new Command("fake-server", "Run the local Bitstamp-compatible server (127.0.0.1, real signature checks), or generate a data folder for it");
-        foreach (var o in new Option[] { _data, _port, _generate, _seed, _accounts, _start, _days, _write, _logRequests }) Definition.Options.Add(o);
+        foreach (var o in new Option[] { _data, _port, _generate, _seed, _accounts, _start, _days, _realistic, _write, _logRequests }) Definition.Options.Add(o);
     }
 
     public override Command Definition { get; }
@@ -38,6 +39,7 @@ public sealed class FakeServerCliCommand : CliCommand
             Accounts = p.GetValue(_accounts),
             Start = p.GetValue(_start) is { } start ? ParseStart(start) : null,
             Days = p.GetValue(_days),
+            Realistic = p.GetValue(_realistic),
             WriteDir = p.GetValue(_write) is { } w ? env.ExpandPath(w) : null,
             Time = env.Time,
             RequestLog = p.GetValue(_logRequests) ? env.Out : null,

@@ -13,7 +13,7 @@ namespace PortfolioSync.Cli.Commands;
 /// <summary>
 /// <c>sync</c>: the nightly job. Config and every secret are checked before any network I/O; a lock keeps a second
 /// sync out; each account is synced on its own (one failing does not stop the others). Exit 0, 3 (some accounts
-/// failed), 4 (every account failed on its key) or 2 (config, secrets, lock).
+/// failed), 4 (every account failed on its key), 7 (no account completed) or 2 (config, secrets, lock).
 /// </summary>
 public sealed class SyncCommand : CliCommand
 {
@@ -66,16 +66,19 @@ public sealed class SyncCommand : CliCommand
         var env = context.Env;
         using var acquired = AcquireLock(config.StorePath, env);
         var clients = new List<BitstampClient>();
+        using var pace = ExchangeAccounts.Pace(config, env.Time);   // one pace for every account of the run
+        ISyncProgress? shown = null;
+        void Waiting(string what) => Volatile.Read(ref shown)?.Waiting(what);
         try
         {
             var syncAccounts = new List<SyncAccount>();
             foreach (var (name, isMain, credentials) in accounts)
             {
-                var client = ExchangeAccounts.Client(name, credentials, config, env.Time);
+                var client = ExchangeAccounts.Client(name, credentials, config, env.Time, pace, Waiting);
                 clients.Add(client);
                 syncAccounts.Add(new SyncAccount(name, isMain, client));
             }
-            var prices = ExchangeAccounts.Client("prices", null, config, env.Time);
+            var prices = ExchangeAccounts.Client("prices", null, config, env.Time, pace, Waiting);
             clients.Add(prices);
 
             using var store = OpenStore(config.StorePath, env);
@@ -88,6 +91,7 @@ public sealed class SyncCommand : CliCommand
                     .StartAsync(async progress =>
                     {
                         var live = new LiveSyncProgress(progress);
+                        Volatile.Write(ref shown, live);
                         report = await new SyncEngine(store, env.Time, options, live).RunAsync(syncAccounts, prices, ct).ConfigureAwait(false);
                         live.Finish("prices", report.Prices is { Error: null } p
                             ? string.Create(CultureInfo.InvariantCulture, $"prices: {p.Pairs} pairs, {p.Candles:N0} daily candles")
@@ -96,8 +100,9 @@ public sealed class SyncCommand : CliCommand
             }
             else
             {
-                report = await new SyncEngine(store, env.Time, options, new PlainSyncProgress(env.Out, context.Quiet))
-                    .RunAsync(syncAccounts, prices, ct).ConfigureAwait(false);
+                var plain = new PlainSyncProgress(env.Out, context.Quiet);
+                Volatile.Write(ref shown, plain);
+                report = await new SyncEngine(store, env.Time, options, plain).RunAsync(syncAccounts, prices, ct).ConfigureAwait(false);
             }
             PrintSummary(context, report, StoreWarnings.Collect(store));
             return report;
@@ -137,11 +142,15 @@ public sealed class SyncCommand : CliCommand
         }
     }
 
+    /// <summary>0 all done; 4 every account failed on its key; 7 no account completed (unreachable, blocked, maintenance…);
+    /// 3 some accounts (or the prices) failed while others completed.</summary>
     internal static ExitCode ExitFor(SyncReport report)
     {
         if (report.AllSucceeded) return ExitCode.Ok;
         var failed = report.Accounts.Where(a => !a.Succeeded).ToList();
-        return failed.Count == report.Accounts.Count && failed.All(a => a.IsAuthProblem) ? ExitCode.Auth : ExitCode.Partial;
+        if (report.Accounts.Count > 0 && failed.Count == report.Accounts.Count)
+            return failed.All(a => a.IsAuthProblem) ? ExitCode.Auth : ExitCode.NothingCompleted;
+        return ExitCode.Partial;
     }
 
     private static void PrintSummary(CommandContext context, SyncReport report, IReadOnlyList<Warning> storeWarnings)

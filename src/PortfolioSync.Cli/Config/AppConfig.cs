@@ -29,8 +29,13 @@ public sealed record AppConfig
     public required FiatSet Fiat { get; init; }
     /// <summary>Optional manual-costs.csv (costs of deposits from outside).</summary>
     public string? ManualCostsPath { get; init; }
-    /// <summary>Request rate per account key. Default 8 per second (Bitstamp allows 8000 per 10 minutes by default).</summary>
+    /// <summary>
+    /// Request rate of a whole run, all accounts together (Bitstamp's limit may count per customer or IP, not per key).
+    /// Default 8 per second (Bitstamp allows 10,000 per 10 minutes by default).
+    /// </summary>
     public int RequestsPerSecond { get; init; } = 8;
+    /// <summary>What a response-signature mismatch does: warn (default), strict or off.</summary>
+    public PortfolioSync.Bitstamp.ResponseSignatureMode ResponseSignature { get; init; } = PortfolioSync.Bitstamp.ResponseSignatureMode.Warn;
     /// <summary>Accounts synced at the same time. Default 1.</summary>
     public int ParallelAccounts { get; init; } = 1;
     /// <summary>Where <c>sync</c> rewrites the dashboard after each sync; null: only with <c>sync --dashboard</c>.</summary>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using NodaTime;
+using PortfolioSync.Bitstamp;
 using PortfolioSync.Cli.Hosting;
 using PortfolioSync.Cli.Secrets;
 using PortfolioSync.Domain;
@@ -21,7 +22,7 @@ public static class ConfigLoader
     private static readonly string[] TopLevelKeys =
         ["baseCurrency", "jurisdiction", "method", "poolScope", "timeZone", "taxYear", "store", "baseUrl", "fiat", "manualCosts",
          "cryptoFeesAreDisposals", "withdrawalsAreDisposals", "transferWindowMinutes",
-         "requestsPerSecond", "parallelAccounts", "dashboard", "accounts"];
+         "requestsPerSecond", "parallelAccounts", "dashboard", "responseSignature", "accounts"];
     private static readonly string[] AccountKeys = ["name", "key", "secret", "main"];
 
     private static readonly JsonDocumentOptions DocumentOptions = new()
@@ -129,6 +130,7 @@ public static class ConfigLoader
         else dashboard = v.Optional<string?>(root, "dashboard", "", null, p => p.Trim().Length == 0
             ? throw new FormatException("must be a folder, e.g. \"reports/dashboard\" (leave the key out to not write a dashboard after sync)")
             : env.ExpandPath(p, configDir));
+        var responseSignature = v.Optional(root, "responseSignature", "", ResponseSignatureMode.Warn, ParseSignatureMode);
         var accounts = ReadAccounts(root, v);
 
         if (accounts is null) return null;
@@ -151,6 +153,7 @@ public static class ConfigLoader
             RequestsPerSecond = requestsPerSecond,
             ParallelAccounts = parallelAccounts,
             DashboardDir = dashboard,
+            ResponseSignature = responseSignature,
             Accounts = accounts,
         };
     }
@@ -255,6 +258,14 @@ public static class ConfigLoader
             throw new FormatException($"'{text}' must be a base URL without a path (e.g. https://www.bitstamp.net)");
         return uri;
     }
+
+    private static ResponseSignatureMode ParseSignatureMode(string text) => text switch
+    {
+        "warn" => ResponseSignatureMode.Warn,
+        "strict" => ResponseSignatureMode.Strict,
+        "off" => ResponseSignatureMode.Off,
+        _ => throw new FormatException($"'{text}' is not warn, strict or off"),
+    };
 
     private static int IntIn(string text, int min, int max, string what) =>
         int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n >= min && n <= max

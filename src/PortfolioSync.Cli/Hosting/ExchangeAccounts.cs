@@ -45,8 +45,18 @@ public static class ExchangeAccounts
         return resolved;
     }
 
-    public static BitstampClient Client(string account, ApiCredentials? credentials, AppConfig config, TimeProvider time) =>
-        new(account, config.BaseUrl, credentials, Options(config), time);
+    public static BitstampClient Client(string account, ApiCredentials? credentials, AppConfig config, TimeProvider time,
+        RequestPace? pace = null, Action<string>? retryNotice = null)
+    {
+        var options = Options(config);
+        options.SharedPace = pace;
+        options.RetryNotice = retryNotice;
+        return new(account, config.BaseUrl, credentials, options, time);
+    }
+
+    /// <summary>The one pace every client of a run shares (<c>requestsPerSecond</c> is for all accounts together).</summary>
+    public static RequestPace Pace(AppConfig config, TimeProvider time) =>
+        new(time, config.RequestsPerSecond, Math.Max(4, config.RequestsPerSecond / 2));
 
     public static BitstampClientOptions Options(AppConfig config, int? maxRetries = null)
     {
@@ -54,6 +64,7 @@ public static class ExchangeAccounts
         {
             RequestsPerSecond = config.RequestsPerSecond,
             RateLimitBurst = Math.Max(4, config.RequestsPerSecond / 2),
+            ResponseSignature = config.ResponseSignature,
         };
         if (maxRetries is { } n) options.MaxRetryAttempts = n;
         return options;

@@ -25,6 +25,14 @@ public sealed class LiveSyncProgress(ProgressContext context) : ISyncProgress
 
     public void Warning(Warning warning) => Interlocked.Increment(ref _warnings);
 
+    /// <summary>Shows what the account waits for on its own line ("main: Connection refused …; waiting 4 s before retry 2 of 20").</summary>
+    public void Waiting(string what)
+    {
+        var colon = what.IndexOf(':', StringComparison.Ordinal);
+        if (colon <= 0) return;
+        Task(what[..colon]).Description = Markup.Escape(what);
+    }
+
     public void AccountFinished(AccountSyncResult r)
     {
         var task = Task(r.Account);

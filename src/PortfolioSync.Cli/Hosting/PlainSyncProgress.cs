@@ -21,6 +21,8 @@ public sealed class PlainSyncProgress(TextWriter output, bool quiet) : ISyncProg
 
     public void Warning(Warning warning) { }
 
+    public void Waiting(string what) => Line(what);
+
     public void AccountFinished(AccountSyncResult r) => Line(r.Succeeded
         ? string.Create(CultureInfo.InvariantCulture, $"{r.Account}: done, {r.Fetched} records fetched, {r.Inserted} new, {r.Changed} changed, {r.Requests} requests")
         : $"{r.Account}: FAILED: {r.Error}");

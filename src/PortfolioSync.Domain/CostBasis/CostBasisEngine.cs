@@ -16,7 +16,7 @@ public static class CostBasisEngine
         ArgumentNullException.ThrowIfNull(prices);
         ArgumentNullException.ThrowIfNull(options);
 
-        var sorted = LedgerOrder.Sort(ledger);
+        var sorted = LedgerOrder.Sort(StakingConversions.Apply(ledger, options));
         var builder = new PoolEventBuilder(options, prices, sorted);
         foreach (var entry in sorted) builder.Add(entry);
         builder.Finish();

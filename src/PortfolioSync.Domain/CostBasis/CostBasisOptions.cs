@@ -35,6 +35,13 @@ public sealed record CostBasisOptions
     /// <value>Default false.</value>
     public bool WithdrawalsAreDisposals { get; init; }
 
+    /// <summary>
+    /// Staking that credits another asset than it took (ETH → ETH2) is an exchange: a disposal of what was staked at
+    /// market value. See <see cref="StakingConversions"/>.
+    /// </summary>
+    /// <value>Default false: lots keep their dates and costs across the conversion.</value>
+    public bool StakingConversionsAreDisposals { get; init; }
+
     /// <summary>Costs for deposits whose cost the ledger cannot know.</summary>
     public IReadOnlyList<ManualCost> ManualCosts { get; init; } = [];
 

@@ -194,7 +194,9 @@ internal sealed class PoolEventBuilder
         {
             if (q == 0m || _o.IsFiat(asset)) continue;
             Warnings.Add(new Warning(WarningCode.UnmatchedTransfer, Severity.Warning, e.Account, e.Id,
-                $"internal transfer of {DecimalText.Format(q)} {asset} has no other side on another account within {_o.TransferWindow.TotalMinutes:0} minutes: treated as a {(q > 0m ? "deposit" : "withdrawal")}"));
+                $"internal transfer of {DecimalText.Format(q)} {asset} has no other side on another account within {_o.TransferWindow.TotalMinutes:0} minutes: treated as a {(q > 0m ? "deposit" : "withdrawal")}. "
+                + "Two readings are possible: a move between your own accounts whose other account is not configured (add it, and the lots move with their dates and costs), "
+                + "or a transfer with someone else (inter-account type 35 pairs have been trades in substance, crypto out and fiat in; settlement type 33 has been read as a deposit): check it and give a manual cost if needed"));
             if (q > 0m) Receive(e, asset, q, deposit: true);
             else Withdraw(e, asset, -q);
         }

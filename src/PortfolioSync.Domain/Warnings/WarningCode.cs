@@ -25,6 +25,8 @@ public enum WarningCode
     ManualCostUnused,
     /// <summary>An optional stream was skipped because the key lacks its permission.</summary>
     MissingPermission,
+    /// <summary>Answers whose X-Server-Auth-Signature did not match were accepted (responseSignature: warn).</summary>
+    ResponseSignature,
 }
 
 public static class WarningCodeText
@@ -42,6 +44,7 @@ public static class WarningCodeText
         WarningCode.UnmatchedTransfer => "unmatched-transfer",
         WarningCode.ManualCostUnused => "manual-cost-unused",
         WarningCode.MissingPermission => "missing-permission",
+        WarningCode.ResponseSignature => "response-signature",
         _ => throw new ArgumentOutOfRangeException(nameof(code), code, null),
     };
 }

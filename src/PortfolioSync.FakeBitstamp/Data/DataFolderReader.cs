@@ -191,9 +191,6 @@ internal static class DataFolderReader
             var current = records[positions[i]];
             if (current.Id == previous.Id)
                 throw new DataFolderException(path, positions[i], "id", $"{current.Id} is also the id of record {positions[i - 1]}");
-            if (current.DateTime < previous.DateTime)
-                throw new DataFolderException(path, positions[i], "datetime",
-                    $"is earlier than the datetime of record {positions[i - 1]} (id {previous.Id}), which has a smaller id (ids grow with time)");
         }
 
         return new TransactionHistory(records);

@@ -34,9 +34,9 @@ internal static class DataFolderWriter
             File.WriteAllText(Path.Combine(ohlcDir, series.Market.Symbol + ".json"), OhlcFile(series), new UTF8Encoding(false));
     }
 
-    private static FileStream Create(string path) => new(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+    internal static FileStream Create(string path) => new(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
 
-    private static byte[] ServerFile(ServerData data)
+    internal static byte[] ServerFile(ServerData data)
     {
         var buffer = new ArrayBufferWriter<byte>();
         using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, NewLine = "\n" }))
@@ -68,7 +68,7 @@ internal static class DataFolderWriter
     }
 
     /// <summary><c>[</c>, one item per line, <c>]</c>; an empty list is <c>[]</c>.</summary>
-    private static void WriteArray(Stream file, IEnumerable<ReadOnlyMemory<byte>> items, bool finalNewLine = true)
+    internal static void WriteArray(Stream file, IEnumerable<ReadOnlyMemory<byte>> items, bool finalNewLine = true)
     {
         file.WriteByte((byte)'[');
         var first = true;
@@ -97,7 +97,7 @@ internal static class DataFolderWriter
         file.Write("}\n"u8);
     }
 
-    private static string OhlcFile(OhlcSeries series)
+    internal static string OhlcFile(OhlcSeries series)
     {
         var sb = new StringBuilder();
         sb.Append("{\"data\":{\"pair\":\"").Append(series.Market.DisplayName).Append("\",\"ohlc\":[");

@@ -3,8 +3,9 @@ using System.Collections;
 namespace PortfolioSync.FakeBitstamp.Data;
 
 /// <summary>
-/// One account's user transactions, ordered by id (ascending), with an index per market and the balances derived
-/// from them. Ids are unique and datetimes never decrease with the id. Immutable.
+/// One account's user transactions, ordered as the API documents <c>sort</c>: by datetime, then by id (ascending),
+/// with an index per market and the balances derived from them. Ids are unique; nothing requires id order to equal
+/// datetime order (the real API documents no such thing, bitstamp-api.md §9). Immutable.
 /// </summary>
 public sealed class TransactionHistory : IReadOnlyList<UserTransaction>
 {
@@ -13,18 +14,18 @@ public sealed class TransactionHistory : IReadOnlyList<UserTransaction>
     private readonly MarketPair[] markets;
     private readonly Dictionary<string, decimal> balances;
 
-    /// <exception cref="ArgumentException">Two records share an id, or a datetime goes back while ids go up.</exception>
+    /// <exception cref="ArgumentException">Two records share an id.</exception>
     public TransactionHistory(IEnumerable<UserTransaction> transactions)
     {
         ArgumentNullException.ThrowIfNull(transactions);
         records = transactions.ToArray();
-        if (!IsSortedById(records)) Array.Sort(records, (a, b) => a.Id.CompareTo(b.Id));
-        for (var i = 1; i < records.Length; i++)
+        if (!IsSorted(records)) Array.Sort(records, Compare);
+        var ids = new HashSet<long>();
+        IdsFollowTime = true;
+        for (var i = 0; i < records.Length; i++)
         {
-            if (records[i].Id == records[i - 1].Id)
-                throw new ArgumentException($"Two records have the id {records[i].Id}.", nameof(transactions));
-            if (records[i].DateTime < records[i - 1].DateTime)
-                throw new ArgumentException($"Record {records[i].Id} is dated before record {records[i - 1].Id}, which has a smaller id.", nameof(transactions));
+            if (!ids.Add(records[i].Id)) throw new ArgumentException($"Two records have the id {records[i].Id}.", nameof(transactions));
+            if (i > 0 && records[i].Id < records[i - 1].Id) IdsFollowTime = false;
         }
 
         byMarket = IndexMarkets(records);
@@ -34,6 +35,9 @@ public sealed class TransactionHistory : IReadOnlyList<UserTransaction>
     }
 
     public static TransactionHistory Empty { get; } = new([]);
+
+    /// <summary>True when id order equals datetime order (then a <c>since_id</c> is one binary search).</summary>
+    public bool IdsFollowTime { get; }
 
     public int Count => records.Length;
 
@@ -52,7 +56,7 @@ public sealed class TransactionHistory : IReadOnlyList<UserTransaction>
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
-    /// <summary>The records of one market (<c>btcusd</c>) in id order, or of every market when null.</summary>
+    /// <summary>The records of one market (<c>btcusd</c>) in datetime-then-id order, or of every market when null.</summary>
     internal RecordView View(string? market) =>
         market is null ? new RecordView(records, null)
         : byMarket.TryGetValue(market, out var index) ? new RecordView(records, index)
@@ -70,10 +74,16 @@ public sealed class TransactionHistory : IReadOnlyList<UserTransaction>
     private static void Add(IDictionary<string, decimal> balances, string currency, decimal amount) =>
         balances[currency] = balances.TryGetValue(currency, out var sum) ? sum + amount : amount;
 
-    private static bool IsSortedById(UserTransaction[] records)
+    private static int Compare(UserTransaction a, UserTransaction b)
+    {
+        var byTime = a.DateTime.CompareTo(b.DateTime);
+        return byTime != 0 ? byTime : a.Id.CompareTo(b.Id);
+    }
+
+    private static bool IsSorted(UserTransaction[] records)
     {
         for (var i = 1; i < records.Length; i++)
-            if (records[i].Id < records[i - 1].Id) return false;
+            if (Compare(records[i - 1], records[i]) > 0) return false;
         return true;
     }
 

@@ -6,7 +6,9 @@ namespace PortfolioSync.FakeBitstamp.Data;
 
 /// <summary>
 /// Parses one <c>user_transactions</c> record. Not thread-safe (it interns currency names and markets across records).
-/// Numbers may be JSON strings or JSON numbers, as Bitstamp sends both; <c>type</c> must be a JSON string.
+/// Accepts every form the real exchange sends (bitstamp-api.md §9): numbers as JSON strings or numbers, exponent
+/// notation, <c>"None"</c>/<c>""</c>/<c>null</c> fees and amounts as 0, <c>type</c> as a string or a number, extra
+/// fields of any value (kept in the text, ignored here) and <c>x_y</c> keys whose value is not a number.
 /// </summary>
 internal sealed class UserTransactionParser
 {
@@ -14,6 +16,14 @@ internal sealed class UserTransactionParser
     private readonly Dictionary<string, MarketPair> markets = new(StringComparer.Ordinal);
     private readonly List<CurrencyAmount> amounts = new(4);
     private readonly HashSet<string> seen = new(StringComparer.Ordinal);
+    private readonly List<(string Key, decimal Rate)> rates = new(2);
+
+    // Derivatives and newer rows (bitstamp-api.md §9): extra fields, never currencies or pair rates.
+    private static readonly HashSet<string> ExtraFields = new(StringComparer.Ordinal)
+    {
+        "margin_mode", "leverage_rate", "leverage", "position_id", "market_type", "side", "settlement_currency",
+        "client_order_id", "tid", "market", "status", "price", "amount",
+    };
 
     /// <exception cref="RecordFormatException">The record is not valid.</exception>
     public UserTransaction Parse(ReadOnlyMemory<byte> json)
@@ -42,6 +52,7 @@ internal sealed class UserTransactionParser
         string? rateKey = null;
         decimal rate = 0;
         amounts.Clear();
+        rates.Clear();
         seen.Clear();
 
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -62,7 +73,7 @@ internal sealed class UserTransactionParser
                     type = ReadType(ref reader, name);
                     break;
                 case "fee":
-                    fee = ReadDecimal(ref reader, name);
+                    fee = IsNone(ref reader) ? 0m : ReadDecimal(ref reader, name);
                     if (fee < 0) throw new RecordFormatException(name, "must not be negative");
                     break;
                 case "order_id":
@@ -87,6 +98,7 @@ internal sealed class UserTransactionParser
         if (type is null) throw new RecordFormatException("type", "is missing");
         if (fee is null) throw new RecordFormatException("fee", "is missing");
 
+        ChooseRate(ref rateKey, ref rate);
         var market = rateKey is not null && rate != 0 ? Market(rateKey) : null;
         var parsedAmounts = amounts.ToArray();
         Validate(type, fee.Value, market, parsedAmounts);
@@ -119,24 +131,58 @@ internal sealed class UserTransactionParser
         return null;
     }
 
+    // Every real form is accepted (bitstamp-api.md §9): extra fields of any value are skipped (they stay in the served
+    // text), "None"/""/null amounts are 0, an x_y key whose value is not a number is not a pair rate.
     private void ReadCurrencyOrRate(ref Utf8JsonReader reader, string name, ref string? rateKey, ref decimal rate)
     {
+        if (ExtraFields.Contains(name) || reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray
+            or JsonTokenType.True or JsonTokenType.False || IsNone(ref reader) || IsWord(ref reader))
+        {
+            reader.Skip();
+            return;
+        }
+
         var underscore = name.IndexOf('_', StringComparison.Ordinal);
         if (underscore < 0)
         {
-            if (!IsCode(name)) throw new RecordFormatException(name, "unexpected field (currency keys are lower-case letters and digits)");
+            if (!IsCode(name)) return;   // an extra field with a numeric value (selfTradeId…): kept in the text, ignored
             var amount = ReadDecimal(ref reader, name);
             if (amount != 0) amounts.Add(new CurrencyAmount(name, amount));
             return;
         }
 
-        if (!IsCode(name.AsSpan(0, underscore)) || !IsCode(name.AsSpan(underscore + 1)))
-            throw new RecordFormatException(name, "unexpected field (a pair-rate key looks like \"btc_usd\")");
-        if (rateKey is not null) throw new RecordFormatException(name, $"a record has at most one pair-rate key (also has '{rateKey}')");
-        rateKey = name;
-        rate = ReadDecimal(ref reader, name);
-        if (rate < 0) throw new RecordFormatException(name, "a pair rate must not be negative");
+        if (!IsCode(name.AsSpan(0, underscore)) || !IsCode(name.AsSpan(underscore + 1))) return;
+        var value = ReadDecimal(ref reader, name);
+        if (value < 0) throw new RecordFormatException(name, "a pair rate must not be negative");
+        if (value != 0) rates.Add((name, value));
     }
+
+    // The pair key naming two of the record's currencies wins; else the first non-zero one.
+    private void ChooseRate(ref string? rateKey, ref decimal rate)
+    {
+        if (rates.Count == 0) return;
+        var chosen = rates[0];
+        foreach (var candidate in rates)
+        {
+            var u = candidate.Key.IndexOf('_', StringComparison.Ordinal);
+            if (Find(amounts.ToArray(), candidate.Key[..u]) is not null && Find(amounts.ToArray(), candidate.Key[(u + 1)..]) is not null)
+            {
+                chosen = candidate;
+                break;
+            }
+        }
+
+        rateKey = chosen.Key;
+        rate = chosen.Rate;
+    }
+
+    private static bool IsNone(ref Utf8JsonReader reader) =>
+        reader.TokenType == JsonTokenType.Null
+        || reader.TokenType == JsonTokenType.String && (reader.ValueSpan.IsEmpty || reader.ValueTextEquals("None"u8) || reader.ValueTextEquals("none"u8));
+
+    private static bool IsWord(ref Utf8JsonReader reader) =>
+        reader.TokenType == JsonTokenType.String && reader.ValueSpan.Length > 0
+        && reader.ValueSpan[0] is not ((>= (byte)'0' and <= (byte)'9') or (byte)'-' or (byte)'.');
 
     private MarketPair Market(string rateKey)
     {
@@ -203,8 +249,8 @@ internal sealed class UserTransactionParser
 
     private string ReadType(ref Utf8JsonReader reader, string field)
     {
-        if (reader.TokenType != JsonTokenType.String)
-            throw new RecordFormatException(field, $"{Describe(ref reader)} must be a JSON string such as \"2\" (Bitstamp sends the type code as a string)");
+        if (reader.TokenType is not (JsonTokenType.String or JsonTokenType.Number))
+            throw new RecordFormatException(field, $"{Describe(ref reader)} must be a type code such as \"2\" or 2");
         var span = reader.ValueSpan;
         if (reader.ValueIsEscaped || span.IsEmpty || span.Length > 4 || !AllDigits(span))
             throw new RecordFormatException(field, $"{Describe(ref reader)} is not a numeric type code");
@@ -223,8 +269,14 @@ internal sealed class UserTransactionParser
         {
             return parsed;
         }
+        else if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped
+                 && decimal.TryParse(Encoding.ASCII.GetString(reader.ValueSpan), System.Globalization.NumberStyles.Float,
+                     System.Globalization.CultureInfo.InvariantCulture, out var exponent))
+        {
+            return exponent;   // "8.494e-05", as Python writes small floats
+        }
 
-        throw new RecordFormatException(field, $"{Describe(ref reader)} is not a plain decimal");
+        throw new RecordFormatException(field, $"{Describe(ref reader)} is not a decimal");
     }
 
     private static bool IsPlainDecimal(ReadOnlySpan<byte> s)

@@ -44,6 +44,8 @@ internal sealed class AdminEndpoints(ServerState state)
         {
             "seed", "latencyMinMs", "latencyMaxMs", "serverErrorRatio", "rateLimitBurstEvery", "rateLimitBurstLength",
             "retryAfterSeconds", "dropConnectionRatio", "malformedRecordIds", "changingRecordIds", "clockOffsetSeconds",
+            "requireUserAgent", "firewallHtmlStatus", "maintenance", "redirectTo", "rateLimitCode", "perpetualMarkets",
+            "serializerDrift", "shortPageEvery",
         };
         foreach (var p in e.EnumerateObject())
             if (!known.Contains(p.Name)) throw new FormatException($"unknown member '{p.Name}' (known: {string.Join(", ", known)})");
@@ -61,6 +63,14 @@ internal sealed class AdminEndpoints(ServerState state)
             MalformedRecordIds = Ids(e, "malformedRecordIds"),
             ChangingRecordIds = Ids(e, "changingRecordIds"),
             ClockOffset = TimeSpan.FromSeconds(Double(e, "clockOffsetSeconds") ?? 0),
+            RequireUserAgent = Bool(e, "requireUserAgent") ?? true,
+            FirewallHtmlStatus = Int(e, "firewallHtmlStatus"),
+            Maintenance = Bool(e, "maintenance") ?? false,
+            RedirectTo = Text(e, "redirectTo"),
+            RateLimitCode = Text(e, "rateLimitCode") ?? "400.002",
+            PerpetualMarkets = Bool(e, "perpetualMarkets") ?? false,
+            SerializerDrift = Bool(e, "serializerDrift") ?? false,
+            ShortPageEvery = Int(e, "shortPageEvery") ?? 0,
         };
         settings.Validate();
         return settings;
@@ -145,12 +155,34 @@ internal sealed class AdminEndpoints(ServerState state)
         foreach (var id in s.ChangingRecordIds.Order()) w.WriteNumberValue(id);
         w.WriteEndArray();
         w.WriteNumber("clockOffsetSeconds", s.ClockOffset.TotalSeconds);
+        w.WriteBoolean("requireUserAgent", s.RequireUserAgent);
+        if (s.FirewallHtmlStatus is { } html) w.WriteNumber("firewallHtmlStatus", html);
+        else w.WriteNull("firewallHtmlStatus");
+        w.WriteBoolean("maintenance", s.Maintenance);
+        if (s.RedirectTo is { } to) w.WriteString("redirectTo", to);
+        else w.WriteNull("redirectTo");
+        w.WriteString("rateLimitCode", s.RateLimitCode);
+        w.WriteBoolean("perpetualMarkets", s.PerpetualMarkets);
+        w.WriteBoolean("serializerDrift", s.SerializerDrift);
+        w.WriteNumber("shortPageEvery", s.ShortPageEvery);
         w.WriteEndObject();
     }
 
     private static int? Int(JsonElement e, string name) =>
-        e.TryGetProperty(name, out var v) ? v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out var i) ? i
+        e.TryGetProperty(name, out var v) && v.ValueKind != JsonValueKind.Null ? v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out var i) ? i
             : throw new FormatException($"'{name}' must be a whole number") : null;
+
+    private static bool? Bool(JsonElement e, string name) =>
+        e.TryGetProperty(name, out var v) ? v.ValueKind is JsonValueKind.True or JsonValueKind.False ? v.GetBoolean()
+            : throw new FormatException($"'{name}' must be true or false") : null;
+
+    private static string? Text(JsonElement e, string name) =>
+        e.TryGetProperty(name, out var v) ? v.ValueKind switch
+        {
+            JsonValueKind.String => v.GetString(),
+            JsonValueKind.Null => null,
+            _ => throw new FormatException($"'{name}' must be a string"),
+        } : null;
 
     private static double? Double(JsonElement e, string name) =>
         e.TryGetProperty(name, out var v) ? v.ValueKind == JsonValueKind.Number ? v.GetDouble()

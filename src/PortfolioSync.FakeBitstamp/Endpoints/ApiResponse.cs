@@ -9,6 +9,9 @@ internal sealed record ApiResponse(int Status, byte[] Body, string ContentType =
 
     public int? RetryAfterSeconds { get; init; }
 
+    /// <summary>A <c>Location</c> header (redirect answers).</summary>
+    public string? Location { get; init; }
+
     public static ApiResponse Ok(byte[] body) => new(200, body);
 
     public static ApiResponse Error(ApiError error, int? retryAfterSeconds = null) =>

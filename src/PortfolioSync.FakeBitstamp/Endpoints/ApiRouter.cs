@@ -42,8 +42,9 @@ internal sealed class ApiRouter(ServerState state, AdminEndpoints admin)
         var drawn = faults.Next();
         if (drawn.Latency > TimeSpan.Zero) await Task.Delay(drawn.Latency, ctx.RequestAborted);
         ApiResponse response;
-        if (drawn.ServerError is { } status) response = ServerError(status);
-        else if (drawn.RateLimited) response = ApiResponse.Error(ApiError.RateLimited, faults.Settings.RetryAfterSeconds);
+        if (Realism(ctx, faults.Settings) is { } edge) response = edge;
+        else if (drawn.ServerError is { } status) response = ServerError(status);
+        else if (drawn.RateLimited) response = RateLimited(faults.Settings);
         else response = await DispatchAsync(ctx, path, query, denied);
 
         await WriteAsync(ctx, response, drawn.DropConnection);
@@ -146,6 +147,31 @@ internal sealed class ApiRouter(ServerState state, AdminEndpoints admin)
         return buffer.ToArray();
     }
 
+    /// <summary>
+    /// What the exchange's edge answers before the API sees a request (bitstamp-api.md §9): the firewall page for a
+    /// request without a User-Agent (on by default) or for every request, a redirect, the maintenance answer.
+    /// </summary>
+    private static ApiResponse? Realism(HttpContext ctx, FaultSettings s)
+    {
+        if (s.RequireUserAgent && string.IsNullOrWhiteSpace(ctx.Request.Headers.UserAgent.ToString())) return FirewallPage(403);
+        if (s.FirewallHtmlStatus is { } html) return FirewallPage(html);
+        if (s.RedirectTo is { } to) return new ApiResponse(302, "<html><body>Moved</body></html>"u8.ToArray(), "text/html") { Location = to };
+        if (s.Maintenance)
+            return new ApiResponse(200, """{"error": "Bitstamp.net is under scheduled maintenance. We'll be back soon."}"""u8.ToArray());
+        return null;
+    }
+
+    /// <summary>The edge firewall's page: "Access Denied" with 403, a browser challenge with 200.</summary>
+    internal static ApiResponse FirewallPage(int status) => new(status, System.Text.Encoding.UTF8.GetBytes(status == 200
+        ? "<!DOCTYPE html><html><head><title>Just a moment...</title></head><body><h1>Checking your browser before accessing www.bitstamp.net</h1><noscript>Please enable JavaScript and cookies to continue.</noscript></body></html>"
+        : "<!DOCTYPE html><html><head><title>Access Denied</title></head><body><h1>Access Denied</h1><p>The request was blocked by our security rules. Reference #18.5d1c2117.1733300000.4b2f1a</p></body></html>"),
+        "text/html; charset=utf-8");
+
+    private static ApiResponse RateLimited(FaultSettings s) => s.RateLimitCode == "400.002"
+        ? ApiResponse.Error(ApiError.RateLimited, s.RetryAfterSeconds)
+        : ApiResponse.Error(new ApiError(400, s.RateLimitCode == "400.067" ? "Client rate limit exceeded." : "Market rate limit exceeded.", s.RateLimitCode),
+            s.RetryAfterSeconds);
+
     private static ApiResponse ServerError(int status) => status switch
     {
         500 => ApiResponse.Error(ApiError.Internal),
@@ -163,6 +189,7 @@ internal sealed class ApiRouter(ServerState state, AdminEndpoints admin)
         r.ContentType = response.ContentType;
         r.ContentLength = response.Body.Length;
         if (response.RetryAfterSeconds is { } seconds) r.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        if (response.Location is { } location) r.Headers.Location = location;
         if (drop && response.Body.Length > 1)
         {
             await r.Body.WriteAsync(response.Body.AsMemory(0, response.Body.Length / 2), ctx.RequestAborted);

@@ -15,10 +15,40 @@ internal static class PublicEndpoints
 {
     private static readonly long[] Steps = [60, 180, 300, 900, 1800, 3600, 7200, 14400, 21600, 43200, 86400, 259200];
 
-    public static ApiResponse Markets(MarketCatalog catalog) => ApiResponse.Ok(JsonBody.Write(w =>
+    public static ApiResponse Markets(MarketCatalog catalog, bool perpetuals = false) => ApiResponse.Ok(JsonBody.Write(w =>
     {
         w.WriteStartArray();
         foreach (var m in catalog.Markets) MarketRow(w, m);
+        if (perpetuals)
+        {
+            // What the real markets/ lists besides spot (bitstamp-api.md §9): perpetuals, and a market not trading.
+            foreach (var (symbol, @base) in new[] { ("btcusd-perp", "BTC"), ("ethusd-perp", "ETH") })
+            {
+                w.WriteStartObject();
+                w.WriteString("name", @base + "/USD-PERP");
+                w.WriteString("market_symbol", symbol);
+                w.WriteString("base_currency", @base);
+                w.WriteNumber("base_decimals", 8);
+                w.WriteString("counter_currency", "USD");
+                w.WriteNumber("counter_decimals", 2);
+                w.WriteString("minimum_order_value", "10.00");
+                w.WriteString("trading", "Enabled");
+                w.WriteString("description", @base + " / U.S. dollar perpetual");
+                w.WriteString("market_type", "PERPETUAL");
+                w.WriteString("margin_mode", "CROSS");
+                w.WriteEndObject();
+            }
+            w.WriteStartObject();
+            w.WriteString("name", "BTC/XYZ");
+            w.WriteString("market_symbol", "btcxyz");
+            w.WriteString("base_currency", "BTC");
+            w.WriteNumber("base_decimals", 8);
+            w.WriteString("counter_currency", "USD");
+            w.WriteNumber("counter_decimals", 2);
+            w.WriteString("trading", "Disabled");
+            w.WriteString("market_type", "SPOT");
+            w.WriteEndObject();
+        }
         w.WriteEndArray();
     }));
 

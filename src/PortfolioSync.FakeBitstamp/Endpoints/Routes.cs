@@ -9,7 +9,7 @@ internal sealed class Routes(ServerState state)
     /// <summary>A public GET endpoint, or null.</summary>
     public Func<FormBody, ApiResponse>? Public(string[] s) => s switch
     {
-        ["markets"] => _ => PublicEndpoints.Markets(state.Catalog),
+        ["markets"] => _ => PublicEndpoints.Markets(state.Catalog, state.Faults.Settings.PerpetualMarkets),
         ["trading-pairs-info"] => _ => PublicEndpoints.TradingPairsInfo(state.Catalog),
         ["currencies"] => _ => PublicEndpoints.Currencies(state.Catalog),
         ["ticker"] => _ => PublicEndpoints.Ticker(state.Data, state.Catalog, null, state.Now),

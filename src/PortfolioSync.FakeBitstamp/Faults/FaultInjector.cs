@@ -12,6 +12,8 @@ internal sealed class FaultInjector
     private readonly Random rng;
     private readonly Lock gate = new();
     private readonly ConcurrentDictionary<long, int> serves = new();
+    private readonly ConcurrentDictionary<long, int> driftServes = new();
+    private long pages;
     private long requests;
     private int burstLeft;
 
@@ -48,11 +50,23 @@ internal sealed class FaultInjector
         }
     }
 
-    /// <summary>The bytes to serve for a record: as stored, or broken / changed when the settings say so.</summary>
+    /// <summary>True when this <c>user_transactions</c> page is to be cut short (every <see cref="FaultSettings.ShortPageEvery"/>-th page).</summary>
+    public bool NextPageIsShort()
+    {
+        if (Settings.ShortPageEvery <= 0) return false;
+        return Interlocked.Increment(ref pages) % Settings.ShortPageEvery == 0;
+    }
+
+    /// <summary>The bytes to serve for a record: as stored, or broken / changed / re-serialized when the settings say so.</summary>
     public ReadOnlyMemory<byte> Serve(UserTransaction record)
     {
         if (Settings.MalformedRecordIds.Contains(record.Id))
             return JsonMemberRewriter.Replace(record.Json.Span, "datetime", "\"not a date\"");
+        if (Settings.SerializerDrift)
+        {
+            var drift = driftServes.AddOrUpdate(record.Id, 1, (_, n) => n + 1);
+            return drift == 1 ? record.Json : SerializerDrift.Rewrite(record.Json.Span);
+        }
         if (!Settings.ChangingRecordIds.Contains(record.Id)) return record.Json;
         var serve = serves.AddOrUpdate(record.Id, 1, (_, n) => n + 1);
         if (serve == 1) return record.Json;

@@ -109,6 +109,9 @@ internal sealed class Bookkeeper(PriceModel prices, RecordComposer composer, Ran
         return true;
     }
 
+    /// <summary>Realistic mode: ETH comes back from staking as ETH2 and its rewards are ETH2R (bitstamp-api.md §9).</summary>
+    public bool Realistic { get; init; }
+
     /// <summary>Staking: "26" sends to staking (leaves the balance), "25" credits staked assets back, "27" pays a reward.</summary>
     public bool TryStaking(SimAccount account, string type, string currency, decimal amount, DateTime at, bool fraction)
     {
@@ -122,7 +125,8 @@ internal sealed class Bookkeeper(PriceModel prices, RecordComposer composer, Ran
         }
 
         var signed = type == "26" ? -amount : amount;
-        account.Add(composer.Movement(at, fraction, type, currency, Fixed(signed, 8), Fixed(0m, 8)));
+        var credited = Realistic && currency == "eth" ? type switch { "25" => "eth2", "27" => "eth2r", _ => currency } : currency;
+        account.Add(composer.Movement(at, fraction, type, credited, Fixed(signed, 8), Fixed(0m, 8)));
         if (type != "27") account.Staked[currency] = account.StakedOf(currency) - signed;
         return true;
     }

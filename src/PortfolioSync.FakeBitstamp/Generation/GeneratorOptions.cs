@@ -21,6 +21,14 @@ public sealed record GeneratorOptions
     /// <summary>Number of days, at least 1. Default 731 (2023-03-01 .. 2025-02-28).</summary>
     public int Days { get; init; } = 731;
 
+    /// <summary>
+    /// Mix in every row form the real exchange sends (bitstamp-api.md §9): <c>type</c> as a JSON number, <c>"None"</c>
+    /// fees, exponent notation for small rates and amounts, derivatives fields on some trades, withdrawals whose id is
+    /// older than their datetime (ids not monotonic in time), ETH staking credited back as <c>ETH2</c> with
+    /// <c>ETH2R</c> rewards and daily prices for both. Default false (the plain forms only, as before).
+    /// </summary>
+    public bool Realistic { get; init; }
+
     /// <exception cref="ArgumentOutOfRangeException">A value is out of range; the message names it.</exception>
     public void Validate()
     {

@@ -8,8 +8,9 @@ namespace PortfolioSync.FakeBitstamp.Generation;
 /// number, unrelated zero-valued currency keys as <c>0</c>, <c>0.0</c> or <c>"0.0"</c>, a stale <c>"btc_usd":"0.00"</c>
 /// on some deposits/withdrawals), gives each the next global id and parses it back with the server's own parser.
 /// </summary>
-internal sealed class RecordComposer(Random rng)
+internal sealed class RecordComposer(Random rng, bool realistic = false)
 {
+    private readonly Queue<long> reservedIds = new();
     private static readonly string[] ZeroKeyCandidates = ["usd", "eur", "btc", "gbp"];
     private static readonly string[] ZeroForms = ["0", "0.0", "\"0.0\""];
 
@@ -30,9 +31,11 @@ internal sealed class RecordComposer(Random rng)
         line.String(pair.Base, Fixed(baseAmount, 8)).String(pair.Quote, Fixed(quoteAmount, quoteDecimals));
         ZeroKeys(pair.Base, pair.Quote);
         var rate = Fixed(price, priceDecimals);
-        if (rng.Next(10) < 6) line.String(pair.RateKey, rate);
+        if (realistic && price < 0.0001m && price > 0m && rng.Next(2) == 0) line.Raw(pair.RateKey, Exponent(price));
+        else if (rng.Next(10) < 6) line.String(pair.RateKey, rate);
         else line.Raw(pair.RateKey, priceDecimals == 0 && rng.Next(2) == 0 ? rate + ".0" : rate);
         line.Number("order_id", orderId);
+        if (realistic && rng.Next(100) < 3) line.String("margin_mode", "CROSS").String("leverage_rate", "1");
         return Finish();
     }
 
@@ -42,7 +45,10 @@ internal sealed class RecordComposer(Random rng)
     /// </summary>
     public UserTransaction Movement(DateTime at, bool fraction, string type, string currency, string amountText, string feeText)
     {
-        Start(at, fraction, type, feeText);
+        Start(at, fraction, type, realistic && type == "0" && IsZero(feeText) && rng.Next(100) < 30 ? "None" : feeText);
+        if (realistic && decimal.TryParse(amountText, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount)
+            && amount != 0m && Math.Abs(amount) < 0.0001m && rng.Next(100) < 50)
+            amountText = Exponent(amount);
         line.String(currency, amountText);
         ZeroKeys(currency, currency);
         if (type is "0" or "1" && rng.Next(100) < 15) line.String("btc_usd", "0.00");
@@ -53,11 +59,38 @@ internal sealed class RecordComposer(Random rng)
 
     public static string Fixed(decimal value, int decimals) => value.ToString(FixedFormats[decimals], CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// <c>8.494e-05</c>: the value exactly, as Python's JSON writer prints small floats (mantissa digits, two-digit exponent).
+    /// </summary>
+    public static string Exponent(decimal value)
+    {
+        var text = Math.Abs(value).ToString(CultureInfo.InvariantCulture);   // below 1 here: "0.0000xyz"
+        var point = text.IndexOf('.', StringComparison.Ordinal);
+        var fraction = text[(point + 1)..];
+        var leadingZeros = fraction.Length - fraction.TrimStart('0').Length;
+        var exponent = -(leadingZeros + 1);
+        var digits = fraction.TrimStart('0').TrimEnd('0');
+        var mantissa = digits.Length == 1 ? digits : digits[0] + "." + digits[1..];
+        return (value < 0 ? "-" : "") + mantissa + "e" + (exponent < 0 ? "-" : "+") + Math.Abs(exponent).ToString("00", CultureInfo.InvariantCulture);
+    }
+
+    private static bool IsZero(string text) => text.Length > 0 && text.All(c => c is '0' or '.');
+
     private void Start(DateTime at, bool fraction, string type, string feeText)
     {
-        nextId += 1 + rng.Next(300);
-        line.Begin().Number("id", nextId).String("datetime", BitstampDateTime.Format(at, fraction)).String("type", type)
-            .String("fee", feeText);
+        var gap = 1 + rng.Next(300);
+        nextId += gap;
+        var id = nextId;
+        if (realistic)
+        {
+            // Ids are given when a request is made; a withdrawal is dated when it completes, after later ids.
+            if (gap >= 2 && rng.Next(100) < 8) reservedIds.Enqueue(nextId - 1);
+            if (type == "1" && reservedIds.Count > 0 && rng.Next(100) < 50) id = reservedIds.Dequeue();
+        }
+        line.Begin().Number("id", id).String("datetime", BitstampDateTime.Format(at, fraction));
+        if (realistic && rng.Next(100) < 10) line.Number("type", long.Parse(type, CultureInfo.InvariantCulture));
+        else line.String("type", type);
+        line.String("fee", feeText);
     }
 
     private void ZeroKeys(string a, string b)

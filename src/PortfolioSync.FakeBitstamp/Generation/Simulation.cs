@@ -38,7 +38,10 @@ internal sealed class Simulation
         options.Validate();
         this.options = options;
         rng = new Random(options.Seed);
-        books = new Bookkeeper(new PriceModel(options.Seed, options.Start, options.Days), new RecordComposer(rng), rng);
+        books = new Bookkeeper(new PriceModel(options.Seed, options.Start, options.Days), new RecordComposer(rng, options.Realistic), rng)
+        {
+            Realistic = options.Realistic,
+        };
         accounts = CreateAccounts(options.Accounts);
         main = accounts[0];
         start = options.Start.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
@@ -362,7 +365,14 @@ internal sealed class Simulation
         {
             CryptoTransactions = a.Role == AccountRole.Main ? books.CryptoTransactions() : null,
         });
-        return new ServerData(data.ToList(), books.Prices.Series);
+        var series = books.Prices.Series.ToList();
+        if (options.Realistic && series.FirstOrDefault(x => x.Market.Symbol == "ethusd") is { } eth)
+        {
+            // ETH2 and ETH2R were priced as ETH (one for one); their markets make them valuable in reports.
+            series.Add(new OhlcSeries(new MarketPair("eth2", "usd"), eth.Candles));
+            series.Add(new OhlcSeries(new MarketPair("eth2r", "usd"), eth.Candles));
+        }
+        return new ServerData(data.ToList(), series);
     }
 
     private static string Token(Random random, int length)

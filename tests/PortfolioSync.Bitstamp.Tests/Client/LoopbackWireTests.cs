@@ -27,6 +27,22 @@ public sealed class LoopbackWireTests
     }
 
     [Fact]
+    public async Task Every_request_signed_or_public_carries_the_PortfolioSync_User_Agent_with_version_and_project_url()
+    {
+        await using var server = await TinyServer.StartAsync((c, _) =>
+            c.Response.WriteAsync(c.Request.Path.Value!.Contains("ohlc", StringComparison.Ordinal) ? """{"data":{"pair":"BTC/USD","ohlc":[]}}""" : "[]"));
+        using var client = new BitstampClient("main", server.BaseUrl, Clients.Credentials(), Clients.FastOptions(), TimeProvider.System);
+
+        await client.GetUserTransactionsPageAsync(null, 1000, CancellationToken.None);
+        await client.GetMarketsAsync(CancellationToken.None);
+        await client.GetOhlcAsync("btcusd", 86400, NodaTime.Instant.FromUnixTimeSeconds(1_700_000_000), null, 10, CancellationToken.None);
+
+        var agents = server.Seen.Select(s => s.Headers.UserAgent.ToString()).ToList();
+        agents.Should().HaveCount(3).And.OnlyContain(a => a == BitstampClientOptions.DefaultUserAgent);
+        BitstampClientOptions.DefaultUserAgent.Should().MatchRegex(@"^PortfolioSync/\d+\.\d+\.\d+\S* \(\+https://\S+\)$");
+    }
+
+    [Fact]
     public async Task A_connection_dropped_mid_body_is_retried_and_the_page_still_arrives_byte_for_byte()
     {
         await using var server = await TinyServer.StartAsync(async (c, n) =>

@@ -13,7 +13,7 @@ namespace PortfolioSync.Bitstamp.Tests.Integration;
 public sealed class ProtocolEdgesAgainstServerTests : IAsyncLifetime
 {
     private FakeBitstampServer _server = null!;
-    private readonly HttpClient _raw = new();
+    private readonly HttpClient _raw = new() { DefaultRequestHeaders = { { "User-Agent", "tests/1.0" } } };
 
     public async Task InitializeAsync() => _server = await FakeServer.StartAsync();
 

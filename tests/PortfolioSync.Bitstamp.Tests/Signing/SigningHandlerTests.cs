@@ -96,15 +96,46 @@ public sealed class SigningHandlerTests
     }
 
     [Fact]
-    public async Task A_wrong_server_signature_is_a_typed_error_and_is_not_retried()
+    public async Task Under_strict_a_wrong_server_signature_is_a_typed_error_and_is_not_retried()
     {
-        var (client, transport) = DocsClient("https://www.bitstamp.net");
+        var strict = Clients.FastOptions();
+        strict.ResponseSignature = ResponseSignatureMode.Strict;
+        var (client, transport) = DocsClient("https://www.bitstamp.net", strict);
         transport.Then(HttpStatusCode.OK, "[]", r => r.Headers.Add("X-Server-Auth-Signature", new string('0', 64)));
 
         var act = () => client.GetBalancesAsync(CancellationToken.None);
 
         (await act.Should().ThrowAsync<BitstampApiException>()).Which.Kind.Should().Be(BitstampErrorKind.ResponseSignatureMismatch);
         transport.Requests.Should().HaveCount(1);
+    }
+
+    [Fact]
+    public async Task By_default_a_wrong_server_signature_is_accepted_counted_and_logged()
+    {
+        var log = new List<string>();
+        var (client, transport) = DocsClient("https://www.bitstamp.net", Clients.FastOptions(log));
+        transport.Then(HttpStatusCode.OK, """[{"currency":"btc","total":"1.0","available":"1.0","reserved":"0.0"}]""",
+            r => r.Headers.Add("X-Server-Auth-Signature", new string('0', 64)));
+
+        var balances = await client.GetBalancesAsync(CancellationToken.None);
+
+        balances.Should().ContainSingle().Which.Value!.Total.Should().Be(1m);
+        client.Statistics.SignatureMismatches.Should().Be(1);
+        log.Should().ContainSingle(l => l.Contains("does not match; accepted (responseSignature: warn)"));
+    }
+
+    [Fact]
+    public async Task Under_off_no_signature_is_checked()
+    {
+        var off = Clients.FastOptions();
+        off.ResponseSignature = ResponseSignatureMode.Off;
+        var (client, transport) = DocsClient("https://www.bitstamp.net", off);
+        transport.Then(HttpStatusCode.OK, "[]", r => r.Headers.Add("X-Server-Auth-Signature", new string('0', 64)));
+
+        await client.GetBalancesAsync(CancellationToken.None);
+
+        client.Statistics.SignatureMismatches.Should().Be(0);
+        client.Statistics.UnsignedResponses.Should().Be(0);
     }
 
     [Fact]

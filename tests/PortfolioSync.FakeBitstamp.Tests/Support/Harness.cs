@@ -15,6 +15,7 @@ internal sealed class Harness : IAsyncDisposable
         Server = server;
         Time = time;
         Http = new HttpClient { BaseAddress = server.BaseUrl, Timeout = TimeSpan.FromSeconds(20) };
+        Http.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", "PortfolioSync-tests/1.0");   // the server's firewall refuses requests without one
     }
 
     public FakeBitstampServer Server { get; }

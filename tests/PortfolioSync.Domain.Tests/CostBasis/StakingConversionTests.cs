@@ -1,0 +1,61 @@
+using PortfolioSync.Domain.CostBasis;
+using PortfolioSync.Domain.Ledger;
+using PortfolioSync.Domain.Tests.Support;
+
+namespace PortfolioSync.Domain.Tests.CostBasis;
+
+/// <summary>ETH staked (type 26) and credited back as ETH2 (type 25) with ETH2R rewards (bitstamp-api.md §9).</summary>
+public sealed class StakingConversionTests
+{
+    private static CostBasisOptions Fifo => CostBasisOptions.For(CostBasisMethod.Fifo) with { BaseCurrency = Asset.Usd };
+
+    private static readonly PortfolioSync.Domain.Pricing.PriceBook EthPrices = Prices.Of(
+        ("ETH/USD", "2021-03-01", 1500m), ("ETH/USD", "2021-04-01", 2000m), ("ETH/USD", "2021-05-01", 3000m));
+
+    private static IReadOnlyList<LedgerEntry> Ledger() => new LedgerBuilder()
+        .Buy("2 ETH", on: "2021-01-01", cost: "2000 USD")
+        .Lock("2 ETH", on: "2021-02-01")
+        .Unlock("2 ETH2", on: "2021-03-01")
+        .Income("0.1 ETH2R", on: "2021-04-01")
+        .Sell("1 ETH2", on: "2021-05-01", proceeds: "3000 USD")
+        .Build();
+
+    [Fact]
+    public void By_default_lots_and_dates_cross_the_conversion_and_rewards_are_income_at_the_staked_assets_price()
+    {
+        var r = CostBasisEngine.Run(Ledger(), EthPrices, Fifo);
+
+        var d = r.Disposals.Single();
+        d.Asset.Should().Be(Asset.Parse("ETH"));
+        d.Quantity.Should().Be(1m);
+        d.Cost.Should().Be(1000m, "half of the lot bought for 2000");
+        d.Lots.Single().AcquiredDate.Should().Be(LedgerBuilder.Date("2021-01-01"), "the date survives the conversion");
+        d.Gain.Should().Be(2000m);
+        var income = r.Income.Single();
+        income.Quantity.Should().Be(0.1m);
+        income.Value.Should().Be(200m);
+        income.ValueKnown.Should().BeTrue();
+        r.Warnings.Should().NotContain(w => w.Code == Warnings.WarningCode.NegativeBalance);
+    }
+
+    [Fact]
+    public void With_the_option_the_conversion_is_an_exchange_at_market_value()
+    {
+        var prices = Prices.Of(("ETH/USD", "2021-03-01", 1500m), ("ETH2/USD", "2021-03-01", 1500m), ("ETH2/USD", "2021-05-01", 3000m),
+            ("ETH2R/USD", "2021-04-01", 2000m));
+
+        var r = CostBasisEngine.Run(Ledger(), prices, Fifo with { StakingConversionsAreDisposals = true });
+
+        var conversion = r.Disposals.First();
+        conversion.Asset.Should().Be(Asset.Parse("ETH"));
+        conversion.Quantity.Should().Be(2m);
+        conversion.Proceeds.Should().Be(3000m);
+        conversion.Gain.Should().Be(1000m);
+        r.Disposals.Last().Lots.Single().AcquiredDate.Should().Be(LedgerBuilder.Date("2021-03-01"), "ETH2 was acquired at the conversion");
+    }
+
+    [Fact]
+    public void Staking_that_returns_the_same_asset_changes_nothing() =>
+        StakingConversions.Find(new LedgerBuilder().Buy("1 ETH", "2021-01-01", "100 USD").Lock("1 ETH", "2021-02-01").Unlock("1 ETH", "2021-03-01").Build())
+            .Should().BeEmpty();
+}
