@@ -12,4 +12,6 @@ public enum ExitCode
     Partial = 3,
     /// <summary>Authentication or permission problem with the exchange.</summary>
     Auth = 4,
+    /// <summary>The store file is damaged (cannot be read back as written): the message names it and the recovery steps.</summary>
+    StoreDamaged = 5,
 }
