@@ -46,11 +46,15 @@ public sealed partial class PortfolioStore : IDisposable
         _runs = db.GetCollection(N.Runs);
         _meta = db.GetCollection(N.Meta);
         _ledgerSums = db.GetCollection(N.LedgerSums);
+        _checksummed = ReadSchemaVersion(_meta) >= 6;
         _fileStem = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(path) ?? "", System.IO.Path.GetFileNameWithoutExtension(path));
         if (!options.ReadOnly) AppDomain.CurrentDomain.FirstChanceException += OnFirstChance;
     }
 
     private readonly string _fileStem;
+
+    /// <summary>Schema 6 or later: every ledger and raw document carries a checksum, and one without is damaged.</summary>
+    private readonly bool _checksummed;
 
     /// <summary>Opened read-only (<see cref="StoreOptions.ReadOnly"/>): nothing is written, not even a pragma.</summary>
     public bool IsReadOnly => _options.ReadOnly;
@@ -129,6 +133,13 @@ public sealed partial class PortfolioStore : IDisposable
         {
             db?.Dispose();
         }
+    }
+
+    /// <summary>Copies the write-ahead log into the data file (before a backup copies the file).</summary>
+    public void Checkpoint()
+    {
+        ThrowIfDisposed();
+        if (!_options.ReadOnly) _db.Checkpoint();
     }
 
     /// <summary>The schema version stored in <c>meta</c> (0 for a file that has none yet).</summary>

@@ -116,7 +116,9 @@ public sealed class SyncCommand : CliCommand
             var prices = ExchangeAccounts.Client("prices", null, config, env.Time);
             clients.Add(prices);
 
+            var existed = File.Exists(config.StorePath);
             using var store = OpenStore(config.StorePath, env);
+            if (existed && StoreBackups.Rotate(store, config.Backups) is { } skipped) env.Error.WriteLine($"warning: {skipped}");
             SyncReport report;
             if (env.IsTerminal && !context.Quiet)
             {

@@ -26,6 +26,8 @@ public sealed record AppConfig
     public int RequestsPerSecond { get; init; } = 8;
     /// <summary>Accounts synced at the same time. Default 1.</summary>
     public int ParallelAccounts { get; init; } = 1;
+    /// <summary>Rotating copies of the store taken before each sync writes (<c>{store}.backup-1</c> newest). Default 3; 0 = none.</summary>
+    public int Backups { get; init; } = 3;
     public required IReadOnlyList<AccountConfig> Accounts { get; init; }
 }
 

@@ -19,7 +19,7 @@ public static class ConfigLoader
 
     private static readonly string[] TopLevelKeys =
         ["baseCurrency", "jurisdiction", "method", "poolScope", "timeZone", "taxYear", "store", "baseUrl", "fiat", "manualCosts",
-         "requestsPerSecond", "parallelAccounts", "accounts"];
+         "requestsPerSecond", "parallelAccounts", "backups", "accounts"];
     private static readonly string[] AccountKeys = ["name", "key", "secret", "main"];
 
     private static readonly JsonDocumentOptions DocumentOptions = new()
@@ -121,6 +121,7 @@ public static class ConfigLoader
         var manualCosts = v.Optional<string?>(root, "manualCosts", "", null, p => env.ExpandPath(p, configDir));
         var requestsPerSecond = v.Optional(root, "requestsPerSecond", "", 8, t => IntIn(t, 1, 100, "requests per second"));
         var parallelAccounts = v.Optional(root, "parallelAccounts", "", 1, t => IntIn(t, 1, 8, "accounts synced at once"));
+        var backups = v.Optional(root, "backups", "", 3, t => IntIn(t, 0, 20, "store backups kept (0 = none)"));
         var accounts = ReadAccounts(root, v);
 
         if (accounts is null) return null;
@@ -139,6 +140,7 @@ public static class ConfigLoader
             ManualCostsPath = manualCosts,
             RequestsPerSecond = requestsPerSecond,
             ParallelAccounts = parallelAccounts,
+            Backups = backups,
             Accounts = accounts,
         };
     }
