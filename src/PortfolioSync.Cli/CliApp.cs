@@ -6,6 +6,7 @@ using PortfolioSync.Cli.Commands;
 using PortfolioSync.Cli.Config;
 using PortfolioSync.Cli.Hosting;
 using PortfolioSync.Cli.Secrets;
+using PortfolioSync.Store;
 
 namespace PortfolioSync.Cli;
 
@@ -87,6 +88,13 @@ public static class CliApp
         }
     }
 
+    /// <summary>A store that cannot be used: damaged (exit 5), or a write that failed, read-only, newer schema (exit 1).</summary>
+    internal static int StoreError(CliEnvironment env, StoreException e)
+    {
+        env.Error.WriteLine($"error: {e.Message}");
+        return (int)(e.Failure == StoreFailure.Damaged ? ExitCode.StoreDamaged : ExitCode.Unexpected);
+    }
+
     private static async Task<int> RunCommandAsync(CliCommand command, CommandContext context, CancellationToken ct)
     {
         var env = context.Env;
@@ -94,10 +102,18 @@ public static class CliApp
         {
             return (int)await command.RunAsync(context, ct).ConfigureAwait(false);
         }
+        catch (CliException e) when (e.InnerException is StoreException se)
+        {
+            return StoreError(env, se);
+        }
         catch (CliException e)
         {
             env.Error.WriteLine($"error: {e.Message}");
             return (int)e.ExitCode;
+        }
+        catch (StoreException e)
+        {
+            return StoreError(env, e);
         }
         catch (ConfigException e)
         {
@@ -113,6 +129,11 @@ public static class CliApp
         {
             env.Error.WriteLine("interrupted: stopped cleanly; what was committed is kept and the next run resumes from there.");
             return 130;
+        }
+        catch (Exception e) when (env.StoreInUse is { } path && StoreFaults.Classify(path, e) is { } se)
+        {
+            if (context.Verbose) env.Error.WriteLine(e.ToString());
+            return StoreError(env, se);
         }
         catch (Exception e)   // the one top-level handler: anything else is a bug or an environment failure
         {

@@ -12,6 +12,8 @@ public enum ExitCode
     Partial = 3,
     /// <summary>Authentication or permission problem with the exchange.</summary>
     Auth = 4,
+    /// <summary>The store file is damaged (cannot be read back as written): the message names it and the recovery steps.</summary>
+    StoreDamaged = 5,
     /// <summary>The report was written but is incomplete: a disposal lacks proceeds, cost or fees (no price, or more
     /// sold than held). Its fields and the totals that include it are empty, never zero.</summary>
     Incomplete = 6,

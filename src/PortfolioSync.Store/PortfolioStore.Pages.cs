@@ -18,16 +18,40 @@ public sealed partial class PortfolioStore
         ArgumentNullException.ThrowIfNull(page);
         ThrowIfDisposed();
         var records = Keyed(page);
+        var need = SpaceNeeded(page);
+        if (_options.SpaceCheck && StoreFaults.FreeBytes(Path) is { } free && free < need)
+            throw new StoreException(Path, StoreFailure.WriteFailed, Invariant(
+                $"cannot write the next page ({page.Records.Count} records of {page.Account} {page.Stream}): it needs about {StoreFaults.Mb(need)} and only {StoreFaults.Mb(free)} is free on the store's file system. Nothing of it was written; the store is kept as it was after the last committed page: free some space (or move the store), then run sync again; it resumes from there."));
         try
         {
-            return InTransaction(() => new PageWriter(this, page, records, careful: false).Run());
+            return InTransaction(() => new PageWriter(this, page, records, careful: false).Run(), need);
         }
         catch (LiteException e) when (e.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
         {
             // The fast path inserts records newer than the stream's newest stored id without looking them up. An entry
             // id already used by another record makes that insert fail (and roll back): redo the page checking every key.
-            return InTransaction(() => new PageWriter(this, page, records, careful: true).Run());
+            return InTransaction(() => new PageWriter(this, page, records, careful: true).Run(), need);
         }
+    }
+
+    /// <summary>
+    /// Room a page may take: its documents and index keys twice (the write-ahead log, then the data file), plus the whole
+    /// current log, which a checkpoint may copy into the data file in the same commit, plus a margin of 64 pages.
+    /// </summary>
+    private long SpaceNeeded(PageCommit page)
+    {
+        long bytes = 0;
+        foreach (var r in page.Records) bytes += 2L * r.Json.Length + 768;
+        var log = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(Path) ?? "", System.IO.Path.GetFileNameWithoutExtension(Path) + "-log" + System.IO.Path.GetExtension(Path));
+        long logBytes = 0;
+        try
+        {
+            if (File.Exists(log)) logBytes = new FileInfo(log).Length;
+        }
+        catch (IOException)
+        {
+        }
+        return 2 * bytes + logBytes + 64 * 8192;
     }
 
     private static List<(string Key, PageRecord Record)> Keyed(PageCommit page)

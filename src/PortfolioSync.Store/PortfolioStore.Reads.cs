@@ -38,7 +38,7 @@ public sealed partial class PortfolioStore
     {
         ThrowIfDisposed();
         if (account is null) return _ledger.Count();
-        var names = new LedgerBson.ReadCache();
+        var names = new LedgerBson.ReadCache { RequireChecksum = _checksummed };
         var n = 0;
         foreach (var doc in _ledger.FindAll())
             if (string.Equals(AccountOf(doc, names), account, StringComparison.Ordinal)) n++;
@@ -53,7 +53,7 @@ public sealed partial class PortfolioStore
     public IReadOnlyList<LedgerEntry> ReadLedger()
     {
         ThrowIfDisposed();
-        var names = new LedgerBson.ReadCache();
+        var names = new LedgerBson.ReadCache { RequireChecksum = _checksummed };
         // No capacity from _ledger.Count(): LiteDB counts by walking the whole _id index, which took 1.3 s of a 6 s
         // read of a million entries; growing the list costs a few milliseconds.
         var list = new List<LedgerEntry>();
@@ -67,7 +67,7 @@ public sealed partial class PortfolioStore
     public IReadOnlyList<LedgerEntry> ReadLedger(string account)
     {
         ThrowIfDisposed();
-        var names = new LedgerBson.ReadCache();
+        var names = new LedgerBson.ReadCache { RequireChecksum = _checksummed };
         var list = new List<LedgerEntry>();
         foreach (var doc in _ledger.FindAll())
             if (string.Equals(AccountOf(doc, names), account, StringComparison.Ordinal))
@@ -82,7 +82,7 @@ public sealed partial class PortfolioStore
     {
         ThrowIfDisposed();
         if (to <= from) return [];
-        var names = new LedgerBson.ReadCache();
+        var names = new LedgerBson.ReadCache { RequireChecksum = _checksummed };
         return LedgerOrder.Sort(_ledger.Find(LedgerRange(from, to)).ToList().Select(d => Decode(d, names)));
     }
 
@@ -115,8 +115,8 @@ public sealed partial class PortfolioStore
         }
         catch (FormatException e)
         {
-            throw new StoreException(Path, $"ledger entry '{LedgerBson.IdText(doc)}' cannot be read ({e.Message}). " +
-                "Run `portfoliosync verify` to list every damaged document; a full sync into a new store rebuilds the ledger from Bitstamp.", e);
+            throw new StoreException(Path, StoreFailure.Damaged, $"ledger entry '{LedgerBson.IdText(doc)}' cannot be read ({e.Message}). " +
+                "'portfoliosync verify' lists every damaged document. " + StoreException.RecoverySteps(Path), e);
         }
     }
 
@@ -130,7 +130,7 @@ public sealed partial class PortfolioStore
     public RawRecord? GetRaw(string key)
     {
         ThrowIfDisposed();
-        return _raw.FindById(key) is { } doc ? RawBson.ToRecord(doc, current: true) : null;
+        return _raw.FindById(key) is { } doc ? RawBson.ToRecord(doc, current: true, _checksummed) : null;
     }
 
     /// <summary>All current raw records of one account and stream in external-id order (range scan on the key).</summary>
@@ -138,7 +138,7 @@ public sealed partial class PortfolioStore
     {
         ThrowIfDisposed();
         var prefix = RawKey.Cursor(account, stream) + "/";
-        return _raw.Find(KeyPrefix(prefix)).Select(d => RawBson.ToRecord(d, current: true))
+        return _raw.Find(KeyPrefix(prefix)).Select(d => RawBson.ToRecord(d, current: true, _checksummed))
             .OrderBy(r => r.ExternalId).ToList();
     }
 
@@ -146,7 +146,7 @@ public sealed partial class PortfolioStore
     public IReadOnlyList<RawRecord> GetVersions(string key)
     {
         ThrowIfDisposed();
-        var list = _rawVersions.Find(KeyPrefix(key + "#")).Select(d => RawBson.ToRecord(d, current: false)).ToList();
+        var list = _rawVersions.Find(KeyPrefix(key + "#")).Select(d => RawBson.ToRecord(d, current: false, _checksummed)).ToList();
         if (GetRaw(key) is { } current) list.Add(current);
         return list.OrderBy(r => r.Version).ToList();
     }
@@ -160,7 +160,7 @@ public sealed partial class PortfolioStore
         var keys = _rawFlags.FindAll().Select(d => d[N.Id]).ToList();
         var list = new List<RawRecord>();
         foreach (var key in keys)
-            if (_raw.FindById(key) is { } doc) list.Add(RawBson.ToRecord(doc, current: true));
+            if (_raw.FindById(key) is { } doc) list.Add(RawBson.ToRecord(doc, current: true, _checksummed));
         return list.OrderBy(r => r.Key, StringComparer.Ordinal).ToList();
     }
 

@@ -25,6 +25,15 @@ public sealed partial class PortfolioStore
 
         foreach (var doc in Scan(_raw))
         {
+            try
+            {
+                RawBson.Check(doc, current: true, _checksummed);
+            }
+            catch (FormatException e)
+            {
+                problems.Add(new(StoreProblemKind.Unreadable, $"{N.Raw}/{LedgerBson.IdText(doc)}", e.Message));
+                continue;
+            }
             var key = doc[N.Id].AsString;
             if (!RawKey.TryParse(key, out var account, out var stream, out var xid)
                 || account != doc[N.Account].AsString || stream != doc[N.Stream].AsString || xid != doc[N.ExternalId].AsInt64)
@@ -111,7 +120,7 @@ public sealed partial class PortfolioStore
             LedgerEntry entry;
             try
             {
-                entry = LedgerBson.FromDocument(doc);
+                entry = LedgerBson.FromDocument(doc, new LedgerBson.ReadCache { RequireChecksum = _checksummed });
             }
             catch (FormatException e)
             {
@@ -164,6 +173,15 @@ public sealed partial class PortfolioStore
         var seen = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         foreach (var doc in Scan(_rawVersions))
         {
+            try
+            {
+                RawBson.Check(doc, current: false, _checksummed);
+            }
+            catch (FormatException e)
+            {
+                problems.Add(new(StoreProblemKind.Unreadable, $"{N.RawVersions}/{LedgerBson.IdText(doc)}", e.Message));
+                continue;
+            }
             var key = doc[N.Key].AsString;
             var version = doc[N.Version].AsInt32;
             if (doc[N.Id].AsString != RawBson.VersionId(key, version))

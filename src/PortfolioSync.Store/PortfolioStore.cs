@@ -46,7 +46,18 @@ public sealed partial class PortfolioStore : IDisposable
         _runs = db.GetCollection(N.Runs);
         _meta = db.GetCollection(N.Meta);
         _ledgerSums = db.GetCollection(N.LedgerSums);
+        _checksummed = ReadSchemaVersion(_meta) >= 6;
+        _fileStem = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(path) ?? "", System.IO.Path.GetFileNameWithoutExtension(path));
+        if (!options.ReadOnly) AppDomain.CurrentDomain.FirstChanceException += OnFirstChance;
     }
+
+    private readonly string _fileStem;
+
+    /// <summary>Schema 6 or later: every ledger and raw document carries a checksum, and one without is damaged.</summary>
+    private readonly bool _checksummed;
+
+    /// <summary>Opened read-only (<see cref="StoreOptions.ReadOnly"/>): nothing is written, not even a pragma.</summary>
+    public bool IsReadOnly => _options.ReadOnly;
 
     internal static readonly Collation OrdinalCollation = new(CultureInfo.InvariantCulture.LCID, CompareOptions.Ordinal);
 
@@ -69,23 +80,42 @@ public sealed partial class PortfolioStore : IDisposable
         options ??= new StoreOptions();
         var full = System.IO.Path.GetFullPath(path);
         var folder = System.IO.Path.GetDirectoryName(full);
-        if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
-
+        if (options.ReadOnly && !File.Exists(full))
+            throw new StoreException(full, "no store here: run `portfoliosync sync` first (or point --store at the store file)");
         LiteDatabase? db = null;
         try
         {
+            if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
+            if (!options.ReadOnly && File.Exists(full) && (File.GetAttributes(full) & FileAttributes.ReadOnly) != 0)
+                throw new UnauthorizedAccessException($"Access to the path '{full}' is denied.");
             db = new LiteDatabase(new ConnectionString
             {
                 Filename = full,
                 Connection = ConnectionType.Shared,
+                ReadOnly = options.ReadOnly,
                 // Keys compare ordinally (case-sensitive, culture-free, and faster than LiteDB's default culture
                 // IgnoreCase). A collation is fixed when the file is created.
                 Collation = OrdinalCollation,
             }, new BsonMapper());
-            if (!db.UtcDate) db.UtcDate = true;   // a pragma stored in the file: written once, not on every open
-            if (db.CheckpointSize != options.CheckpointPages) db.CheckpointSize = options.CheckpointPages;
-            options.BeforeMigrations?.Invoke(db);
-            Migrate(full, db, options.Migrations ?? SchemaMigrations.All, options.OnMigration);
+            if (options.ReadOnly)
+            {
+                var stored = ReadSchemaVersion(db.GetCollection(N.Meta));
+                var known = (options.Migrations ?? SchemaMigrations.All) is { Count: > 0 } list ? list[^1].Version : 0;
+                if (stored > known)
+                    throw new StoreException(full,
+                        $"the store has schema version {stored}, but this version of PortfolioSync knows only up to {known}. " +
+                        "Upgrade PortfolioSync, or point --store at another file.");
+                if (stored < known)
+                    throw new StoreException(full, StoreFailure.NeedsUpgrade,
+                        $"the store has schema version {stored} and must be upgraded to {known} by a command that can write it");
+            }
+            else
+            {
+                if (!db.UtcDate) db.UtcDate = true;   // a pragma stored in the file: written once, not on every open
+                if (db.CheckpointSize != options.CheckpointPages) db.CheckpointSize = options.CheckpointPages;
+                options.BeforeMigrations?.Invoke(db);
+                Migrate(full, db, options.Migrations ?? SchemaMigrations.All, options.OnMigration);
+            }
             var store = new PortfolioStore(full, db, options);
             db = null;
             return store;
@@ -93,14 +123,23 @@ public sealed partial class PortfolioStore : IDisposable
         catch (Exception e) when (e is not StoreException and not OutOfMemoryException)
         {
             // LiteDB reports a damaged file with many exception types (even ArgumentOutOfRangeException): name the file.
-            throw new StoreException(full,
-                $"cannot open the store ({e.GetType().Name}: {e.Message}). The file may be damaged or not a PortfolioSync " +
-                "store: restore it from a backup, or move it away and run a full sync to rebuild it.", e);
+            if (StoreFaults.IsReadOnly(e)) throw StoreFaults.ReadOnly(full, e);
+            if (StoreFaults.IsNoSpace(e) || e is IOException) throw StoreFaults.WriteFailed(full, e, null);
+            throw new StoreException(full, StoreFailure.Damaged,
+                $"it cannot be opened ({e.GetType().Name}: {e.Message}); it is not a PortfolioSync store or it was " +
+                $"truncated or overwritten. {StoreException.RecoverySteps(full)}", e);
         }
         finally
         {
             db?.Dispose();
         }
+    }
+
+    /// <summary>Copies the write-ahead log into the data file (before a backup copies the file).</summary>
+    public void Checkpoint()
+    {
+        ThrowIfDisposed();
+        if (!_options.ReadOnly) _db.Checkpoint();
     }
 
     /// <summary>The schema version stored in <c>meta</c> (0 for a file that has none yet).</summary>
@@ -135,23 +174,81 @@ public sealed partial class PortfolioStore : IDisposable
 
     private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_disposed, this);
 
-    /// <summary>Runs <paramref name="work"/> in one LiteDB transaction; any exception rolls all of it back.</summary>
-    private T InTransaction<T>(Func<T> work)
+    /// <summary>
+    /// Runs <paramref name="work"/> in one LiteDB transaction; any exception rolls all of it back. A failed write
+    /// (no space, read-only, I/O error) becomes a <see cref="StoreException"/> naming the file.
+    /// </summary>
+    private T InTransaction<T>(Func<T> work, long? needBytes = null)
     {
         ThrowIfDisposed();
-        if (!_db.BeginTrans()) throw new InvalidOperationException("A store transaction is already open on this thread.");
-        T result;
+        if (_writeFault is { } earlier) throw StoreFaults.WriteFailed(Path, earlier, needBytes);
         try
         {
-            result = work();
+            if (!_db.BeginTrans()) throw new InvalidOperationException("A store transaction is already open on this thread.");
+            T result;
+            try
+            {
+                result = work();
+            }
+            catch
+            {
+                TryRollback();
+                throw;
+            }
+            _db.Commit();
+            return result;
         }
-        catch
+        catch (IOException e)
+        {
+            _writeFault ??= e;
+            throw StoreFaults.IsReadOnly(e) ? StoreFaults.ReadOnly(Path, e) : StoreFaults.WriteFailed(Path, e, needBytes);
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            _writeFault ??= e;
+            throw StoreFaults.ReadOnly(Path, e);
+        }
+    }
+
+    private void TryRollback()
+    {
+        try
         {
             _db.Rollback();
-            throw;
         }
-        _db.Commit();
-        return result;
+        catch (IOException)
+        {
+            // the engine closed itself after a failed write: nothing of the transaction reached the file
+        }
+        catch (LiteException)
+        {
+        }
+    }
+
+    private Exception? _writeFault;
+
+    /// <summary>
+    /// The first write error seen on this store's files, also when LiteDB's background writer hit it (LiteDB 5.0.20 then
+    /// never signals that its write queue is empty, and a later flush waits forever: see <see cref="IsStuckAfterWriteFault"/>).
+    /// </summary>
+    public Exception? WriteFault => Volatile.Read(ref _writeFault);
+
+    /// <summary>The write error as the user's message, with the free space; null when there was none.</summary>
+    public StoreException? DescribeWriteFault() => WriteFault is { } e
+        ? StoreFaults.IsReadOnly(e) ? StoreFaults.ReadOnly(Path, e) : StoreFaults.WriteFailed(Path, e, null)
+        : null;
+
+    /// <summary>Set by the caller that gave up waiting on a store call hung after a write fault; Dispose then leaves
+    /// LiteDB alone (its flush would wait forever) and the process ends without it: the OS releases the file and lock.</summary>
+    public bool IsStuckAfterWriteFault { get; set; }
+
+    private void OnFirstChance(object? sender, System.Runtime.ExceptionServices.FirstChanceExceptionEventArgs e)
+    {
+        // LiteDB writes the log file on a background task and, when that write throws, only keeps the exception for
+        // itself. Seeing it here is how the sync learns that the disk is full instead of waiting forever.
+        if (e.Exception is IOException io && (StoreFaults.IsNoSpace(io) || StoreFaults.IsReadOnly(io) || io.HResult == 5)
+            && io.Message.Contains(_fileStem, StringComparison.Ordinal))
+            Interlocked.CompareExchange(ref _writeFault, io, null);
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
@@ -160,6 +257,15 @@ public sealed partial class PortfolioStore : IDisposable
     {
         if (_disposed) return;
         _disposed = true;
-        _db.Dispose();
+        if (!_options.ReadOnly) AppDomain.CurrentDomain.FirstChanceException -= OnFirstChance;
+        if (IsStuckAfterWriteFault) return;
+        try
+        {
+            _db.Dispose();
+        }
+        catch (IOException) when (WriteFault is not null)
+        {
+            // the last pages could not be flushed: the write error was reported already; the file keeps what was committed
+        }
     }
 }

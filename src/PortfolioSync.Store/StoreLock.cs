@@ -50,7 +50,7 @@ public sealed class StoreLock : IDisposable
         {
             stream = new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
         }
-        catch (IOException)
+        catch (IOException e) when (!StoreFaults.IsReadOnly(e))
         {
             return new StoreLockResult(null, ReadOwner(ownerPath) ?? LockOwner.Unknown, null, lockPath);
         }
@@ -75,6 +75,13 @@ public sealed class StoreLock : IDisposable
         var tookOver = previous is not null && previous.ProcessId != Environment.ProcessId ? previous : null;
         return new StoreLockResult(new StoreLock(stream, ownerPath, owner), null, tookOver, lockPath);
     }
+
+    /// <summary>
+    /// The sync that holds the store's lock now, from its owner record (a process that is gone does not count); null when
+    /// none. Reads only, so readers on a read-only store can ask.
+    /// </summary>
+    public static LockOwner? RunningSync(string storePath) =>
+        ReadOwner(LockPathFor(storePath) + ".owner") is { } owner && owner.ProcessId != Environment.ProcessId && owner.IsAlive() ? owner : null;
 
     private static LockOwner? ReadOwner(string ownerPath)
     {

@@ -4,7 +4,7 @@ using PortfolioSync.Store.Schema;
 namespace PortfolioSync.Store;
 
 /// <summary>How a <see cref="PortfolioStore"/> is opened. Immutable once passed to <see cref="PortfolioStore.Open"/>.</summary>
-public sealed class StoreOptions
+public sealed record StoreOptions
 {
     /// <summary>
     /// The clock for fetched-at, updated-at and run times. Defaults to the system clock; the CLI passes its own and
@@ -26,6 +26,19 @@ public sealed class StoreOptions
     /// that says nothing meanwhile looks hung.
     /// </summary>
     public Action<int, string>? OnMigration { get; init; }
+
+    /// <summary>
+    /// Open without writing anything (readers: status, report, value, verify), so a store on a read-only mount or in a
+    /// folder this user cannot write is still read. An older schema is then refused with
+    /// <see cref="StoreFailure.NeedsUpgrade"/>: the caller opens it writable once to upgrade it.
+    /// </summary>
+    public bool ReadOnly { get; init; }
+
+    /// <summary>
+    /// Check before each page that its file system has room for it (and a checkpoint), and stop with a clear message
+    /// instead of letting the write fail. Default true; tests of the write-failure path itself turn it off.
+    /// </summary>
+    public bool SpaceCheck { get; init; } = true;
 
     /// <summary>Test hook: runs inside the page transaction after every write and before the commit.</summary>
     internal Action<PageCommit>? BeforePageCommit { get; init; }

@@ -24,8 +24,18 @@ internal sealed class StoreWorker : IDisposable
         _thread.Start();
     }
 
+    /// <summary>How long a call may go on after the store saw a write error before it is given up as hung.</summary>
+    internal static TimeSpan HungAfterWriteFault { get; set; } = TimeSpan.FromSeconds(3);
+
+    private volatile StoreException? _stuck;
+
+    /// <summary>A store call hung after a write error (LiteDB waits forever for its failed writer): every later call
+    /// fails at once with the write error, and <see cref="Dispose"/> does not wait for the thread.</summary>
+    public bool IsStuck => _stuck is not null;
+
     public async Task<T> RunAsync<T>(Func<PortfolioStore, T> work, CancellationToken ct)
     {
+        if (_stuck is { } stuck) throw stuck;
         await _slots.WaitAsync(ct).ConfigureAwait(false);
         var done = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
         _queue.Add(() =>
@@ -43,6 +53,22 @@ internal sealed class StoreWorker : IDisposable
                 _slots.Release();
             }
         }, CancellationToken.None);
+        // Watch for a write error the store saw without this call ending: LiteDB 5.0.20's background writer keeps the
+        // error to itself and its flush then waits forever (at 0 % CPU, holding the store). Give up on the call.
+        long? faultSeen = null;   // a monotonic timestamp: a watchdog, not logic
+        while (!done.Task.IsCompleted)
+        {
+            await Task.WhenAny(done.Task, Task.Delay(100, CancellationToken.None)).ConfigureAwait(false);
+            if (done.Task.IsCompleted) break;
+            if (_stuck is { } other) throw other;
+            if (_store.WriteFault is null) continue;
+            faultSeen ??= System.Diagnostics.Stopwatch.GetTimestamp();
+            if (System.Diagnostics.Stopwatch.GetElapsedTime(faultSeen.Value) < HungAfterWriteFault) continue;
+            var error = _store.DescribeWriteFault()!;
+            _store.IsStuckAfterWriteFault = true;
+            _stuck = error;
+            throw error;
+        }
         return await done.Task.ConfigureAwait(false);
     }
 
@@ -58,6 +84,7 @@ internal sealed class StoreWorker : IDisposable
     public void Dispose()
     {
         _queue.CompleteAdding();
+        if (_stuck is not null) return;   // the thread waits inside LiteDB for good; it is a background thread
         _thread.Join();
         _queue.Dispose();
         _slots.Dispose();

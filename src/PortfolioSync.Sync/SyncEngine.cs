@@ -63,7 +63,7 @@ public sealed class SyncEngine(PortfolioStore store, TimeProvider time, SyncOpti
                 errors);
             return report;
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException) when (!worker.IsStuck)
         {
             StopWorker();
             store.FinishRun(run.Id, RunStatus.Failed,

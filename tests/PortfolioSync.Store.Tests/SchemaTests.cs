@@ -84,7 +84,7 @@ public sealed class SchemaTests : IDisposable
 
         var act = () => _temp.Open();
 
-        act.Should().Throw<StoreException>().WithMessage($"{_temp.FilePath}: cannot open the store*damaged*");
+        act.Should().Throw<StoreException>().WithMessage($"the store {_temp.FilePath} is damaged: it cannot be opened*Recovery*");
     }
 
     [Fact]

@@ -48,6 +48,7 @@ public sealed class VerifyTests : IDisposable
     {
         var doc = Col("raw").FindById("main/user_transactions/3");
         doc["_id"] = "main/user_transactions/003";
+        Bson.RawBson.AddChecksum(doc, current: true);   // a consistent document under the wrong key
         Col("raw").Insert(doc);
 
         Problems().Select(p => (p.Kind, p.Key)).Should().Contain((StoreProblemKind.BadKey, "main/user_transactions/003"));
@@ -76,6 +77,7 @@ public sealed class VerifyTests : IDisposable
     {
         var doc = Col("ledger").FindById("bitstamp:main:1");
         doc["_id"] = "bitstamp:main:1b";
+        Bson.LedgerBson.AddChecksum(doc);   // a consistent document, one too many
         Col("ledger").Insert(doc);
 
         Problems().Should().ContainSingle().Which.Should().BeEquivalentTo(new { Kind = StoreProblemKind.MappedTwice, Key = "bitstamp:main:1b" });
@@ -90,9 +92,12 @@ public sealed class VerifyTests : IDisposable
         Col("ledger").Update(doc);
 
         Problems().Should().Contain(p => p.Kind == StoreProblemKind.Unreadable && p.Key == "bitstamp:main:3"
-            && p.Message.Contains("ends early"));
+            && p.Message.Contains("checksum does not match"));
         var read = () => _store.ReadLedger();
-        read.Should().Throw<StoreException>().WithMessage($"{_temp.FilePath}: ledger entry 'bitstamp:main:3' cannot be read (*ends early*verify*");
+        read.Should().Throw<StoreException>().WithMessage($"the store {_temp.FilePath} is damaged: ledger entry 'bitstamp:main:3' cannot be read (*checksum*verify*");
+        Bson.LedgerBson.AddChecksum(doc);   // damage that kept a matching checksum is still caught by the body's own checks
+        Col("ledger").Update(doc);
+        Problems().Should().Contain(p => p.Kind == StoreProblemKind.Unreadable && p.Key == "bitstamp:main:3" && p.Message.Contains("ends early"));
     }
 
     [Fact]

@@ -121,6 +121,7 @@ public sealed class DemoCommand : CliCommand
         Fiat = Asset.DefaultFiat,
         RequestsPerSecond = 50,
         ParallelAccounts = Math.Min(data.Accounts.Count, 4),
+        Backups = 0,   // the demo store is rebuilt from the sample data at will: no copies in the output folder
         Accounts = data.Accounts.Select(a => new AccountConfig(a.Name, new CredentialSource(null, a.Key), new Secrets.SecretReference(Secrets.SecretSource.Env, "DEMO"), a.IsMain)).ToList(),
     };
 

@@ -20,6 +20,16 @@ public sealed class SyncCommand : CliCommand
     private readonly Option<string[]> _account = new("--account") { Description = "Sync only this account (repeat for several)", HelpName = "NAME", AllowMultipleArgumentsPerToken = false };
     private readonly Option<bool> _full = new("--full") { Description = "Refetch every record from the start and report differences" };
     private readonly Option<bool> _dashboard = new("--dashboard") { Description = "Rewrite the dashboard after the sync (into the config's dashboard folder, else reports/dashboard; the config key makes it the default)" };
+    private readonly Option<string> _timeout = new("--timeout")
+    {
+        Description = "Stop cleanly after this long (e.g. 90m, 2h, 0 = no limit): a hung nightly job must not block the next night",
+        HelpName = "DURATION",
+        DefaultValueFactory = _ => "2h",
+    };
+
+    /// <summary>How long a sync may go on after its time limit (or a write error it cannot recover from) before the
+    /// process is ended: a store call stuck inside LiteDB cannot be cancelled.</summary>
+    internal static TimeSpan StopGrace { get; set; } = TimeSpan.FromSeconds(20);
 
     public SyncCommand()
     {
@@ -27,12 +37,32 @@ public sealed class SyncCommand : CliCommand
         Definition.Options.Add(_account);
         Definition.Options.Add(_full);
         Definition.Options.Add(_dashboard);
+        Definition.Options.Add(_timeout);
+    }
+
+    /// <summary>Parses <c>90s</c>, <c>90m</c>, <c>2h</c>, <c>1d</c>, or <c>0</c> (no limit: null).</summary>
+    internal static TimeSpan? ParseTimeout(string text)
+    {
+        text = text.Trim();
+        if (text == "0") return null;
+        if (text.Length >= 2 && long.TryParse(text.AsSpan(0, text.Length - 1), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0)
+        {
+            switch (text[^1])
+            {
+                case 's': return TimeSpan.FromSeconds(n);
+                case 'm': return TimeSpan.FromMinutes(n);
+                case 'h': return TimeSpan.FromHours(n);
+                case 'd': return TimeSpan.FromDays(n);
+            }
+        }
+        throw new CliException($"--timeout '{text}': expected a number with s, m, h or d (e.g. 90m, 2h), or 0 for no limit");
     }
 
     public override Command Definition { get; }
 
     public override async Task<ExitCode> RunAsync(CommandContext context, CancellationToken ct)
     {
+        var timeout = ParseTimeout(context.Parse.GetValue(_timeout) ?? "2h");
         var config = context.LoadConfig();
         var selected = ExchangeAccounts.Select(config, context.Parse.GetValue(_account) ?? []);
         var resolved = await ExchangeAccounts.ResolveAsync(selected, context.Env, ct).ConfigureAwait(false);
@@ -43,20 +73,41 @@ public sealed class SyncCommand : CliCommand
             Fiat = config.Fiat,
             MaxParallelAccounts = config.ParallelAccounts,
         };
-        var report = await RunAsync(context, config, resolved.Select(r => (r.Account.Name, r.Account.IsMain, (Bitstamp.Auth.ApiCredentials?)r.Credentials)).ToList(), options, ct)
-            .ConfigureAwait(false);
-        var exit = ExitFor(report);
-        if (context.Parse.GetValue(_dashboard) || config.DashboardDir is not null)
+        var env = context.Env;
+        using var limit = timeout is { } t ? new CancellationTokenSource(t, env.Time) : new CancellationTokenSource();
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, limit.Token);
+        var limitText = timeout is { } lt ? FormatTimeout(lt) : "";
+        // A store call stuck inside LiteDB cannot be cancelled: past the grace period the process ends (the OS releases
+        // the lock; the store keeps what was committed).
+        using var hard = limit.Token.Register(() => _ = Task.Run(async () =>
         {
-            // After every sync that synced at least one account: the page shows which ones failed.
-            if (report.Accounts.Any(a => a.Succeeded))
+            await Task.Delay(StopGrace, CancellationToken.None).ConfigureAwait(false);
+            env.Error.WriteLine($"error: sync stopped: the time limit of {limitText} was reached and the store did not answer within {StopGrace.TotalSeconds:0} s; what was committed is kept and the next run resumes from there.");
+            env.Terminate?.Invoke((int)ExitCode.Unexpected);
+        }));
+        try
+        {
+            var report = await RunAsync(context, config, resolved.Select(r => (r.Account.Name, r.Account.IsMain, (Bitstamp.Auth.ApiCredentials?)r.Credentials)).ToList(), options, linked.Token)
+                .ConfigureAwait(false);
+            var exit = ExitFor(report);
+            if (context.Parse.GetValue(_dashboard) || config.DashboardDir is not null)
             {
-                var page = DashboardCommand.Write(context, config, config.DashboardDir ?? context.Env.ExpandPath(DashboardCommand.DefaultDir), ct);
-                if (!context.Quiet) context.Env.Out.WriteLine($"dashboard: {page}");
+                // After every sync that synced at least one account: the page shows which ones failed.
+                if (report.Accounts.Any(a => a.Succeeded))
+                {
+                    var page = DashboardCommand.Write(context, config, config.DashboardDir ?? context.Env.ExpandPath(DashboardCommand.DefaultDir), ct);
+                    if (!context.Quiet) context.Env.Out.WriteLine($"dashboard: {page}");
+                }
+                else context.Env.Error.WriteLine("dashboard: not rewritten, no account was synced");
             }
-            else context.Env.Error.WriteLine("dashboard: not rewritten, no account was synced");
+            return exit;
         }
-        return exit;
+        catch (OperationCanceledException) when (limit.IsCancellationRequested && !ct.IsCancellationRequested)
+        {
+            throw new CliException(
+                $"sync stopped: the time limit of {limitText} (--timeout) was reached. What was committed is kept and the next run resumes from there; " +
+                "a first sync of a large account may need a longer limit (--timeout 6h, or 0 for none).", ExitCode.Unexpected);
+        }
     }
 
     /// <summary>Locks the store, syncs, prints the summary. Shared with <c>demo</c>.</summary>
@@ -81,7 +132,9 @@ public sealed class SyncCommand : CliCommand
             var prices = ExchangeAccounts.Client("prices", null, config, env.Time, pace, Waiting);
             clients.Add(prices);
 
+            var existed = File.Exists(config.StorePath);
             using var store = OpenStore(config.StorePath, env);
+            if (existed && StoreBackups.Rotate(store, config.Backups) is { } skipped) env.Error.WriteLine($"warning: {skipped}");
             SyncReport report;
             if (env.IsTerminal && !context.Quiet)
             {
@@ -114,9 +167,22 @@ public sealed class SyncCommand : CliCommand
         }
     }
 
+    private static string FormatTimeout(TimeSpan t) =>
+        t.TotalHours >= 1 && t.TotalHours == Math.Floor(t.TotalHours) ? string.Create(CultureInfo.InvariantCulture, $"{t.TotalHours:0}h")
+        : t.TotalMinutes >= 1 && t.TotalMinutes == Math.Floor(t.TotalMinutes) ? string.Create(CultureInfo.InvariantCulture, $"{t.TotalMinutes:0}m")
+        : string.Create(CultureInfo.InvariantCulture, $"{t.TotalSeconds:0}s");
+
     internal static StoreLock AcquireLock(string storePath, CliEnvironment env)
     {
-        var result = StoreLock.TryAcquire(storePath, env.Time);
+        StoreLockResult result;
+        try
+        {
+            result = StoreLock.TryAcquire(storePath, env.Time);
+        }
+        catch (Exception e) when (StoreFaults.IsReadOnly(e) || e is IOException)
+        {
+            throw StoreFaults.Classify(storePath, e) ?? new StoreException(storePath, StoreFailure.WriteFailed, e.Message, e);
+        }
         if (!result.Acquired) throw new CliException(result.Message);
         return result.Lock!;
     }
@@ -132,13 +198,24 @@ public sealed class SyncCommand : CliCommand
 
     internal static PortfolioStore OpenStore(string path, CliEnvironment env)
     {
+        env.StoreInUse = path;
+        return PortfolioStore.Open(path, StoreOptionsFor(env) with { SpaceCheck = env.Variable("PORTFOLIOSYNC_NO_SPACE_CHECK") != "1" });
+    }
+
+    /// <summary>
+    /// How the commands that only read open the store: read-only (nothing written, so a store on a read-only mount or
+    /// in a folder this user cannot write works); an older schema is upgraded once by opening it writable.
+    /// </summary>
+    internal static PortfolioStore OpenForReading(string path, CliEnvironment env)
+    {
+        env.StoreInUse = path;
         try
         {
-            return PortfolioStore.Open(path, StoreOptionsFor(env));
+            return PortfolioStore.Open(path, StoreOptionsFor(env) with { ReadOnly = true });
         }
-        catch (StoreException e)
+        catch (StoreException e) when (e.Failure == StoreFailure.NeedsUpgrade)
         {
-            throw new CliException(e.Message, ExitCode.Unexpected, e);
+            return PortfolioStore.Open(path, StoreOptionsFor(env));
         }
     }
 

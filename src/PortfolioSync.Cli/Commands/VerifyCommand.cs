@@ -21,8 +21,10 @@ public sealed class VerifyCommand : CliCommand
         var config = context.LoadConfig();
         if (!File.Exists(config.StorePath))
             throw new CliException($"no store at {config.StorePath}: run 'portfoliosync sync' first");
-        using var acquired = SyncCommand.AcquireLock(config.StorePath, context.Env);
-        using var store = SyncCommand.OpenStore(config.StorePath, context.Env);
+        // The lock keeps a sync out meanwhile; a store this user cannot write needs none (no sync can write it either).
+        var readOnly = !CanWrite(config.StorePath);
+        using var acquired = readOnly ? null : SyncCommand.AcquireLock(config.StorePath, context.Env);
+        using var store = SyncCommand.OpenForReading(config.StorePath, context.Env);
         var problems = store.Verify();
         var records = store.CountRecords().Sum(c => c.Records);
         if (problems.Count == 0)
@@ -35,5 +37,24 @@ public sealed class VerifyCommand : CliCommand
         context.Env.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"error: {problems.Count} integrity problem(s) in {config.StorePath}. A full sync ('portfoliosync sync --full') repairs mapping and cursor problems; otherwise restore a backup."));
         return Task.FromResult(ExitCode.Unexpected);
+    }
+
+    private static bool CanWrite(string storePath)
+    {
+        var folder = Path.GetDirectoryName(storePath)!;
+        var probe = Path.Combine(folder, $".portfoliosync-write-probe-{Environment.ProcessId}");
+        try
+        {
+            using (File.Create(probe, 1, FileOptions.DeleteOnClose)) { }
+            return (File.GetAttributes(storePath) & FileAttributes.ReadOnly) == 0;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return false;
+        }
+        catch (IOException e) when (Store.StoreFaults.IsReadOnly(e))
+        {
+            return false;
+        }
     }
 }

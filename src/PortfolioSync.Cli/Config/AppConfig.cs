@@ -40,6 +40,8 @@ public sealed record AppConfig
     public int ParallelAccounts { get; init; } = 1;
     /// <summary>Where <c>sync</c> rewrites the dashboard after each sync; null: only with <c>sync --dashboard</c>.</summary>
     public string? DashboardDir { get; init; }
+    /// <summary>Rotating copies of the store taken before each sync writes (<c>{store}.backup-1</c> newest). Default 3; 0 = none.</summary>
+    public int Backups { get; init; } = 3;
     public required IReadOnlyList<AccountConfig> Accounts { get; init; }
 }
 

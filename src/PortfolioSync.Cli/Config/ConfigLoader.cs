@@ -22,7 +22,7 @@ public static class ConfigLoader
     private static readonly string[] TopLevelKeys =
         ["baseCurrency", "jurisdiction", "method", "poolScope", "timeZone", "taxYear", "store", "baseUrl", "fiat", "manualCosts",
          "cryptoFeesAreDisposals", "withdrawalsAreDisposals", "transferWindowMinutes",
-         "requestsPerSecond", "parallelAccounts", "dashboard", "responseSignature", "accounts"];
+         "requestsPerSecond", "parallelAccounts", "dashboard", "backups", "responseSignature", "accounts"];
     private static readonly string[] AccountKeys = ["name", "key", "secret", "main"];
 
     private static readonly JsonDocumentOptions DocumentOptions = new()
@@ -131,6 +131,7 @@ public static class ConfigLoader
             ? throw new FormatException("must be a folder, e.g. \"reports/dashboard\" (leave the key out to not write a dashboard after sync)")
             : env.ExpandPath(p, configDir));
         var responseSignature = v.Optional(root, "responseSignature", "", ResponseSignatureMode.Warn, ParseSignatureMode);
+        var backups = v.Optional(root, "backups", "", 3, t => IntIn(t, 0, 20, "store backups kept (0 = none)"));
         var accounts = ReadAccounts(root, v);
 
         if (accounts is null) return null;
@@ -154,6 +155,7 @@ public static class ConfigLoader
             ParallelAccounts = parallelAccounts,
             DashboardDir = dashboard,
             ResponseSignature = responseSignature,
+            Backups = backups,
             Accounts = accounts,
         };
     }

@@ -25,6 +25,15 @@ public sealed class CliEnvironment
     /// <summary>How long a <c>command:</c> secret may take.</summary>
     public TimeSpan SecretCommandTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Ends the process at once with an exit code, for a command stuck where it cannot be cancelled (a store left hung by
+    /// a failed write, a lock wait inside LiteDB). The real process only; in-process tests leave it null.
+    /// </summary>
+    public Action<int>? Terminate { get; init; }
+
+    /// <summary>The store the running command opened (set when it opens one), to name it in an error.</summary>
+    public string? StoreInUse { get; set; }
+
     public string? Variable(string name) => Variables.TryGetValue(name, out var v) && v.Length > 0 ? v : null;
 
     /// <summary>The real process environment. Used by Program.cs only.</summary>
@@ -41,6 +50,7 @@ public sealed class CliEnvironment
         #pragma warning restore RS0030
         IsTerminal = !Console.IsOutputRedirected,
         ProgramPath = Environment.ProcessPath,
+        Terminate = Environment.Exit,
     };
 
     /// <summary>Resolves <c>~</c>, and a relative path against <paramref name="relativeTo"/> (default: the working directory).</summary>

@@ -37,19 +37,26 @@ public sealed record StoreInput(
         IReadOnlyList<LedgerEntry> ledger;
         IReadOnlyList<StorePrice> stored;
         var warnings = new List<Warning>();
-        try
+        if (StoreLock.RunningSync(storePath) is { } sync)
+            throw new CliException(
+                $"a sync ({sync}) is writing {storePath} now: figures read meanwhile would miss what it has not written yet. " +
+                "Run this again when it has finished (or stop that sync if it hangs).");
+        RunRecord? run;
+        using (var store = Commands.SyncCommand.OpenForReading(storePath, env))
         {
-            using var store = PortfolioStore.Open(storePath, Commands.SyncCommand.StoreOptionsFor(env));
             ledger = store.ReadLedger();
             stored = store.ReadPrices();
             // Malformed and changed records and reconciliation differences; unknown entries are warned about by the
             // cost basis engine itself.
             warnings.AddRange(StoreWarnings.Collect(store).Where(w => w.Code != WarningCode.UnknownRecord));
+            run = store.ListRuns(20).FirstOrDefault(r => r.Status != RunStatus.Running);
         }
-        catch (StoreException e)
-        {
-            throw new CliException(e.Message, ExitCode.Usage, e);
-        }
+        if (StoreLock.RunningSync(storePath) is { } started)
+            throw new CliException(
+                $"a sync ({started}) started writing {storePath} while it was being read: run this again when it has finished.");
+        env.Error.WriteLine(run is null
+            ? $"reading {storePath}: no completed sync run recorded"
+            : $"reading {storePath} as of sync run {run.Id} ({run.Status.ToString().ToLowerInvariant()}, finished {(run.Finished is { } f ? InstantPattern.ExtendedIso.Format(f) : "?")})");
 
         var prices = ToPriceBook(stored, ledger, baseCurrency, fiat, warnings);
         return new StoreInput(storePath, ledger, prices, warnings, Describe(storePath, ledger, stored), stored.Count == 0 ? null : stored.Max(p => p.Date));

@@ -13,12 +13,22 @@ internal static class LedgerBson
     /// (<see cref="LedgerBlob"/>). Documents of the earlier shapes (named fields, legs as a flat array or a document per
     /// leg) are still read; migration 4 rewrites them.
     /// </summary>
-    public static BsonDocument ToDocument(LedgerEntry e) => new()
+    public static BsonDocument ToDocument(LedgerEntry e)
     {
-        [N.Id] = e.Id,
-        [N.At] = Ticks.Of(e.At),
-        [N.Body] = LedgerBlob.Encode(e),
-    };
+        var body = LedgerBlob.Encode(e);
+        var at = e.At.ToUnixTimeTicks();
+        return new()
+        {
+            [N.Id] = e.Id,
+            [N.At] = Ticks.Of(e.At),
+            [N.Body] = body,
+            [N.Checksum] = Checksums.Ledger(e.Id, at, body),
+        };
+    }
+
+    /// <summary>Adds the schema 6 checksum to a compact document written before it (migration 6).</summary>
+    public static void AddChecksum(BsonDocument d) =>
+        d[N.Checksum] = Checksums.Ledger(d[N.Id].AsString, d[N.At].AsInt64, d[N.Body].AsBinary);
 
     /// <summary>The id of a document as plain text, for messages (whatever its type, or "?" without one).</summary>
     public static string IdText(BsonDocument d) =>
@@ -130,7 +140,20 @@ internal static class LedgerBson
 
     private static LedgerEntry Read(BsonDocument d, ReadCache? names)
     {
-        if (IsCompact(d)) return LedgerBlob.Decode(Text(d[N.Id], N.Id), Ticks.ToInstant(Integer(d[N.At], N.At)), d[N.Body].AsBinary, names);
+        if (IsCompact(d))
+        {
+            var id = Text(d[N.Id], N.Id);
+            var at = Integer(d[N.At], N.At);
+            var body = d[N.Body].AsBinary;
+            if (d.TryGetValue(N.Checksum, out var c))
+            {
+                if (!c.IsInt64 || c.AsInt64 != Checksums.Ledger(id, at, body))
+                    throw new FormatException($"ledger entry '{id}': its checksum does not match its content (the document was damaged)");
+            }
+            else if (names?.RequireChecksum == true)
+                throw new FormatException($"ledger entry '{id}': it has no checksum (every entry has one since schema 6)");
+            return LedgerBlob.Decode(id, Ticks.ToInstant(at), body, names);
+        }
 
         // The shapes before schema 4, field by field; LiteDB's As… of a value of another type gives null or a cast
         // error, so every type is checked first.
@@ -186,6 +209,9 @@ internal static class LedgerBson
     /// <summary>Parsed names of one read, shared between its entries. Not thread-safe; lives as long as one read.</summary>
     internal sealed class ReadCache
     {
+        /// <summary>Refuse a compact document without a checksum (the store has schema 6 or later).</summary>
+        public bool RequireChecksum { get; init; }
+
         private readonly Dictionary<string, Domain.Asset> _assets = new(StringComparer.Ordinal);
         private readonly Dictionary<string, EntryKind> _kinds = new(StringComparer.Ordinal);
         private readonly Dictionary<string, string> _strings = new(StringComparer.Ordinal);

@@ -42,6 +42,7 @@ internal static class Names
     public const string Order = "order";
     public const string Source = "src";
     public const string Body = "e";
+    public const string Checksum = "c";
 
     public const string Last = "last";
     public const string LastAt = "lastAt";

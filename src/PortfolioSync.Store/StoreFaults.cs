@@ -1,0 +1,111 @@
+using System.Diagnostics;
+using System.Globalization;
+using LiteDB;
+
+namespace PortfolioSync.Store;
+
+/// <summary>
+/// Tells a damaged store, a read-only one and a failed write apart from an exception thrown while using it, and words
+/// each for the user (file, what failed, what to do).
+/// </summary>
+public static class StoreFaults
+{
+    // errno values (Linux; macOS shares them except EDQUOT): .NET puts errno in IOException.HResult on Unix.
+    private const int EIO = 5, EACCES = 13, EFBIG = 27, ENOSPC = 28, EROFS = 30, EDQUOT = 122;
+    private const int WinDiskFull = unchecked((int)0x80070070), WinHandleDiskFull = unchecked((int)0x80070027);
+
+    /// <summary>True for "no space left" (disk or quota full, file too large).</summary>
+    public static bool IsNoSpace(Exception e) => e is IOException { HResult: ENOSPC or EDQUOT or EFBIG or WinDiskFull or WinHandleDiskFull };
+
+    /// <summary>True for a read-only file system or a file/folder this user may not write.</summary>
+    public static bool IsReadOnly(Exception e) =>
+        e is UnauthorizedAccessException || e is IOException { HResult: EROFS or EACCES };
+
+    /// <summary>
+    /// The exception as a <see cref="StoreException"/> about <paramref name="path"/>, or null when it did not come from
+    /// the store (its stack holds no frame of LiteDB or of this assembly) and is not a file-system failure.
+    /// </summary>
+    public static StoreException? Classify(string path, Exception e)
+    {
+        switch (e)
+        {
+            case StoreException se:
+                return se;
+            case AggregateException { InnerExceptions.Count: 1 } ae:
+                return Classify(path, ae.InnerExceptions[0]);
+            case OperationCanceledException or OutOfMemoryException:
+                return null;
+        }
+        if (IsReadOnly(e)) return ReadOnly(path, e);
+        if (IsNoSpace(e) || e is IOException { HResult: EIO }) return WriteFailed(path, e, null);
+        if (!FromStore(e)) return null;
+        if (e is IOException) return WriteFailed(path, e, null);
+        return new StoreException(path, StoreFailure.Damaged,
+            $"{Found(e)}. {StoreException.RecoverySteps(path)}", e);
+    }
+
+    internal static StoreException ReadOnly(string path, Exception e) =>
+        new(path, StoreFailure.ReadOnly,
+            $"the store or its folder is read-only ({e.Message}). Commands that only read (status, report, value, verify) " +
+            "work on a read-only store; sync needs to write it: make the folder writable, or point --store at a writable copy.", e);
+
+    /// <summary>A failed write: which file, what failed, how much room the next page needs and how much there is.</summary>
+    public static StoreException WriteFailed(string path, Exception e, long? needBytes)
+    {
+        var free = FreeBytes(path);
+        var room = free is { } f
+            ? string.Create(CultureInfo.InvariantCulture, $" {Mb(f)} free on its file system")
+            : "";
+        var need = needBytes is { } n ? string.Create(CultureInfo.InvariantCulture, $"; the next page needs about {Mb(n)}") : "";
+        var what = IsNoSpace(e) ? "no space left" : "the write failed";
+        return new StoreException(path, StoreFailure.WriteFailed,
+            $"cannot write the store: {what} ({e.Message});{room}{need}. The store is kept as it was after the last committed " +
+            "page: free some space (or move the store), then run sync again; it resumes from there.", e);
+    }
+
+    internal static string Mb(long bytes) =>
+        string.Create(CultureInfo.InvariantCulture, $"{Math.Ceiling(bytes / 1048576.0 * 10) / 10:0.0} MB");
+
+    /// <summary>Free bytes for this user on the file system of <paramref name="path"/>; null when unknown.</summary>
+    public static long? FreeBytes(string path)
+    {
+        try
+        {
+            var folder = Path.GetDirectoryName(Path.GetFullPath(path)) ?? path;
+            return new DriveInfo(folder).AvailableFreeSpace;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return null;
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    private static string Found(Exception e) => e switch
+    {
+        LiteException le => $"LiteDB could not read it ({le.Message})",
+        FormatException fe => $"a document does not hold what was written ({fe.Message})",
+        _ => $"reading it failed with {e.GetType().Name} ({e.Message})",
+    };
+
+    private static bool FromStore(Exception e)
+    {
+        for (var x = e; x is not null; x = x.InnerException)
+        {
+            if (x is LiteException) return true;
+            foreach (var frame in new StackTrace(x, false).GetFrames())
+            {
+                var assembly = frame.GetMethod()?.DeclaringType?.Assembly;
+                if (assembly == typeof(LiteDatabase).Assembly || assembly == typeof(StoreFaults).Assembly) return true;
+            }
+        }
+        return false;
+    }
+}

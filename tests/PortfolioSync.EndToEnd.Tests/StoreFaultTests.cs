@@ -1,0 +1,288 @@
+using System.Diagnostics;
+using PortfolioSync.FakeBitstamp;
+using PortfolioSync.FakeBitstamp.Data;
+using PortfolioSync.FakeBitstamp.Generation;
+using PortfolioSync.Store;
+using Xunit.Abstractions;
+
+namespace PortfolioSync.EndToEnd.Tests;
+
+/// <summary>
+/// The real <c>portfoliosync</c> process against the faults a home machine meets (issue 13, parts of 19): a full disk
+/// (a small tmpfs), a damaged or truncated store file, a read-only mount, a hung sync, signals and the time limit.
+/// The mount tests need root (or user namespaces via <c>unshare</c>), as on the project's build machine.
+/// </summary>
+public sealed class StoreFaultTests(ITestOutputHelper output) : IAsyncLifetime
+{
+    private static readonly Lazy<ServerData> Data = new(() =>
+        SampleDataGenerator.Generate(new GeneratorOptions { Records = 4000, Accounts = 2, Seed = 13 }));
+
+    private FakeBitstampServer _server = null!;
+    private readonly TempFolder _work = new();
+
+    public async Task InitializeAsync() =>
+        _server = await FakeBitstampServer.StartAsync(new FakeServerOptions(Data.Value) { RateLimit = RateLimitSettings.Unlimited }, CancellationToken.None);
+
+    public async Task DisposeAsync()
+    {
+        await _server.DisposeAsync();
+        _work.Dispose();
+    }
+
+    [Fact]
+    public async Task Sync_on_a_full_disk_ends_within_seconds_with_the_message_exit_1_the_lock_free_and_a_later_run_completes_the_store()
+    {
+        // Both ways a disk fills: the check before a page sees it coming, and (check off) LiteDB's own write fails on
+        // its background writer, which used to hang the process for good.
+        foreach (var spaceCheck in new[] { true, false })
+        {
+            var mount = Path.Combine(_work.Path, spaceCheck ? "small-checked" : "small-unchecked");
+            Directory.CreateDirectory(mount);
+            Mount(mount, "tmpfs", "size=2m");
+            try
+            {
+                var store = Path.Combine(mount, "store.db");
+                var config = WriteConfig(store);
+                var env = spaceCheck ? null : new Dictionary<string, string> { ["PORTFOLIOSYNC_NO_SPACE_CHECK"] = "1" };
+                var watch = Stopwatch.StartNew();
+                var full = await Run(config, ["sync", "--quiet"], env);
+                watch.Stop();
+                output.WriteLine($"space check {spaceCheck}: {watch.Elapsed.TotalSeconds:0.0} s: {full.Error}");
+                full.ExitCode.Should().Be(1);
+                full.Error.Should().Contain(store).And.Contain("cannot write").And.Contain("MB").And.Contain("run sync again")
+                    .And.NotContain("unexpected error");
+                watch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(40), "a full disk ends the run within seconds (the rest is process start-up)");
+                using (var probe = StoreLock.TryAcquire(store).Lock) probe.Should().NotBeNull("the lock is released");
+
+                Remount(mount, "size=64m");
+                (await Run(config, ["sync", "--quiet"])).ExitCode.Should().Be(0);
+                (await Run(config, ["verify"])).ExitCode.Should().Be(0);
+                using var done = PortfolioStore.Open(store, new StoreOptions { ReadOnly = true });
+                foreach (var account in Data.Value.Accounts)
+                    done.CountLedger(account.Name).Should().Be(account.Transactions.Count, "the later run completes the store");
+            }
+            finally
+            {
+                Unmount(mount);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task A_damaged_or_truncated_store_gives_the_intact_figures_or_exit_5_naming_the_file_from_every_command()
+    {
+        var intact = Path.Combine(_work.Path, "intact", "store.db");
+        var config = WriteConfig(intact);
+        (await Run(config, ["sync", "--quiet"])).ExitCode.Should().Be(0);
+        var expected = await Outputs(config, intact, "intact");
+        expected["report"].ExitCode.Should().Be(0);
+
+        var bytes = await File.ReadAllBytesAsync(intact);
+        var random = new Random(1313);
+        var cases = new List<(string Name, byte[] Content)>();
+        for (var i = 0; i < 4; i++)
+        {
+            var copy = (byte[])bytes.Clone();
+            var offset = random.Next(8192, bytes.Length - 64);
+            for (var j = 0; j < 64; j++) copy[offset + j] ^= 0x5A;
+            cases.Add(($"flip@{offset}", copy));
+        }
+        cases.Add(("truncated", bytes[..(bytes.Length / 2)]));
+
+        foreach (var (name, content) in cases)
+        {
+            var damaged = Path.Combine(_work.Path, name.Replace('@', '-'), "store.db");
+            Directory.CreateDirectory(Path.GetDirectoryName(damaged)!);
+            await File.WriteAllBytesAsync(damaged, content);
+            var got = await Outputs(config, damaged, name.Replace('@', '-'));
+            foreach (var (command, result) in got)
+            {
+                output.WriteLine($"{name} {command}: exit {result.ExitCode} {result.Error.Split('\n')[0]}");
+                result.All.Should().NotContain("unexpected error", $"{name} {command}");
+                if (result.ExitCode == 5)
+                {
+                    result.Error.Should().Contain($"the store {damaged} is damaged").And.Contain("Recovery");
+                    continue;
+                }
+                result.ExitCode.Should().Be(expected[command].ExitCode, $"{name} {command}: identical to the intact store's, or exit 5");
+                if (command == "report") result.Files.Should().Equal(expected[command].Files, $"{name}: the same figures");
+            }
+        }
+    }
+
+    [Fact]
+    public async Task A_read_only_store_is_read_by_status_report_and_verify_and_sync_says_read_only_naming_the_path()
+    {
+        var folder = Path.Combine(_work.Path, "ro");
+        var store = Path.Combine(folder, "store.db");
+        var config = WriteConfig(store);
+        (await Run(config, ["sync", "--quiet"])).ExitCode.Should().Be(0);
+        Mount(folder, "bind", null, source: folder);
+        try
+        {
+            Remount(folder, "bind,ro");
+            File.Exists(store).Should().BeTrue();
+            var status = await Run(config, ["status"]);
+            status.ExitCode.Should().Be(0, status.Error);
+            var report = await Run(config, ["report", "--year", "2023", "--format", "csv", "--out", Path.Combine(_work.Path, "ro-report")]);
+            report.ExitCode.Should().Be(0, report.Error);
+            report.Error.Should().Contain("as of sync run");
+            (await Run(config, ["verify"])).ExitCode.Should().Be(0);
+
+            var sync = await Run(config, ["sync", "--quiet"]);
+            sync.ExitCode.Should().Be(1);
+            sync.Error.Should().Contain("read-only").And.Contain(folder).And.NotContain("another sync").And.NotContain("damaged");
+        }
+        finally
+        {
+            Unmount(folder);
+        }
+    }
+
+    [Fact]
+    public async Task While_a_sync_hangs_report_refuses_naming_it_status_answers_SIGTERM_and_sync_timeout_stops_cleanly()
+    {
+        var store = Path.Combine(_work.Path, "hang", "store.db");
+        var config = WriteConfig(store);
+        (await Run(config, ["sync", "--quiet"])).ExitCode.Should().Be(0);
+
+        // A sync that hangs: started (a full refetch), then stopped with SIGSTOP while it holds the lock.
+        using var sync = Start(config, ["sync", "--full", "--quiet"]);
+        while (StoreLock.RunningSync(store) is null && !sync.HasExited) await Task.Delay(20);
+        sync.HasExited.Should().BeFalse();
+        await Task.Delay(150);
+        Signal(sync.Id, "STOP");
+        try
+        {
+            var report = await Run(config, ["report", "--year", "2023", "--format", "csv", "--out", Path.Combine(_work.Path, "hang-report")]);
+            report.ExitCode.Should().Be(2);
+            report.Error.Should().Contain($"pid {sync.Id}").And.Contain("is writing");
+
+            using var status = Start(config, ["status"]);
+            await Task.Delay(1500);
+            var watch = Stopwatch.StartNew();
+            if (!status.HasExited) Signal(status.Id, "TERM");
+            (await WaitAsync(status, TimeSpan.FromSeconds(15))).Should().BeTrue("status answers SIGTERM");
+            output.WriteLine($"status ended {watch.Elapsed.TotalSeconds:0.0} s after SIGTERM, exit {status.ExitCode}");
+        }
+        finally
+        {
+            Signal(sync.Id, "CONT");
+        }
+        Signal(sync.Id, "TERM");
+        (await WaitAsync(sync, TimeSpan.FromSeconds(15))).Should().BeTrue("sync answers SIGTERM");
+        var stopped = await sync.StandardError.ReadToEndAsync();
+        sync.ExitCode.Should().BeOneOf([130, 143], stopped);
+        stopped.Should().Contain("interrupted: stopped cleanly");
+
+        var limited = await Run(config, ["sync", "--full", "--quiet", "--timeout", "1s"]);
+        output.WriteLine(limited.Error);
+        limited.ExitCode.Should().Be(1);
+        limited.Error.Should().Contain("time limit of 1s");
+        using (var probe = StoreLock.TryAcquire(store).Lock) probe.Should().NotBeNull("the lock is released");
+        (await Run(config, ["sync", "--quiet"])).ExitCode.Should().Be(0);
+        (await Run(config, ["verify"])).ExitCode.Should().Be(0);
+        var after = await Run(config, ["report", "--year", "2023", "--format", "csv", "--out", Path.Combine(_work.Path, "after-report")]);
+        after.ExitCode.Should().Be(0);
+        after.Error.Should().Contain("as of sync run");
+    }
+
+    private async Task<Dictionary<string, CliOutcome>> Outputs(string config, string store, string name)
+    {
+        var result = new Dictionary<string, CliOutcome>(StringComparer.Ordinal);
+        result["status"] = await Run(config, ["status", "--json", "--store", store]);
+        result["verify"] = await Run(config, ["verify", "--store", store]);
+        var reportDir = Path.Combine(_work.Path, "reports-" + name);
+        var report = await Run(config, ["report", "--year", "2023", "--format", "csv", "--out", reportDir, "--store", store]);
+        result["report"] = report with { Files = ReadReport(reportDir) };
+        return result;
+    }
+
+    private static List<string> ReadReport(string folder) =>
+        !Directory.Exists(folder) ? [] : Directory.GetFiles(folder, "*.csv", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
+            .Select(f => Path.GetFileName(f) + "\n" + File.ReadAllText(f)).ToList();
+
+    private string WriteConfig(string store)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(store)!);
+        var config = Path.Combine(_work.Path, $"config-{Guid.NewGuid():N}.json");
+        var accounts = _server.Data.Accounts.Select(a => $$"""{ "name": "{{a.Name}}", "key": "env:K_{{Env(a)}}", "secret": "env:S_{{Env(a)}}" }""");
+        File.WriteAllText(config, $$"""
+            { "baseCurrency": "GBP", "jurisdiction": "uk", "store": "{{store}}", "baseUrl": "{{_server.BaseUrl}}",
+              "requestsPerSecond": 100, "accounts": [ {{string.Join(",", accounts)}} ] }
+            """);
+        return config;
+    }
+
+    private Process Start(string config, string[] args, IReadOnlyDictionary<string, string>? env = null)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = _work.Path,
+        };
+        foreach (var arg in new[] { RepoPaths.CliDll }.Concat(args).Concat(["--config", config])) start.ArgumentList.Add(arg);
+        foreach (var a in _server.Data.Accounts)
+        {
+            start.Environment[$"K_{Env(a)}"] = a.Key;
+            start.Environment[$"S_{Env(a)}"] = a.Secret;
+        }
+        foreach (var (k, v) in env ?? new Dictionary<string, string>()) start.Environment[k] = v;
+        return Process.Start(start)!;
+    }
+
+    private async Task<CliOutcome> Run(string config, string[] args, IReadOnlyDictionary<string, string>? env = null)
+    {
+        using var process = Start(config, args, env);
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!await WaitAsync(process, TimeSpan.FromSeconds(120)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"portfoliosync {string.Join(' ', args)} hung");
+        }
+        return new CliOutcome(process.ExitCode, await stdout, await stderr, []);
+    }
+
+    private static async Task<bool> WaitAsync(Process process, TimeSpan limit)
+    {
+        using var cts = new CancellationTokenSource(limit);
+        try
+        {
+            await process.WaitForExitAsync(cts.Token);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    private static void Signal(int pid, string signal) => Shell("kill", $"-{signal}", pid.ToString());
+
+    private static void Mount(string target, string type, string? options, string? source = null)
+    {
+        if (type == "bind") Shell("mount", "--bind", source!, target);
+        else Shell("mount", "-t", type, "-o", options!, type, target);
+    }
+
+    private static void Remount(string target, string options) => Shell("mount", "-o", "remount," + options, target);
+
+    private static void Unmount(string target) => Shell("umount", target);
+
+    private static void Shell(string file, params string[] args)
+    {
+        var start = new ProcessStartInfo(file) { RedirectStandardError = true, UseShellExecute = false };
+        foreach (var a in args) start.ArgumentList.Add(a);
+        using var p = Process.Start(start)!;
+        var error = p.StandardError.ReadToEnd();
+        p.WaitForExit();
+        if (p.ExitCode != 0) throw new InvalidOperationException($"{file} {string.Join(' ', args)}: exit {p.ExitCode} {error} (these tests need root to mount)");
+    }
+
+    private static string Env(AccountData a) => a.Name.ToUpperInvariant().Replace('-', '_');
+
+    private sealed record CliOutcome(int ExitCode, string Out, string Error, List<string> Files)
+    {
+        public string All => Out + Error;
+    }
+}
