@@ -25,6 +25,11 @@ public enum WarningCode
     ManualCostUnused,
     /// <summary>An optional stream was skipped because the key lacks its permission.</summary>
     MissingPermission,
+    /// <summary>Scope <c>per-account-from</c>: the universal pool's lots and the accounts' balances at the date did not
+    /// agree, so some lots stayed unallocated or some balance got no lots.</summary>
+    LotAllocation,
+    /// <summary>A choice that the jurisdiction's rules do not expect (for example a US year from 2025 with universal pools).</summary>
+    JurisdictionRule,
 }
 
 public static class WarningCodeText
@@ -42,6 +47,8 @@ public static class WarningCodeText
         WarningCode.UnmatchedTransfer => "unmatched-transfer",
         WarningCode.ManualCostUnused => "manual-cost-unused",
         WarningCode.MissingPermission => "missing-permission",
+        WarningCode.LotAllocation => "lot-allocation",
+        WarningCode.JurisdictionRule => "jurisdiction-rule",
         _ => throw new ArgumentOutOfRangeException(nameof(code), code, null),
     };
 }
