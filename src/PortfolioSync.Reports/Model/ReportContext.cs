@@ -10,7 +10,7 @@ namespace PortfolioSync.Reports.Model;
 /// </summary>
 /// <param name="Method">Cost basis method as the user named it: <c>fifo</c>, <c>lifo</c>, <c>hifo</c>,
 /// <c>average</c> or <c>uk</c> (repeated in the <c>method</c> column of <c>disposals.csv</c>).</param>
-/// <param name="Scope">Pool scope: <c>universal</c> or <c>per-account</c>.</param>
+/// <param name="Scope">Pool scope: <c>universal</c>, <c>per-account</c> or <c>per-account-from:YYYY-MM-DD</c>.</param>
 /// <param name="BaseCurrency">The currency every money column is in.</param>
 /// <param name="ZoneId">TZDB id of the zone whose dates decide tax days (e.g. <c>Europe/London</c>).</param>
 /// <param name="GeneratedFrom">A description of the input (store, entry count, last entry, price range);
@@ -33,7 +33,7 @@ public sealed record ReportContext(
     public string Method { get; } = Methods.Contains(Method, StringComparer.Ordinal) ? Method
         : throw new ArgumentException($"'{Method}' is not a cost basis method: use {string.Join(", ", Methods)}.", nameof(Method));
 
-    public string Scope { get; } = Scopes.Contains(Scope, StringComparer.Ordinal) ? Scope
+    public string Scope { get; } = Scopes.Contains(Scope, StringComparer.Ordinal) || Scope.StartsWith("per-account-from:", StringComparison.Ordinal) ? Scope
         : throw new ArgumentException($"'{Scope}' is not a pool scope: use {string.Join(", ", Scopes)}.", nameof(Scope));
 
     public string ZoneId { get; } = DateTimeZoneProviders.Tzdb.GetZoneOrNull(ZoneId) is not null ? ZoneId
