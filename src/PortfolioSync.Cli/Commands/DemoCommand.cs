@@ -71,7 +71,7 @@ public sealed class DemoCommand : CliCommand
                 throw new InvalidOperationException("the client called a non-read endpoint; this is a bug");   // cannot happen: the allow-list refuses them
         }
 
-        var input = StoreInput.Load(config.StorePath, config.BaseCurrency, config.Fiat, env);
+        var input = StoreInput.Load(config.StorePath, config.BaseCurrency, config.Fiat, env, config.MaxPriceAgeDays);
         if (input.Ledger.Count == 0) throw new CliException($"the sync stored no ledger entries from {dataDir}; nothing to report");
         var years = TaxYears(input, config);
         var options2 = CostBasisOptions(config, years);
@@ -123,16 +123,20 @@ public sealed class DemoCommand : CliCommand
         return Enumerable.Range(first.StartYear, last.StartYear - first.StartYear + 1).Select(y => new TaxYear(y, config.TaxYear)).ToList();
     }
 
-    private static CostBasisOptions CostBasisOptions(AppConfig config, IReadOnlyList<TaxYear> years) => new()
+    private static CostBasisOptions CostBasisOptions(AppConfig config, IReadOnlyList<TaxYear> years)
     {
-        Method = CostBasisMethodText.Parse(config.Method),
-        Scope = PoolScopeText.Parse(config.PoolScope),
-        BaseCurrency = config.BaseCurrency,
-        FiatSet = config.Fiat,
-        Zone = config.TimeZone,
-        TaxYearRule = config.TaxYear,
-        SnapshotAt = years.Select(y => TaxReportBuilder.SnapshotInstant(y, config.TimeZone)).ToList(),
-    };
+        var (scope, from) = CostBasisRulesGate.Scope(config.PoolScope, "poolScope");
+        return CostBasisRulesGate.Apply(new CostBasisOptions
+        {
+            Method = CostBasisMethodText.Parse(config.Method),
+            Scope = scope,
+            BaseCurrency = config.BaseCurrency,
+            FiatSet = config.Fiat,
+            Zone = config.TimeZone,
+            TaxYearRule = config.TaxYear,
+            SnapshotAt = years.Select(y => TaxReportBuilder.SnapshotInstant(y, config.TimeZone)).ToList(),
+        }, config, from);
+    }
 
     private static void PrintSummary(CommandContext context, SyncReport sync, List<(TaxReport Report, string Folder)> reports,
         ValueReport value, IReadOnlyList<string> valueFiles, AppConfig config, StoreInput input)

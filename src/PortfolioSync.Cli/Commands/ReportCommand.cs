@@ -33,7 +33,7 @@ public sealed class ReportCommand : CliCommand
         Required = true,
     };
     private readonly Option<string?> _method = new("--method") { Description = "fifo, lifo, hifo, average or uk (default: the config's method)", HelpName = "M" };
-    private readonly Option<string?> _scope = new("--scope") { Description = "Pool scope: universal or per-account (default: the config's poolScope)", HelpName = "S" };
+    private readonly Option<string?> _scope = new("--scope") { Description = "Pool scope: universal, per-account or per-account-from:YYYY-MM-DD (default: the config's poolScope)", HelpName = "S" };
     private readonly Option<string> _format = new("--format") { Description = "Comma-separated: csv, xlsx", HelpName = "csv,xlsx", DefaultValueFactory = _ => "csv,xlsx" };
     private readonly Option<string> _out = new("--out") { Description = "Output folder; the year's folder is written inside it", HelpName = "DIR", DefaultValueFactory = _ => "reports" };
 
@@ -54,18 +54,19 @@ public sealed class ReportCommand : CliCommand
             throw new CliException($"--year: {startYear.ToString(CultureInfo.InvariantCulture)} is not a tax year: give the calendar year the tax year starts in, e.g. 2024");
         var formats = ParseFormats(p.GetValue(_format)!);
         var explicitMethod = p.GetValue(_method) is { } m ? Parse("--method", m, CostBasisMethodText.Parse) : (CostBasisMethod?)null;
-        var explicitScope = p.GetValue(_scope) is { } s ? Parse("--scope", s, PoolScopeText.Parse) : (PoolScope?)null;
+        var explicitScope = p.GetValue(_scope) is { } s ? CostBasisRulesGate.Scope(s, "--scope") : ((PoolScope, NodaTime.LocalDate?)?)null;
         var outDir = env.ExpandPath(p.GetValue(_out)!);
 
         var config = context.LoadConfig();
         var method = explicitMethod ?? CostBasisMethodText.Parse(config.Method);
-        var scope = explicitScope ?? PoolScopeText.Parse(config.PoolScope);
+        var (scope, scopeFrom) = explicitScope ?? CostBasisRulesGate.Scope(config.PoolScope, "poolScope");
+        CostBasisRulesGate.Check(config, method, scope, scopeFrom, env.Error);
         var manual = ReadManualCosts(config);
         var year = new TaxYear(startYear, config.TaxYear);
         ct.ThrowIfCancellationRequested();
 
         var phases = new PhaseLog(context);
-        var input = StoreInput.Load(config.StorePath, config.BaseCurrency, config.Fiat, env);
+        var input = StoreInput.Load(config.StorePath, config.BaseCurrency, config.Fiat, env, config.MaxPriceAgeDays);
         phases.Done("read the store");
         ct.ThrowIfCancellationRequested();
         var options = new CostBasisOptions
@@ -79,10 +80,12 @@ public sealed class ReportCommand : CliCommand
             ManualCosts = manual,
             SnapshotAt = [TaxReportBuilder.SnapshotInstant(year, config.TimeZone)],
         };
+        options = CostBasisRulesGate.Apply(options, config, scopeFrom);
+        var extra = CostBasisRulesGate.YearWarning(config, scope, year) is { } w ? [.. input.Warnings, w] : input.Warnings;
         var result = CostBasisEngine.Run(input.Ledger, input.Prices, options);
         phases.Done("cost basis");
         var report = TaxReportBuilder.Build(input.Ledger, input.Prices, result, year,
-            new TaxReportSettings(config.Jurisdiction, input.Description), input.Warnings);
+            new TaxReportSettings(config.Jurisdiction, input.Description), extra);
         phases.Done("built the report");
         ct.ThrowIfCancellationRequested();
         var folder = ReportWriter.Write(report, outDir, formats);

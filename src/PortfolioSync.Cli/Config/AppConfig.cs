@@ -1,6 +1,7 @@
 using NodaTime;
 using PortfolioSync.Cli.Secrets;
 using PortfolioSync.Domain;
+using PortfolioSync.Domain.CostBasis;
 using PortfolioSync.Domain.Tax;
 
 namespace PortfolioSync.Cli.Config;
@@ -13,8 +14,12 @@ public sealed record AppConfig
     public required Jurisdiction Jurisdiction { get; init; }
     /// <summary>fifo, lifo, hifo, average or uk.</summary>
     public required string Method { get; init; }
-    /// <summary>universal or per-account.</summary>
+    /// <summary>universal, per-account or per-account-from:YYYY-MM-DD (default for us: per-account-from:2025-01-01).</summary>
     public required string PoolScope { get; init; }
+    /// <summary>once (default) or each-leg: how a crypto-to-crypto trade is valued.</summary>
+    public CryptoToCryptoValuation CryptoToCrypto { get; init; } = CryptoToCryptoValuation.Once;
+    /// <summary>How many days a close may be carried over a gap in prices. Default 7.</summary>
+    public int MaxPriceAgeDays { get; init; } = Domain.Pricing.PriceBook.DefaultMaxPriceAgeDays;
     public required DateTimeZone TimeZone { get; init; }
     public required TaxYearRule TaxYear { get; init; }
     public required string StorePath { get; init; }

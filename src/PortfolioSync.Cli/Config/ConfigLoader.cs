@@ -3,6 +3,7 @@ using NodaTime;
 using PortfolioSync.Cli.Hosting;
 using PortfolioSync.Cli.Secrets;
 using PortfolioSync.Domain;
+using PortfolioSync.Domain.CostBasis;
 using PortfolioSync.Domain.Tax;
 
 namespace PortfolioSync.Cli.Config;
@@ -15,11 +16,14 @@ namespace PortfolioSync.Cli.Config;
 public static class ConfigLoader
 {
     public static readonly string[] Methods = ["fifo", "lifo", "hifo", "average", "uk"];
-    public static readonly string[] PoolScopes = ["universal", "per-account"];
+    public static readonly string[] PoolScopes = ["universal", "per-account", "per-account-from:YYYY-MM-DD"];
+
+    /// <summary>The default pool scope of jurisdiction us: wallet by wallet from 1 January 2025 (Treas. Reg. §1.1012-1(j)).</summary>
+    public const string UsDefaultScope = "per-account-from:2025-01-01";
 
     private static readonly string[] TopLevelKeys =
         ["baseCurrency", "jurisdiction", "method", "poolScope", "timeZone", "taxYear", "store", "baseUrl", "fiat", "manualCosts",
-         "requestsPerSecond", "parallelAccounts", "accounts"];
+         "requestsPerSecond", "parallelAccounts", "accounts", "cryptoToCrypto", "maxPriceAgeDays"];
     private static readonly string[] AccountKeys = ["name", "key", "secret", "main"];
 
     private static readonly JsonDocumentOptions DocumentOptions = new()
@@ -102,7 +106,14 @@ public static class ConfigLoader
             _ => Asset.Usd,
         }, ParseBaseCurrency);
         var method = v.OneOf(root, "method", jurisdiction == Jurisdiction.Uk ? "uk" : "fifo", Methods);
-        var scope = v.OneOf(root, "poolScope", "universal", PoolScopes);
+        var scope = v.Optional(root, "poolScope", "", jurisdiction == Jurisdiction.Us ? UsDefaultScope : "universal", t =>
+        {
+            PoolScopeText.ParseWithDate(t);   // throws FormatException naming the accepted values
+            return t.Trim().ToLowerInvariant();
+        });
+        var cryptoToCrypto = v.Optional(root, "cryptoToCrypto", "", CryptoToCryptoValuation.Once, CryptoToCryptoValuationText.Parse);
+        var maxPriceAgeDays = v.Optional(root, "maxPriceAgeDays", "", Domain.Pricing.PriceBook.DefaultMaxPriceAgeDays,
+            t => IntIn(t, 0, 3650, "days a price may be carried over a gap"));
         var zone = v.Optional(root, "timeZone", "", DateTimeZoneProviders.Tzdb[jurisdiction.TimeZoneId()], id =>
             DateTimeZoneProviders.Tzdb.GetZoneOrNull(id)
             ?? throw new FormatException($"'{id}' is not a time zone id (use a tz database name such as Europe/London or America/New_York)"));
@@ -131,6 +142,8 @@ public static class ConfigLoader
             Jurisdiction = jurisdiction,
             Method = method,
             PoolScope = scope,
+            CryptoToCrypto = cryptoToCrypto,
+            MaxPriceAgeDays = maxPriceAgeDays,
             TimeZone = zone,
             TaxYear = taxYear,
             StorePath = store,
