@@ -61,7 +61,7 @@ public sealed class NeverASilentZeroTests : IDisposable
         ReportFixture.Lines(_cli, "reports/2024-25/summary.csv").Skip(1).Should().Equal(
             "2024-25,BTC,2,,,0.00,,,,2",
             "2024-25,*total*,2,,,0.00,,,,2");
-        ReportFixture.Lines(_cli, "reports/2024-25/sa108-summary.csv")[1].Should().Be("2024-25,2,,,,,,2");
+        ReportFixture.Lines(_cli, "reports/2024-25/sa108-summary.csv")[1].Should().Be("2024-25,year,2,,,,,,2,3000.00,50000.00,");
         ReportFixture.Read(_cli, "reports/2024-25/warnings.csv").Should().Contain("incomplete-disposals,error,");
         ReportFixture.Read(_cli, "reports/2024-25/notes.txt").Should().Contain("INCOMPLETE: 2 disposal(s)");
         foreach (var file in new[] { "disposals.csv", "summary.csv", "sa108-summary.csv" })
