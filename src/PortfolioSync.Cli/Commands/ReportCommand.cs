@@ -32,7 +32,7 @@ public sealed class ReportCommand : CliCommand
         HelpName = "Y",
         Required = true,
     };
-    private readonly Option<string?> _method = new("--method") { Description = "fifo, lifo, hifo, average or uk (default: the config's method)", HelpName = "M" };
+    private readonly Option<string?> _method = new("--method") { Description = $"{string.Join(", ", CostBasisMethodText.Names)} (default: the config's method)", HelpName = "M" };
     private readonly Option<string?> _scope = new("--scope") { Description = "Pool scope: universal, per-account or per-account-from:YYYY-MM-DD (default: the config's poolScope)", HelpName = "S" };
     private readonly Option<string> _format = new("--format") { Description = "Comma-separated: csv, xlsx", HelpName = "csv,xlsx", DefaultValueFactory = _ => "csv,xlsx" };
     private readonly Option<string> _out = new("--out") { Description = "Output folder; the year's folder is written inside it", HelpName = "DIR", DefaultValueFactory = _ => "reports" };
@@ -58,35 +58,21 @@ public sealed class ReportCommand : CliCommand
         var outDir = env.ExpandPath(p.GetValue(_out)!);
 
         var config = context.LoadConfig();
-        var method = explicitMethod ?? CostBasisMethodText.Parse(config.Method);
-        var (scope, scopeFrom) = explicitScope ?? CostBasisRulesGate.Scope(config.PoolScope, "poolScope");
-        CostBasisRulesGate.Check(config, method, scope, scopeFrom, env.Error);
         var manual = ReadManualCosts(config);
         var year = new TaxYear(startYear, config.TaxYear);
         ct.ThrowIfCancellationRequested();
 
         var phases = new PhaseLog(context);
+        CostBasisRulesGate.Check(config, explicitMethod ?? config.Method, explicitScope?.Item1 ?? config.PoolScope,
+            explicitScope is { } es ? es.Item2 : config.PoolScopeFrom, env.Error);
         var input = StoreInput.Load(config.StorePath, config.BaseCurrency, config.Fiat, env, config.MaxPriceAgeDays);
         phases.Done("read the store");
         ct.ThrowIfCancellationRequested();
-        var options = new CostBasisOptions
-        {
-            Method = method,
-            Scope = scope,
-            BaseCurrency = config.BaseCurrency,
-            FiatSet = config.Fiat,
-            Zone = config.TimeZone,
-            TaxYearRule = config.TaxYear,
-            ManualCosts = manual,
-            SnapshotAt = [TaxReportBuilder.SnapshotInstant(year, config.TimeZone)],
-        };
-        options = CostBasisRulesGate.Apply(options, config, scopeFrom);
-        var extra = CostBasisRulesGate.YearWarning(config, scope, year) is { } w ? [.. input.Warnings, w] : input.Warnings;
-        var result = CostBasisEngine.Run(input.Ledger, input.Prices, options);
-        phases.Done("cost basis");
-        var report = TaxReportBuilder.Build(input.Ledger, input.Prices, result, year,
-            new TaxReportSettings(config.Jurisdiction, input.Description), extra);
-        phases.Done("built the report");
+        var options = CostBasisOptionsFactory.Create(config, manual, explicitMethod, explicitScope?.Item1, scopeFrom: explicitScope?.Item2);
+        var extra = CostBasisRulesGate.YearWarning(config, options.Scope, year) is { } w ? [.. input.Warnings, w] : input.Warnings;
+        var report = TaxYearReports.Build(input.Ledger, input.Prices, options, [year],
+            new TaxReportSettings(config.Jurisdiction, input.Description), extra)[0];
+        phases.Done("cost basis and report");
         ct.ThrowIfCancellationRequested();
         var folder = ReportWriter.Write(report, outDir, formats);
         phases.Done("wrote the files");
@@ -140,7 +126,7 @@ public sealed class ReportCommand : CliCommand
         var t = report.Total;
         var currency = c.BaseCurrency.Code;
         output.WriteLine($"wrote {folder}{Path.DirectorySeparatorChar} ({formats.ToText()})");
-        output.WriteLine($"tax year {c.Label}: {Iso(c.TaxYear.Start)} to {Iso(c.TaxYear.End)} ({c.ZoneId}), method {c.Method}, {c.Scope} pools, {currency}");
+        output.WriteLine($"tax year {c.Label}: {Iso(c.TaxYear.Start)} to {Iso(c.TaxYear.End)} ({c.ZoneId}), method {c.Method.ToText()}, {c.Scope.ToText()} pools, {currency}");
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"disposals {t.Disposals}  proceeds {Money(t.ShownProceeds)}  costs {Money(t.ShownCosts)}  fees {Money(t.ShownFees)}  gains {Money(t.ShownGains)}  losses {Money(t.ShownLosses)}  net {Money(t.ShownNet)} {currency}{(t.Incomplete > 0 ? $"  ({t.Incomplete} incomplete)" : "")}"));
         if (report.Income.Count > 0)

@@ -56,6 +56,7 @@ public sealed class ValueCommand : CliCommand
         var currency = explicitCurrency ?? config.BaseCurrency;
         var manual = ReportCommand.ReadManualCosts(config);
         var phases = new PhaseLog(context);
+        CostBasisRulesGate.Check(config, config.Method, config.PoolScope, config.PoolScopeFrom, env.Error);
         var input = StoreInput.Load(config.StorePath, config.BaseCurrency, config.Fiat, env, config.MaxPriceAgeDays);
         phases.Done("read the store");
         ct.ThrowIfCancellationRequested();
@@ -82,20 +83,7 @@ public sealed class ValueCommand : CliCommand
             throw new CliException($"the series would end ({DatePattern.Format(end)}) before it starts ({DatePattern.Format(start)}): give --from and --to");
 
         var series = new ValueSeriesOptions(start, end, currency, zone, account);
-        var (scope, scopeFrom) = CostBasisRulesGate.Scope(config.PoolScope, "poolScope");
-        CostBasisRulesGate.Check(config, CostBasisMethodText.Parse(config.Method), scope, scopeFrom, context.Env.Error);
-        var costBasis = new CostBasisOptions
-        {
-            Method = CostBasisMethodText.Parse(config.Method),
-            Scope = scope,
-            BaseCurrency = currency,
-            FiatSet = config.Fiat,
-            Zone = zone,
-            TaxYearRule = config.TaxYear,
-            // Manual costs are in the base currency; in another currency they would be wrong.
-            ManualCosts = currency == config.BaseCurrency ? manual : [],
-        };
-        costBasis = CostBasisRulesGate.Apply(costBasis, config, scopeFrom);
+        var costBasis = CostBasisOptionsFactory.Create(config, manual, currency: currency);
         var report = ValueReportBuilder.Compute(input.Ledger, input.Prices, series, costBasis, input.Description, input.Warnings);
         phases.Done("value series and cost basis");
         ct.ThrowIfCancellationRequested();

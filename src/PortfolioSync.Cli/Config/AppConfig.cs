@@ -12,14 +12,23 @@ public sealed record AppConfig
     public required string SourcePath { get; init; }
     public required Asset BaseCurrency { get; init; }
     public required Jurisdiction Jurisdiction { get; init; }
-    /// <summary>fifo, lifo, hifo, average or uk.</summary>
-    public required string Method { get; init; }
-    /// <summary>universal, per-account or per-account-from:YYYY-MM-DD (default for us: per-account-from:2025-01-01).</summary>
-    public required string PoolScope { get; init; }
-    /// <summary>once (default) or each-leg: how a crypto-to-crypto trade is valued.</summary>
+    /// <summary>Config <c>method</c> (default: the jurisdiction's).</summary>
+    public required CostBasisMethod Method { get; init; }
+    /// <summary>Config <c>poolScope</c> (default: the jurisdiction's).</summary>
+    public required PoolScope PoolScope { get; init; }
+    /// <summary>With <see cref="PoolScope"/> per-account-from: its date (<c>poolScope: per-account-from:YYYY-MM-DD</c>;
+    /// default for us: 2025-01-01).</summary>
+    public LocalDate? PoolScopeFrom { get; init; }
+    /// <summary>Config <c>cryptoToCrypto</c>: <c>once</c> (default) or <c>each-leg</c> (HMRC CRYPTO22257's two values).</summary>
     public CryptoToCryptoValuation CryptoToCrypto { get; init; } = CryptoToCryptoValuation.Once;
-    /// <summary>How many days a close may be carried over a gap in prices. Default 7.</summary>
+    /// <summary>Config <c>maxPriceAgeDays</c>: how many days a close may be carried over a gap. Default 7.</summary>
     public int MaxPriceAgeDays { get; init; } = Domain.Pricing.PriceBook.DefaultMaxPriceAgeDays;
+    /// <summary>Config <c>cryptoFeesAreDisposals</c> (default: the jurisdiction's, true for uk and us).</summary>
+    public bool CryptoFeesAreDisposals { get; init; } = true;
+    /// <summary>Config <c>withdrawalsAreDisposals</c>. Default false.</summary>
+    public bool WithdrawalsAreDisposals { get; init; }
+    /// <summary>Config <c>transferWindowMinutes</c>. Default <see cref="CostBasisOptions.DefaultTransferWindow"/>.</summary>
+    public Duration TransferWindow { get; init; } = CostBasisOptions.DefaultTransferWindow;
     public required DateTimeZone TimeZone { get; init; }
     public required TaxYearRule TaxYear { get; init; }
     public required string StorePath { get; init; }

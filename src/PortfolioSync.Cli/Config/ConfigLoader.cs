@@ -15,14 +15,12 @@ namespace PortfolioSync.Cli.Config;
 /// </summary>
 public static class ConfigLoader
 {
-    public static readonly string[] Methods = ["fifo", "lifo", "hifo", "average", "uk"];
-    public static readonly string[] PoolScopes = ["universal", "per-account", "per-account-from:YYYY-MM-DD"];
-
-    /// <summary>The default pool scope of jurisdiction us: wallet by wallet from 1 January 2025 (Treas. Reg. §1.1012-1(j)).</summary>
-    public const string UsDefaultScope = "per-account-from:2025-01-01";
+    /// <summary>The longest <c>transferWindowMinutes</c> accepted: one day.</summary>
+    public const int MaxTransferWindowMinutes = 1440;
 
     private static readonly string[] TopLevelKeys =
         ["baseCurrency", "jurisdiction", "method", "poolScope", "timeZone", "taxYear", "store", "baseUrl", "fiat", "manualCosts",
+         "cryptoFeesAreDisposals", "withdrawalsAreDisposals", "transferWindowMinutes",
          "requestsPerSecond", "parallelAccounts", "accounts", "cryptoToCrypto", "maxPriceAgeDays"];
     private static readonly string[] AccountKeys = ["name", "key", "secret", "main"];
 
@@ -99,25 +97,21 @@ public static class ConfigLoader
         }
         v.UnknownKeys(root, "", TopLevelKeys);
 
-        var jurisdiction = v.Optional(root, "jurisdiction", "", Jurisdiction.Generic, JurisdictionDefaults.Parse);
-        var baseCurrency = v.Optional(root, "baseCurrency", "", jurisdiction switch
-        {
-            Jurisdiction.Uk => Asset.Gbp,
-            _ => Asset.Usd,
-        }, ParseBaseCurrency);
-        var method = v.OneOf(root, "method", jurisdiction == Jurisdiction.Uk ? "uk" : "fifo", Methods);
-        var scope = v.Optional(root, "poolScope", "", jurisdiction == Jurisdiction.Us ? UsDefaultScope : "universal", t =>
-        {
-            PoolScopeText.ParseWithDate(t);   // throws FormatException naming the accepted values
-            return t.Trim().ToLowerInvariant();
-        });
+        var jurisdiction = v.Optional(root, "jurisdiction", "", Jurisdiction.Generic, Jurisdiction.Parse);
+        var baseCurrency = v.Optional(root, "baseCurrency", "", jurisdiction.BaseCurrency, ParseBaseCurrency);
+        var method = v.Optional(root, "method", "", jurisdiction.DefaultMethod, t => MethodFor(jurisdiction, t));
+        var (scope, scopeFrom) = v.Optional(root, "poolScope", "", (jurisdiction.DefaultScope, jurisdiction.DefaultScopeFrom), PoolScopeText.ParseWithDate);
         var cryptoToCrypto = v.Optional(root, "cryptoToCrypto", "", CryptoToCryptoValuation.Once, CryptoToCryptoValuationText.Parse);
         var maxPriceAgeDays = v.Optional(root, "maxPriceAgeDays", "", Domain.Pricing.PriceBook.DefaultMaxPriceAgeDays,
             t => IntIn(t, 0, 3650, "days a price may be carried over a gap"));
-        var zone = v.Optional(root, "timeZone", "", DateTimeZoneProviders.Tzdb[jurisdiction.TimeZoneId()], id =>
+        var zone = v.Optional(root, "timeZone", "", jurisdiction.Zone, id =>
             DateTimeZoneProviders.Tzdb.GetZoneOrNull(id)
             ?? throw new FormatException($"'{id}' is not a time zone id (use a tz database name such as Europe/London or America/New_York)"));
-        var taxYear = v.Optional(root, "taxYear", "", jurisdiction.TaxYearRule(), TaxYearRule.Parse);
+        var taxYear = v.Optional(root, "taxYear", "", jurisdiction.TaxYearRule, TaxYearRule.Parse);
+        var feesAreDisposals = v.Optional(root, "cryptoFeesAreDisposals", "", jurisdiction.CryptoFeesAreDisposals, Bool);
+        var withdrawalsAreDisposals = v.Optional(root, "withdrawalsAreDisposals", "", false, Bool);
+        var transferWindow = v.Optional(root, "transferWindowMinutes", "", CostBasisOptions.DefaultTransferWindow,
+            t => Duration.FromMinutes(IntIn(t, 0, MaxTransferWindowMinutes, "minutes")));
         var configDir = Path.GetDirectoryName(Path.GetFullPath(path, env.WorkingDirectory));
         var store = v.Optional(root, "store", "", ConfigPaths.DefaultStore(env), p => env.ExpandPath(p, configDir));
         var baseUrl = v.Optional(root, "baseUrl", "", new Uri("https://www.bitstamp.net"), ParseBaseUrl);
@@ -142,8 +136,12 @@ public static class ConfigLoader
             Jurisdiction = jurisdiction,
             Method = method,
             PoolScope = scope,
+            PoolScopeFrom = scopeFrom,
             CryptoToCrypto = cryptoToCrypto,
             MaxPriceAgeDays = maxPriceAgeDays,
+            CryptoFeesAreDisposals = feesAreDisposals,
+            WithdrawalsAreDisposals = withdrawalsAreDisposals,
+            TransferWindow = transferWindow,
             TimeZone = zone,
             TaxYear = taxYear,
             StorePath = store,
@@ -231,6 +229,20 @@ public static class ConfigLoader
         v.Add($"{at}.secret", problem);
         return null;
     }
+
+    private static CostBasisMethod MethodFor(Jurisdiction jurisdiction, string text)
+    {
+        var method = CostBasisMethodText.Parse(text);
+        return jurisdiction.Methods.Contains(method) ? method
+            : throw new FormatException($"'{text}' is not a method allowed under jurisdiction {jurisdiction.Name}: use {string.Join(", ", jurisdiction.Methods.Select(m => m.ToText()))}");
+    }
+
+    private static bool Bool(string text) => text switch
+    {
+        "true" => true,
+        "false" => false,
+        _ => throw new FormatException($"'{text}' is not true or false"),
+    };
 
     private static Uri ParseBaseUrl(string text)
     {
@@ -326,10 +338,6 @@ public static class ConfigLoader
                 return fallback;
             }
         }
-
-        public string OneOf(JsonElement obj, string name, string fallback, string[] allowed) =>
-            Optional(obj, name, "", fallback, t => allowed.Contains(t, StringComparer.Ordinal) ? t
-                : throw new FormatException($"'{t}' is not one of {string.Join(", ", allowed)}"));
 
         private static int Distance(string a, string b)
         {

@@ -43,11 +43,4 @@ internal static class CostBasisRulesGate
                 + "(Treas. Reg. §1.1012-1(j); Rev. Proc. 2024-28): set poolScope to per-account-from:2025-01-01 (the default for us)")
             : null;
 
-    /// <summary>The config's issue 14 options on top of <paramref name="options"/>.</summary>
-    public static CostBasisOptions Apply(CostBasisOptions options, AppConfig config, LocalDate? from) => options with
-    {
-        PerAccountFrom = from,
-        AccountOrder = config.Accounts.Select(a => a.Name).ToList(),
-        CryptoToCrypto = config.CryptoToCrypto,
-    };
 }

@@ -20,21 +20,20 @@ public static class JurisdictionRules
 {
     public static RuleCheck Check(Jurisdiction jurisdiction, CostBasisMethod method, PoolScope scope, LocalDate? perAccountFrom = null)
     {
-        switch (jurisdiction)
-        {
-            case Jurisdiction.Uk when method != CostBasisMethod.Uk:
-                return Refuse($"jurisdiction uk requires method uk, not {method.ToText()}: HMRC identifies cryptoasset disposals by the same-day, 30-day and section 104 pool rules (TCGA92 s104, s105, s106A; HMRC CRYPTO22200)");
-            case Jurisdiction.Uk when scope != PoolScope.Universal:
-                return Refuse($"jurisdiction uk requires pool scope universal, not {PoolScopeText.ToText(scope, perAccountFrom)}: HMRC pools each cryptoasset per person across all wallets and exchanges (HMRC CRYPTO22200)");
-            case Jurisdiction.Us when method == CostBasisMethod.Average:
-                return Refuse("jurisdiction us refuses method average: the basis of a cryptoasset is that of the units identified as sold, by specific identification or else first in, first out (Treas. Reg. §1.1012-1(c), (j)); average basis is only for regulated investment company shares (§1.1012-1(e))");
-            case Jurisdiction.Us when method == CostBasisMethod.Uk:
-                return Refuse("jurisdiction us refuses method uk: HMRC share identification is a UK rule; use fifo, or lifo/hifo with standing orders (Treas. Reg. §1.1012-1(j))");
-        }
+        var uk = jurisdiction == Jurisdiction.Uk;
+        var us = jurisdiction == Jurisdiction.Us;
+        if (uk && method != CostBasisMethod.Uk)
+            return Refuse($"jurisdiction uk requires method uk, not {method.ToText()}: HMRC identifies cryptoasset disposals by the same-day, 30-day and section 104 pool rules (TCGA92 s104, s105, s106A; HMRC CRYPTO22200)");
+        if (uk && scope != PoolScope.Universal)
+            return Refuse($"jurisdiction uk requires pool scope universal, not {PoolScopeText.ToText(scope, perAccountFrom)}: HMRC pools each cryptoasset per person across all wallets and exchanges (HMRC CRYPTO22200)");
+        if (us && method == CostBasisMethod.Average)
+            return Refuse("jurisdiction us refuses method average: the basis of a cryptoasset is that of the units identified as sold, by specific identification or else first in, first out (Treas. Reg. §1.1012-1(c), (j)); average basis is only for regulated investment company shares (§1.1012-1(e))");
+        if (us && method == CostBasisMethod.Uk)
+            return Refuse("jurisdiction us refuses method uk: HMRC share identification is a UK rule; use fifo, or lifo/hifo with standing orders (Treas. Reg. §1.1012-1(j))");
         var notes = new List<string>();
-        if (jurisdiction == Jurisdiction.Us && method is CostBasisMethod.Lifo or CostBasisMethod.Hifo)
+        if (us && method is CostBasisMethod.Lifo or CostBasisMethod.Hifo)
             notes.Add($"method {method.ToText()} under jurisdiction us is specific identification: it holds only with a standing order recorded before each sale (Treas. Reg. §1.1012-1(j)(3); Rev. Proc. 2024-28); without one the IRS applies first in, first out");
-        if (jurisdiction == Jurisdiction.Us && scope == PoolScope.Universal)
+        if (us && scope == PoolScope.Universal)
             notes.Add("pool scope universal under jurisdiction us: from 1 January 2025 basis is identified wallet by wallet (Treas. Reg. §1.1012-1(j); Rev. Proc. 2024-28); use per-account-from:2025-01-01 (the default)");
         if (scope == PoolScope.PerAccountFrom && perAccountFrom is null)
             return Refuse("pool scope per-account-from needs a date: per-account-from:YYYY-MM-DD");

@@ -70,9 +70,9 @@ public static class TaxReportBuilder
                 $"the engine ran without a snapshot at the end of tax year {year.Label} ({InstantPattern.ExtendedIso.Format(end)}): "
                 + "add TaxReportBuilder.SnapshotInstant(year, zone) to CostBasisOptions.SnapshotAt", nameof(result));
         var interval = year.InZone(o.Zone);
-        var context = new ReportContext(year, settings.Jurisdiction, o.Method.ToText(), PoolScopeText.ToText(o.Scope, o.PerAccountFrom), o.BaseCurrency,
+        var context = new ReportContext(year, settings.Jurisdiction, o.Method, o.Scope, o.BaseCurrency,
             o.Zone.Id, settings.GeneratedFrom);
-        var usTerms = settings.Jurisdiction == Jurisdiction.Us;
+        var usTerms = settings.Jurisdiction.ReportsHoldingTerm;
 
         var disposals = result.Disposals
             .Where(d => interval.Contains(d.At))
@@ -137,8 +137,9 @@ public static class TaxReportBuilder
 
     private static IEnumerable<Warning> RelevantEngineWarnings(Dictionary<string, Instant> at, CostBasisResult result, Instant yearEnd)
     {
-        // The UK 30-day rule lets acquisitions up to 30 days after the year end shape the year's gains.
-        var horizon = result.Options.Method == CostBasisMethod.Uk ? yearEnd + Duration.FromDays(31) : yearEnd;
+        // The UK 30-day rule lets acquisitions up to 30 days after the year end shape the year's gains
+        // (the year end is the start of the next year's first day, so day +30 ends one day later still).
+        var horizon = result.Options.Method == CostBasisMethod.Uk ? yearEnd + Duration.FromDays(UkRules.BedAndBreakfastDays + 1) : yearEnd;
         return result.Warnings.Where(w => w.EntryId is null || !at.TryGetValue(w.EntryId, out var when) || when < horizon);
     }
 

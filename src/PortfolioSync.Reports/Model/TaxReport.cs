@@ -1,6 +1,7 @@
 using NodaTime;
 using NodaTime.Text;
 using PortfolioSync.Domain;
+using PortfolioSync.Domain.CostBasis;
 using PortfolioSync.Domain.Tax;
 using PortfolioSync.Domain.Warnings;
 
@@ -174,7 +175,7 @@ public sealed class TaxReport
         var notes = new List<string>
         {
             $"Tax year {Label}: {Iso(c.TaxYear.Start)} to {Iso(c.TaxYear.End)}; an event's day is its date in {c.ZoneId}.",
-            $"Method {c.Method}, pool scope {c.Scope}, jurisdiction {c.Jurisdiction.ToText()}, base currency {currency}.",
+            $"Method {CostBasisMethodText.ToText(c.Method)}, pool scope {PoolScopeText.ToText(c.Scope)}, jurisdiction {c.Jurisdiction.ToText()}, base currency {currency}.",
             $"Money is in {currency}. Each amount is rounded to 2 decimals (half away from zero) when shown; a total is the "
             + "rounded sum of the unrounded values, so it can differ by a few cents from the sum of the rounded rows.",
             "gain = proceeds - cost - fees (negative for a loss); losses in the summary are positive amounts; net = gains - losses.",

@@ -50,7 +50,7 @@ internal static class ReportTables
     public static Table<DisposalRow> Disposals(TaxReport report)
     {
         var label = report.Label;
-        var method = report.Context.Method;
+        var method = report.Context.Method.ToText();
         return new Table<DisposalRow>("disposals.csv", "Disposals",
         [
             Column<DisposalRow>.Text("tax_year", _ => label),
