@@ -48,7 +48,15 @@ public static class PoolScopeText
             if (!date.Success) throw new FormatException($"'{text}': the date after per-account-from: must be YYYY-MM-DD.");
             return (PoolScope.PerAccountFrom, date.Value);
         }
-        var scope = Parse(t);
+        PoolScope scope;
+        try
+        {
+            scope = Parse(t);
+        }
+        catch (FormatException)
+        {
+            throw new FormatException($"'{text}' is not a pool scope: use universal, per-account or per-account-from:YYYY-MM-DD.");
+        }
         if (scope == PoolScope.PerAccountFrom)
             throw new FormatException($"'{text}' needs its date: per-account-from:YYYY-MM-DD (e.g. per-account-from:2025-01-01).");
         return (scope, null);

@@ -306,13 +306,13 @@ public sealed class RealHistoryTests
     // ---- Method × jurisdiction ----
 
     [Theory]
-    [InlineData(Jurisdiction.Uk, CostBasisMethod.Fifo, PoolScope.Universal, "requires method uk")]
-    [InlineData(Jurisdiction.Uk, CostBasisMethod.Uk, PoolScope.PerAccount, "CRYPTO22200")]
-    [InlineData(Jurisdiction.Uk, CostBasisMethod.Uk, PoolScope.PerAccountFrom, "requires pool scope universal")]
-    [InlineData(Jurisdiction.Us, CostBasisMethod.Average, PoolScope.PerAccountFrom, "1.1012-1")]
-    [InlineData(Jurisdiction.Us, CostBasisMethod.Uk, PoolScope.PerAccountFrom, "refuses method uk")]
-    public void Refused_pairs_name_the_rule(Jurisdiction j, CostBasisMethod method, PoolScope scope, string rule) =>
-        JurisdictionRules.Check(j, method, scope, LedgerBuilder.Date("2025-01-01")).Refusal.Should().Contain(rule);
+    [InlineData("uk", CostBasisMethod.Fifo, PoolScope.Universal, "requires method uk")]
+    [InlineData("uk", CostBasisMethod.Uk, PoolScope.PerAccount, "CRYPTO22200")]
+    [InlineData("uk", CostBasisMethod.Uk, PoolScope.PerAccountFrom, "requires pool scope universal")]
+    [InlineData("us", CostBasisMethod.Average, PoolScope.PerAccountFrom, "1.1012-1")]
+    [InlineData("us", CostBasisMethod.Uk, PoolScope.PerAccountFrom, "refuses method uk")]
+    public void Refused_pairs_name_the_rule(string j, CostBasisMethod method, PoolScope scope, string rule) =>
+        JurisdictionRules.Check(Jurisdiction.Parse(j), method, scope, LedgerBuilder.Date("2025-01-01")).Refusal.Should().Contain(rule);
 
     [Theory]
     [InlineData(CostBasisMethod.Lifo)]
