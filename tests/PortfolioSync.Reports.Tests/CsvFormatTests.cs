@@ -26,7 +26,7 @@ public sealed class CsvFormatTests : IDisposable
             ["holdings.csv"] = "pool,location,asset,quantity,cost,price,market_value,unrealized_gain",
             ["transactions.csv"] = "entry_id,account,at,kind,leg,asset,quantity,value,fee,fee_asset,fee_value,order_id,source_key",
             ["warnings.csv"] = "code,severity,at,account,entry_id,message",
-            ["sa108-summary.csv"] = "tax_year,disposals,disposal_proceeds,allowable_costs,gains,losses,net,incomplete",
+            ["sa108-summary.csv"] = "tax_year,period,disposals,disposal_proceeds,allowable_costs,gains,losses,net,incomplete,annual_exempt_amount,reporting_threshold,proceeds_over_threshold",
             ["form-8949.csv"] = "description,date_acquired,date_sold,proceeds,cost,adjustment_code,adjustment,gain,term",
             ["value.csv"] = "date,account,asset,quantity,price,value",
         };

@@ -28,8 +28,8 @@ namespace PortfolioSync.Bitstamp.Mapping;
 /// <item><term>35 inter-account transfer</term><description>InternalTransfer</description></item>
 /// <item><term>36 instant conversion</term><description>Trade (order id dropped: Bitstamp sends none)</description></item>
 /// <item><term>53 small-balance conversion</term><description>Trade</description></item>
-/// <item><term>55 small balance to nothing</term><description>Fee (the dust leaves for nothing)</description></item>
-/// <item><term>58 derivatives settlement</term><description>OtherIncome when it adds, Fee when it takes</description></item>
+/// <item><term>55 small balance to nothing</term><description>WriteOff (the dust leaves for nothing: a disposal for nil proceeds)</description></item>
+/// <item><term>58 derivatives settlement</term><description>DerivativesSettlement (signed; never income)</description></item>
 /// <item><term>59 insurance fund claim</term><description>OtherIncome</description></item>
 /// <item><term>60 insurance fund premium</term><description>Fee</description></item>
 /// <item><term>61 collateral liquidation</term><description>Trade when two legs of opposite sign, else Fee / OtherIncome by sign</description></item>
@@ -87,9 +87,10 @@ public static class LedgerMapper
         TransactionType.SentToStaking => EntryKind.StakingLock,
         TransactionType.StakingReward => EntryKind.StakingReward,
         TransactionType.ReferralReward => EntryKind.ReferralReward,
-        TransactionType.SmallBalanceToNothing or TransactionType.InsuranceFundPremium => EntryKind.Fee,
+        TransactionType.SmallBalanceToNothing => EntryKind.WriteOff,
+        TransactionType.InsuranceFundPremium => EntryKind.Fee,
         TransactionType.InsuranceFundClaim => EntryKind.OtherIncome,
-        TransactionType.DerivativesSettlement => BySign(legs),
+        TransactionType.DerivativesSettlement => EntryKind.DerivativesSettlement,
         TransactionType.CollateralLiquidation =>
             legs.Length == 2 && Math.Sign(legs[0].Quantity) == -Math.Sign(legs[1].Quantity) ? EntryKind.Trade : BySign(legs),
         _ => null,

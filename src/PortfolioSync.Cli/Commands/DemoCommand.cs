@@ -79,7 +79,7 @@ public sealed class DemoCommand : CliCommand
                 throw new InvalidOperationException("the client called a non-read endpoint; this is a bug");   // cannot happen: the allow-list refuses them
         }
 
-        var input = StoreInput.Load(config.StorePath, config.BaseCurrency, config.Fiat, env);
+        var input = StoreInput.Load(config.StorePath, config.BaseCurrency, config.Fiat, env, config.MaxPriceAgeDays);
         if (input.Ledger.Count == 0) throw new CliException($"the sync stored no ledger entries from {dataDir}; nothing to report");
         var options = CostBasisOptionsFactory.Create(config, []);
         var reports = TaxYearReports.Build(input.Ledger, input.Prices, options, TaxYearReports.Spanning(input.Ledger, options),

@@ -33,7 +33,7 @@ public sealed class ReportCommand : CliCommand
         Required = true,
     };
     private readonly Option<string?> _method = new("--method") { Description = $"{string.Join(", ", CostBasisMethodText.Names)} (default: the config's method)", HelpName = "M" };
-    private readonly Option<string?> _scope = new("--scope") { Description = $"Pool scope: {string.Join(", ", PoolScopeText.Names)} (default: the config's poolScope)", HelpName = "S" };
+    private readonly Option<string?> _scope = new("--scope") { Description = "Pool scope: universal, per-account or per-account-from:YYYY-MM-DD (default: the config's poolScope)", HelpName = "S" };
     private readonly Option<string> _format = new("--format") { Description = "Comma-separated: csv, xlsx", HelpName = "csv,xlsx", DefaultValueFactory = _ => "csv,xlsx" };
     private readonly Option<string> _out = new("--out") { Description = "Output folder; the year's folder is written inside it", HelpName = "DIR", DefaultValueFactory = _ => "reports" };
 
@@ -54,7 +54,7 @@ public sealed class ReportCommand : CliCommand
             throw new CliException($"--year: {startYear.ToString(CultureInfo.InvariantCulture)} is not a tax year: give the calendar year the tax year starts in, e.g. 2024");
         var formats = ParseFormats(p.GetValue(_format)!);
         var explicitMethod = p.GetValue(_method) is { } m ? Parse("--method", m, CostBasisMethodText.Parse) : (CostBasisMethod?)null;
-        var explicitScope = p.GetValue(_scope) is { } s ? Parse("--scope", s, PoolScopeText.Parse) : (PoolScope?)null;
+        var explicitScope = p.GetValue(_scope) is { } s ? CostBasisRulesGate.Scope(s, "--scope") : ((PoolScope, NodaTime.LocalDate?)?)null;
         var outDir = env.ExpandPath(p.GetValue(_out)!);
 
         var config = context.LoadConfig();
@@ -63,12 +63,15 @@ public sealed class ReportCommand : CliCommand
         ct.ThrowIfCancellationRequested();
 
         var phases = new PhaseLog(context);
-        var input = StoreInput.Load(config.StorePath, config.BaseCurrency, config.Fiat, env);
+        CostBasisRulesGate.Check(config, explicitMethod ?? config.Method, explicitScope?.Item1 ?? config.PoolScope,
+            explicitScope is { } es ? es.Item2 : config.PoolScopeFrom, env.Error);
+        var input = StoreInput.Load(config.StorePath, config.BaseCurrency, config.Fiat, env, config.MaxPriceAgeDays);
         phases.Done("read the store");
         ct.ThrowIfCancellationRequested();
-        var options = CostBasisOptionsFactory.Create(config, manual, explicitMethod, explicitScope);
+        var options = CostBasisOptionsFactory.Create(config, manual, explicitMethod, explicitScope?.Item1, scopeFrom: explicitScope?.Item2);
+        var extra = CostBasisRulesGate.YearWarning(config, options.Scope, year) is { } w ? [.. input.Warnings, w] : input.Warnings;
         var report = TaxYearReports.Build(input.Ledger, input.Prices, options, [year],
-            new TaxReportSettings(config.Jurisdiction, input.Description), input.Warnings)[0];
+            new TaxReportSettings(config.Jurisdiction, input.Description), extra)[0];
         phases.Done("cost basis and report");
         ct.ThrowIfCancellationRequested();
         var folder = ReportWriter.Write(report, outDir, formats);

@@ -56,7 +56,8 @@ public sealed class ValueCommand : CliCommand
         var currency = explicitCurrency ?? config.BaseCurrency;
         var manual = ReportCommand.ReadManualCosts(config);
         var phases = new PhaseLog(context);
-        var input = StoreInput.Load(config.StorePath, config.BaseCurrency, config.Fiat, env);
+        CostBasisRulesGate.Check(config, config.Method, config.PoolScope, config.PoolScopeFrom, env.Error);
+        var input = StoreInput.Load(config.StorePath, config.BaseCurrency, config.Fiat, env, config.MaxPriceAgeDays);
         phases.Done("read the store");
         ct.ThrowIfCancellationRequested();
 

@@ -16,6 +16,13 @@ public sealed record AppConfig
     public required CostBasisMethod Method { get; init; }
     /// <summary>Config <c>poolScope</c> (default: the jurisdiction's).</summary>
     public required PoolScope PoolScope { get; init; }
+    /// <summary>With <see cref="PoolScope"/> per-account-from: its date (<c>poolScope: per-account-from:YYYY-MM-DD</c>;
+    /// default for us: 2025-01-01).</summary>
+    public LocalDate? PoolScopeFrom { get; init; }
+    /// <summary>Config <c>cryptoToCrypto</c>: <c>once</c> (default) or <c>each-leg</c> (HMRC CRYPTO22257's two values).</summary>
+    public CryptoToCryptoValuation CryptoToCrypto { get; init; } = CryptoToCryptoValuation.Once;
+    /// <summary>Config <c>maxPriceAgeDays</c>: how many days a close may be carried over a gap. Default 7.</summary>
+    public int MaxPriceAgeDays { get; init; } = Domain.Pricing.PriceBook.DefaultMaxPriceAgeDays;
     /// <summary>Config <c>cryptoFeesAreDisposals</c> (default: the jurisdiction's, true for uk and us).</summary>
     public bool CryptoFeesAreDisposals { get; init; } = true;
     /// <summary>Config <c>withdrawalsAreDisposals</c>. Default false.</summary>

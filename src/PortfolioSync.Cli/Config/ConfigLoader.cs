@@ -22,7 +22,7 @@ public static class ConfigLoader
     private static readonly string[] TopLevelKeys =
         ["baseCurrency", "jurisdiction", "method", "poolScope", "timeZone", "taxYear", "store", "baseUrl", "fiat", "manualCosts",
          "cryptoFeesAreDisposals", "withdrawalsAreDisposals", "transferWindowMinutes",
-         "requestsPerSecond", "parallelAccounts", "dashboard", "backups", "responseSignature", "accounts"];
+         "requestsPerSecond", "parallelAccounts", "dashboard", "backups", "responseSignature", "cryptoToCrypto", "maxPriceAgeDays", "accounts"];
     private static readonly string[] AccountKeys = ["name", "key", "secret", "main"];
 
     private static readonly JsonDocumentOptions DocumentOptions = new()
@@ -101,7 +101,10 @@ public static class ConfigLoader
         var jurisdiction = v.Optional(root, "jurisdiction", "", Jurisdiction.Generic, Jurisdiction.Parse);
         var baseCurrency = v.Optional(root, "baseCurrency", "", jurisdiction.BaseCurrency, ParseBaseCurrency);
         var method = v.Optional(root, "method", "", jurisdiction.DefaultMethod, t => MethodFor(jurisdiction, t));
-        var scope = v.Optional(root, "poolScope", "", jurisdiction.DefaultScope, PoolScopeText.Parse);
+        var (scope, scopeFrom) = v.Optional(root, "poolScope", "", (jurisdiction.DefaultScope, jurisdiction.DefaultScopeFrom), PoolScopeText.ParseWithDate);
+        var cryptoToCrypto = v.Optional(root, "cryptoToCrypto", "", CryptoToCryptoValuation.Once, CryptoToCryptoValuationText.Parse);
+        var maxPriceAgeDays = v.Optional(root, "maxPriceAgeDays", "", Domain.Pricing.PriceBook.DefaultMaxPriceAgeDays,
+            t => IntIn(t, 0, 3650, "days a price may be carried over a gap"));
         var zone = v.Optional(root, "timeZone", "", jurisdiction.Zone, id =>
             DateTimeZoneProviders.Tzdb.GetZoneOrNull(id)
             ?? throw new FormatException($"'{id}' is not a time zone id (use a tz database name such as Europe/London or America/New_York)"));
@@ -142,6 +145,9 @@ public static class ConfigLoader
             Jurisdiction = jurisdiction,
             Method = method,
             PoolScope = scope,
+            PoolScopeFrom = scopeFrom,
+            CryptoToCrypto = cryptoToCrypto,
+            MaxPriceAgeDays = maxPriceAgeDays,
             CryptoFeesAreDisposals = feesAreDisposals,
             WithdrawalsAreDisposals = withdrawalsAreDisposals,
             TransferWindow = transferWindow,

@@ -16,7 +16,7 @@ public static class CostBasisOptionsFactory
     /// <param name="currency">A command's <c>--currency</c>, else the config's base currency. Manual costs are in the
     /// base currency, so under another currency they are left out.</param>
     public static CostBasisOptions Create(AppConfig config, IReadOnlyList<ManualCost> manualCosts,
-        CostBasisMethod? method = null, PoolScope? scope = null, Asset? currency = null)
+        CostBasisMethod? method = null, PoolScope? scope = null, Asset? currency = null, NodaTime.LocalDate? scopeFrom = null)
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(manualCosts);
@@ -33,6 +33,9 @@ public static class CostBasisOptionsFactory
             WithdrawalsAreDisposals = config.WithdrawalsAreDisposals,
             TransferWindow = config.TransferWindow,
             ManualCosts = inCurrency == config.BaseCurrency ? manualCosts : [],
+            PerAccountFrom = scope is null ? config.PoolScopeFrom : scopeFrom,
+            AccountOrder = config.Accounts.Select(a => a.Name).ToList(),
+            CryptoToCrypto = config.CryptoToCrypto,
         };
     }
 }

@@ -30,7 +30,8 @@ public sealed record StoreInput(
     LocalDate? LastPriceDate)
 {
     /// <exception cref="CliException">No store at <paramref name="storePath"/> (exit 2), or it cannot be opened.</exception>
-    public static StoreInput Load(string storePath, Asset baseCurrency, FiatSet fiat, Hosting.CliEnvironment env)
+    public static StoreInput Load(string storePath, Asset baseCurrency, FiatSet fiat, Hosting.CliEnvironment env,
+        int maxPriceAgeDays = PriceBook.DefaultMaxPriceAgeDays)
     {
         if (!File.Exists(storePath))
             throw new CliException($"no store at {storePath}: run `portfoliosync sync` first (or point --store at the store file)");
@@ -58,7 +59,7 @@ public sealed record StoreInput(
             ? $"reading {storePath}: no completed sync run recorded"
             : $"reading {storePath} as of sync run {run.Id} ({run.Status.ToString().ToLowerInvariant()}, finished {(run.Finished is { } f ? InstantPattern.ExtendedIso.Format(f) : "?")})");
 
-        var prices = ToPriceBook(stored, ledger, baseCurrency, fiat, warnings);
+        var prices = ToPriceBook(stored, ledger, baseCurrency, fiat, warnings, maxPriceAgeDays);
         return new StoreInput(storePath, ledger, prices, warnings, Describe(storePath, ledger, stored), stored.Count == 0 ? null : stored.Max(p => p.Date));
     }
 
@@ -67,7 +68,8 @@ public sealed record StoreInput(
     /// <see cref="MarketSymbol"/> (the fiat set plus the base currency; ledger assets as the known assets). Markets that
     /// cannot be split, and candles with a close that is not positive, are left out with a warning.
     /// </summary>
-    public static PriceBook ToPriceBook(IReadOnlyList<StorePrice> stored, IReadOnlyList<LedgerEntry> ledger, Asset baseCurrency, FiatSet fiat, List<Warning> warnings)
+    public static PriceBook ToPriceBook(IReadOnlyList<StorePrice> stored, IReadOnlyList<LedgerEntry> ledger, Asset baseCurrency, FiatSet fiat, List<Warning> warnings,
+        int maxPriceAgeDays = PriceBook.DefaultMaxPriceAgeDays)
     {
         var fiatWithBase = new FiatSet(fiat.Codes.Append(baseCurrency.Code));
         var known = new HashSet<Asset>(fiatWithBase.Codes.Select(Asset.Parse));
@@ -101,7 +103,7 @@ public sealed record StoreInput(
                 warnings.Add(new Warning(WarningCode.MissingPrice, Severity.Warning, null, null, string.Create(CultureInfo.InvariantCulture,
                     $"{bad} stored candle(s) of market '{market.Key}' have a close that is not positive (first {Iso(firstBad!.Value)}) and were not used")));
         }
-        return new PriceBook(prices);
+        return new PriceBook(prices, maxPriceAgeDays);
     }
 
     private static string Describe(string storePath, IReadOnlyList<LedgerEntry> ledger, IReadOnlyList<StorePrice> prices)

@@ -21,13 +21,17 @@ public static class CostBasisEngine
         foreach (var entry in sorted) builder.Add(entry);
         builder.Finish();
 
-        var ukDays = options.Method == CostBasisMethod.Uk ? UkIdentification.Identify(builder.Events) : null;
+        var ukDays = options.Method == CostBasisMethod.Uk ? UkIdentification.Identify(builder.Events, options.Zone) : null;
         var matcher = new LotMatcher(options, ukDays, builder.Events);
         matcher.Run();
         var final = matcher.Snapshot(sorted.Count > 0 ? sorted[^1].At : default);
 
         var warnings = builder.Warnings.Concat(matcher.Warnings).Concat(builder.PriceWarnings.ToWarnings()).ToList();
         return new CostBasisResult(options, matcher.Disposals, builder.Income, final.Holdings, final.External,
-            matcher.Snapshots, matcher.FeeRemovals, warnings);
+            matcher.Snapshots, matcher.FeeRemovals, warnings)
+        {
+            Allocations = matcher.Allocations,
+            Derivatives = builder.Derivatives,
+        };
     }
 }

@@ -11,8 +11,20 @@ public sealed record CostBasisOptions
 {
     public required CostBasisMethod Method { get; init; }
 
-    /// <value>Default <see cref="PoolScope.Universal"/>.</value>
+    /// <value>Default <see cref="PoolScope.Universal"/> (US: <see cref="PoolScope.PerAccountFrom"/> 2025-01-01).</value>
     public PoolScope Scope { get; init; } = PoolScope.Universal;
+
+    /// <summary>Scope <see cref="PoolScope.PerAccountFrom"/>: the date (zone) from which pools are per account.</summary>
+    /// <value>Default null; required with that scope.</value>
+    public LocalDate? PerAccountFrom { get; init; }
+
+    /// <summary>The accounts in config order: scope <see cref="PoolScope.PerAccountFrom"/> allocates lots to them in
+    /// this order. Accounts not listed follow in ordinal order.</summary>
+    public IReadOnlyList<string> AccountOrder { get; init; } = [];
+
+    /// <summary>How a crypto-to-crypto trade is valued.</summary>
+    /// <value>Default <see cref="CryptoToCryptoValuation.Once"/>.</value>
+    public CryptoToCryptoValuation CryptoToCrypto { get; init; } = CryptoToCryptoValuation.Once;
 
     /// <summary>The currency every cost, proceed, fee and gain is expressed in. Always treated as fiat.</summary>
     public required Asset BaseCurrency { get; init; }
@@ -56,7 +68,8 @@ public sealed record CostBasisOptions
     public static readonly Duration DefaultTransferWindow = Duration.FromMinutes(10);
 
     /// <summary>Options for <paramref name="method"/> with the defaults of <paramref name="jurisdiction"/>: base
-    /// currency (GBP for UK, USD otherwise), zone (Europe/London, America/New_York, UTC) and tax year rule.</summary>
+    /// currency (GBP for UK, USD otherwise), zone (Europe/London, America/New_York, UTC), tax year rule and pool scope (US:
+    /// <c>per-account-from:2025-01-01</c>).</summary>
     public static CostBasisOptions For(CostBasisMethod method, Jurisdiction? jurisdiction = null)
     {
         var j = jurisdiction ?? Jurisdiction.Generic;
@@ -67,6 +80,8 @@ public sealed record CostBasisOptions
             Zone = j.Zone,
             TaxYearRule = j.TaxYearRule,
             CryptoFeesAreDisposals = j.CryptoFeesAreDisposals,
+            Scope = j.DefaultScope,
+            PerAccountFrom = j.DefaultScopeFrom,
         };
     }
 

@@ -15,4 +15,11 @@ public sealed record CostBasisResult(
     IReadOnlyList<Holding> External,
     IReadOnlyList<HoldingSnapshot> Snapshots,
     IReadOnlyList<LotRemoval> FeeRemovals,
-    IReadOnlyList<Warning> Warnings);
+    IReadOnlyList<Warning> Warnings)
+{
+    /// <summary>Scope <c>per-account-from</c>: how the universal pools' lots were given to accounts at the date.</summary>
+    public IReadOnlyList<LotAllocation> Allocations { get; init; } = [];
+
+    /// <summary>Derivatives settlements (Bitstamp type 58), signed, in ledger order.</summary>
+    public IReadOnlyList<DerivativeSettlement> Derivatives { get; init; } = [];
+}

@@ -11,4 +11,6 @@ public enum DisposalKind
     Fee,
     /// <summary>Withdrawn to outside, treated as a disposal at market value (option <see cref="CostBasisOptions.WithdrawalsAreDisposals"/>).</summary>
     Withdrawal,
+    /// <summary>Taken for nothing (Bitstamp type 55, small balance to nothing): a disposal for nil proceeds.</summary>
+    NilProceeds,
 }

@@ -12,8 +12,21 @@ namespace PortfolioSync.Domain.CostBasis;
 internal sealed class LotMatcher(CostBasisOptions options, Dictionary<(string Pool, Asset Asset, int Day), UkDay>? ukDays, List<PoolEvent> events)
 {
     private readonly Dictionary<(string Pool, Asset Asset), ILotPool> _pools = [];
-    private readonly Dictionary<(string Pool, Asset Asset), (decimal Quantity, decimal Cost)> _external = [];
+    private readonly Dictionary<(string Pool, Asset Asset), List<Lot>> _external = [];
+    private readonly Dictionary<(string Pool, Asset Asset), List<Pending>> _pending = [];
     private readonly List<LotPiece> _pieces = [];
+
+    /// <summary>A disposal that ran short of lots, waiting for later acquisitions of its pool and asset.</summary>
+    private sealed class Pending(PoolEvent e, List<LotPiece> pieces, decimal left, int index)
+    {
+        public PoolEvent Event { get; } = e;
+        public List<LotPiece> Pieces { get; } = pieces;
+        public decimal Left { get; set; } = left;
+        /// <summary>The disposal's place in <see cref="Disposals"/> (−1 under the UK method: built per day at the end).</summary>
+        public int Index { get; } = index;
+    }
+
+    public List<LotAllocation> Allocations { get; } = [];
 
     public List<Disposal> Disposals { get; } = [];
 
@@ -36,6 +49,7 @@ internal sealed class LotMatcher(CostBasisOptions options, Dictionary<(string Po
         }
         while (next < snapshotOrder.Count) taken[snapshotOrder[next]] = Snapshot(options.SnapshotAt[snapshotOrder[next++]]);
         Snapshots.AddRange(taken.Select(s => s!));
+        FinishPending();
         if (ukDays is not null) BuildUkDisposals();
     }
 
@@ -43,25 +57,34 @@ internal sealed class LotMatcher(CostBasisOptions options, Dictionary<(string Po
         _pools.Where(p => p.Value.Quantity != 0m || p.Value.Cost != 0m)
             .OrderBy(p => p.Key.Pool, StringComparer.Ordinal).ThenBy(p => p.Key.Asset)
             .Select(p => new Holding(p.Key.Pool, p.Key.Asset, p.Value.Quantity, p.Value.Cost) { CostFlags = p.Value.Flags }).ToList(),
-        _external.OrderBy(p => p.Key.Pool, StringComparer.Ordinal).ThenBy(p => p.Key.Asset)
-            .Select(p => new Holding(p.Key.Pool, p.Key.Asset, p.Value.Quantity, p.Value.Cost)).ToList());
+        _external.Where(p => p.Value.Count > 0).OrderBy(p => p.Key.Pool, StringComparer.Ordinal).ThenBy(p => p.Key.Asset)
+            .Select(p => new Holding(p.Key.Pool, p.Key.Asset, p.Value.Sum(l => l.Quantity), p.Value.Sum(l => l.Cost))
+            {
+                CostFlags = p.Value.Aggregate(CostFlags.None, (f, l) => f | l.Flags),
+            }).ToList());
 
     private void Apply(PoolEvent e)
     {
         switch (e.Kind)
         {
             case PoolEventKind.Acquire:
-                if (e.PoolQuantity > 0m) Pool(e.Pool, e.Asset).Add(new Lot(e.Seq, e.At, e.PoolQuantity, e.PoolCost, PoolFlags(e)));
+                Acquire(e);
+                break;
+            case PoolEventKind.Return:
+                Return(e);
+                break;
+            case PoolEventKind.Allocate:
+                Allocate(e);
                 break;
             case PoolEventKind.Dispose:
                 Dispose(e);
                 break;
             case PoolEventKind.Withdraw:
             {
-                var (quantity, cost) = Take(e, "withdrawal");
+                Take(e, "withdrawal");
                 var key = (e.Pool, e.Asset);
-                var (q, c) = _external.GetValueOrDefault(key);
-                _external[key] = (q + quantity, c + cost);
+                if (!_external.TryGetValue(key, out var lots)) _external[key] = lots = [];
+                foreach (var p in _pieces) lots.Add(p.ToLot());
                 break;
             }
             case PoolEventKind.Move:
@@ -100,18 +123,125 @@ internal sealed class LotMatcher(CostBasisOptions options, Dictionary<(string Po
     {
         _pieces.Clear();
         var shortfall = e.PoolQuantity > 0m ? Pool(e.Pool, e.Asset).Take(e.PoolQuantity, _pieces) : 0m;
-        if (shortfall > 0m)
-        {
-            Short(e, shortfall, "matched against a zero-cost lot");
-            _pieces.Add(new LotPiece("shortfall:" + e.Id, null, 0, shortfall, 0m, MatchRule.Shortfall, CostFlags.Unknown));
-        }
         if (ukDays is not null)
         {
-            ukDays[(e.Pool, e.Asset, Pricing.PriceSeries.DayNumber(e.Date))].FromPool.AddRange(_pieces);
+            var day = ukDays[(e.Pool, e.Asset, Pricing.PriceSeries.DayNumber(e.Date))];
+            day.FromPool.AddRange(_pieces);
+            if (shortfall > 0m) Wait(new Pending(e, day.FromPool, shortfall, -1));
             return;
         }
-        Disposals.Add(Build(e.Id, [e.Entry.Id], e.Entry.Account, e.Pool, e.Asset, e.DisposalKind, e.At, e.Date,
-            e.Quantity, e.Proceeds, e.Fees, _pieces) with { ProceedsKnown = e.ProceedsKnown, FeesKnown = e.FeesKnown });
+        if (shortfall > 0m)
+        {
+            // Built when later acquisitions have filled the shortfall (or at the end); its place is kept.
+            Wait(new Pending(e, [.. _pieces], shortfall, Disposals.Count));
+            Disposals.Add(null!);
+            return;
+        }
+        Disposals.Add(BuildOne(e, _pieces));
+    }
+
+    private Disposal BuildOne(PoolEvent e, List<LotPiece> pieces) =>
+        Build(e.Id, [e.Entry.Id], e.Entry.Account, e.Pool, e.Asset, e.DisposalKind, e.At, e.Date,
+            e.Quantity, e.Proceeds, e.Fees, pieces) with { ProceedsKnown = e.ProceedsKnown, FeesKnown = e.FeesKnown };
+
+    private void Wait(Pending p)
+    {
+        if (!_pending.TryGetValue((p.Event.Pool, p.Event.Asset), out var list)) _pending[(p.Event.Pool, p.Event.Asset)] = list = [];
+        list.Add(p);
+    }
+
+    /// <summary>An acquisition first fills earlier disposals that ran short (CG51555 step 4: later acquisitions,
+    /// earliest first; earlier disposals first), then joins the pool.</summary>
+    private void Acquire(PoolEvent e)
+    {
+        var quantity = e.PoolQuantity;
+        var cost = e.PoolCost;
+        if (quantity <= 0m) return;
+        var flags = PoolFlags(e);
+        var at = e.AcquiredAt ?? e.At;
+        if (_pending.TryGetValue((e.Pool, e.Asset), out var waiting))
+        {
+            while (waiting.Count > 0 && quantity > 0m)
+            {
+                var p = waiting[0];
+                var take = Math.Min(p.Left, quantity);
+                var share = take == quantity ? cost : cost * take / quantity;
+                p.Pieces.Add(new LotPiece(null, at, e.Seq, take, share, MatchRule.LaterAcquisition, flags));
+                p.Left -= take;
+                quantity -= take;
+                cost -= share;
+                if (p.Left > 0m) continue;
+                waiting.RemoveAt(0);
+                if (p.Index >= 0) Disposals[p.Index] = BuildOne(p.Event, p.Pieces);
+            }
+        }
+        if (quantity > 0m) Pool(e.Pool, e.Asset).Add(new Lot(e.Seq, at, quantity, cost, flags));
+    }
+
+    /// <summary>Shortfalls no later acquisition filled: a zero-cost lot and a <c>negative-balance</c> warning.</summary>
+    private void FinishPending()
+    {
+        foreach (var p in _pending.Values.SelectMany(l => l).OrderBy(p => p.Event.Seq))
+        {
+            Short(p.Event, p.Left, "matched against a zero-cost lot: no later acquisition");
+            p.Pieces.Add(new LotPiece("shortfall:" + p.Event.Id, null, 0, p.Left, 0m, MatchRule.Shortfall, CostFlags.Unknown));
+            if (p.Index >= 0) Disposals[p.Index] = BuildOne(p.Event, p.Pieces);
+        }
+        _pending.Clear();
+    }
+
+    /// <summary>Own coins coming back: the lots that left the pool return with their dates and costs.</summary>
+    private void Return(PoolEvent e)
+    {
+        var left = e.Quantity;
+        var pool = Pool(e.Pool, e.Asset);
+        if (_external.TryGetValue((e.Pool, e.Asset), out var lots))
+        {
+            while (left > 0m && lots.Count > 0)
+            {
+                var lot = lots[0];
+                var (taken, rest) = lot.Split(Math.Min(left, lot.Quantity), MatchRule.Fifo);
+                pool.Add(taken.ToLot());
+                left -= taken.Quantity;
+                if (rest.Quantity > 0m) lots[0] = rest; else lots.RemoveAt(0);
+            }
+        }
+        if (left <= 0m) return;
+        // The withdrawal found fewer lots than it took: what is not found comes in at zero cost.
+        Warnings.Add(new Warning(WarningCode.MissingCostBasis, Severity.Warning, e.Entry.Account, e.Entry.Id,
+            $"{DecimalText.Format(left)} {e.Asset} came back from outside but no lots had left pool {e.Pool}: a zero-cost lot was used; give its cost in manual-costs.csv"));
+        pool.Add(new Lot(e.Seq, e.At, left, 0m, CostFlags.ZeroCostDeposit));
+    }
+
+    /// <summary>Scope <c>per-account-from</c>: each account, in config order, takes lots from the universal pool in the
+    /// method's priority order until its balance at the date is covered.</summary>
+    private void Allocate(PoolEvent e)
+    {
+        foreach (var group in e.Balances.GroupBy(b => b.Asset))
+        {
+            var universal = Pool(PoolScopeText.UniversalPool, group.Key);
+            foreach (var (account, asset, balance) in group)
+            {
+                _pieces.Clear();
+                var missing = universal.Take(balance, _pieces);
+                var to = Pool(account, asset);
+                foreach (var p in _pieces)
+                {
+                    to.Add(p.ToLot() with { At = p.AcquiredAt ?? e.At });
+                    Allocations.Add(new LotAllocation(e.Date, asset, account, p.LotId ?? events[(int)p.Seq].Id, p.AcquiredAt, p.Quantity, p.Cost)
+                    {
+                        CostFlags = p.Flags,
+                    });
+                }
+                if (missing > 0m)
+                    Warnings.Add(new Warning(WarningCode.LotAllocation, Severity.Warning, account, null,
+                        $"allocation on {NodaTime.Text.LocalDatePattern.Iso.Format(e.Date)}: {account} held {DecimalText.Format(balance)} {asset} but only {DecimalText.Format(balance - missing)} was left in the universal pool; the rest has no lots"));
+            }
+        }
+        foreach (var ((pool, asset), lots) in _pools.Where(p => p.Key.Pool == PoolScopeText.UniversalPool && p.Value.Quantity > 0m)
+                     .OrderBy(p => p.Key.Asset).ToList())
+            Warnings.Add(new Warning(WarningCode.LotAllocation, Severity.Warning, null, null,
+                $"allocation on {NodaTime.Text.LocalDatePattern.Iso.Format(e.Date)}: {DecimalText.Format(lots.Quantity)} {asset} of the universal pool was held by no account at the date (a negative balance or coins outside): those lots stay in pool {pool}"));
     }
 
     private void BuildUkDisposals()
@@ -120,19 +250,33 @@ internal sealed class LotMatcher(CostBasisOptions options, Dictionary<(string Po
         {
             var pieces = new List<LotPiece>(day.Identified);
             Merge(day.FromPool, MatchRule.Pool, pieces);
+            pieces.AddRange(day.FromPool.Where(p => p.Rule == MatchRule.LaterAcquisition));
             Merge(day.FromPool, MatchRule.Shortfall, pieces);
             var first = day.Disposals[0];
             var accounts = day.Disposals.Select(d => d.Entry.Account).Distinct().Order(StringComparer.Ordinal);
             Disposals.Add(Build(
                 $"uk:{day.Pool}:{day.Asset}:{NodaTime.Text.LocalDatePattern.Iso.Format(day.Date)}",
                 day.Disposals.Select(d => d.Entry.Id).Distinct().ToList(), string.Join('+', accounts), day.Pool, day.Asset,
-                first.DisposalKind, first.At, day.Date, day.DisposedQuantity,
+                KindOf(day), first.At, day.Date, day.DisposedQuantity,
                 day.Disposals.Sum(d => d.Proceeds), day.Disposals.Sum(d => d.Fees), pieces) with
                 {
                     ProceedsKnown = day.Disposals.All(d => d.ProceedsKnown),
                     FeesKnown = day.Disposals.All(d => d.FeesKnown),
                 });
         }
+    }
+
+    /// <summary>A UK day's disposals are one disposal: its kind is the kind of its largest part (ties: the first).</summary>
+    private static DisposalKind KindOf(UkDay day)
+    {
+        var best = day.Disposals[0].DisposalKind;
+        var bestQuantity = -1m;
+        foreach (var kind in day.Disposals.Select(d => d.DisposalKind).Distinct())
+        {
+            var q = day.Disposals.Where(d => d.DisposalKind == kind).Sum(d => d.Quantity);
+            if (q > bestQuantity) (best, bestQuantity) = (kind, q);
+        }
+        return best;
     }
 
     private static void Merge(List<LotPiece> from, MatchRule rule, List<LotPiece> into)

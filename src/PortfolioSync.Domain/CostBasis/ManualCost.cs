@@ -31,6 +31,11 @@ public sealed record ManualCost
 
     public decimal Cost { get; }
 
+    /// <summary>When the coins were bought elsewhere (optional <c>acquired_at</c> column): the lot's date for the
+    /// holding period and, under the UK method, for identification (an earlier date joins the section 104 pool
+    /// directly). Null: the deposit's own instant.</summary>
+    public Instant? AcquiredAt { get; init; }
+
     /// <summary>The cost of the deposit with this exchange id on this account.</summary>
     public static ManualCost ForEntry(string account, long externalId, decimal cost) =>
         new(Preconditions.NotBlank(account, nameof(account)), externalId, null, null, cost);

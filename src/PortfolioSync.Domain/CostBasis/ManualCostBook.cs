@@ -40,12 +40,12 @@ internal sealed class ManualCostBook
     }
 
     /// <summary>The cost of <paramref name="quantity"/> of <paramref name="asset"/> deposited by <paramref name="e"/>, or null.</summary>
-    public decimal? CostOf(LedgerEntry e, Asset asset, decimal quantity, LocalDate date)
+    public (decimal Cost, Instant? AcquiredAt)? CostOf(LedgerEntry e, Asset asset, decimal quantity, LocalDate date)
     {
         if (_byEntry.TryGetValue((e.Account, e.ExternalId), out var exact))
         {
             _used.Add(exact);
-            return exact.Cost;
+            return (exact.Cost, exact.AcquiredAt);
         }
         foreach (var account in new[] { e.Account, null })
         {
@@ -53,7 +53,7 @@ internal sealed class ManualCostBook
             if (!_byDay.TryGetValue(key, out var m)) continue;
             _used.Add(m);
             var total = _dayTotals[key];
-            return quantity == total ? m.Cost : m.Cost * quantity / total;
+            return (quantity == total ? m.Cost : m.Cost * quantity / total, m.AcquiredAt);
         }
         return null;
     }

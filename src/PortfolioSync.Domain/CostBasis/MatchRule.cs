@@ -14,7 +14,10 @@ public enum MatchRule
     BedAndBreakfast,
     /// <summary>UK: the section 104 pool at its average cost.</summary>
     Pool,
-    /// <summary>More was disposed of than was held: matched against a zero-cost lot (warning <c>negative-balance</c>).</summary>
+    /// <summary>More was disposed of than was held: identified with a later acquisition, earliest first, after the
+    /// same-day and 30-day rules (CG51555 step 4; TCGA92 s105(2)); other methods fill the shortfall the same way.</summary>
+    LaterAcquisition,
+    /// <summary>More was disposed of than was held: matched against a zero-cost lot (warning <c>negative-balance</c>) when no later acquisition follows.</summary>
     Shortfall,
 }
 
@@ -29,6 +32,7 @@ public static class MatchRuleText
         MatchRule.SameDay => "same-day",
         MatchRule.BedAndBreakfast => "bed-and-breakfast",
         MatchRule.Pool => "pool",
+        MatchRule.LaterAcquisition => "later-acquisition",
         MatchRule.Shortfall => "shortfall",
         _ => throw new ArgumentOutOfRangeException(nameof(rule), rule, null),
     };

@@ -39,6 +39,12 @@ internal sealed class PoolEvent(PoolEventKind kind, LedgerEntry entry, string po
 
     private string? _id;
 
+    /// <summary>Acquire: when the coins were acquired, if not at the entry's instant (a manual cost's <c>acquired_at</c>).</summary>
+    public Instant? AcquiredAt { get; init; }
+
+    /// <summary>Allocate: each account's balance of each asset at the start of the date, in allocation order.</summary>
+    public IReadOnlyList<(string Account, Asset Asset, decimal Quantity)> Balances { get; init; } = [];
+
     /// <summary>Acquire: cost including fees.</summary>
     public decimal Cost { get; init; }
 

@@ -17,6 +17,9 @@ internal sealed class PoolEventBuilder
     private readonly Dictionary<string, LedgerEntry> _pairs;
     private readonly ManualCostBook _manual;
     private readonly Dictionary<(Asset Asset, int Day), Conversion> _conversions = [];
+    private readonly Dictionary<(string Pool, Asset Asset), decimal> _external = [];
+    private readonly Dictionary<(string Account, Asset Asset), decimal> _balances = [];
+    private bool _allocated;
 
     public PoolEventBuilder(CostBasisOptions options, PriceBook prices, IReadOnlyList<LedgerEntry> sorted)
     {
@@ -30,6 +33,8 @@ internal sealed class PoolEventBuilder
 
     public List<IncomeRecord> Income { get; } = [];
 
+    public List<DerivativeSettlement> Derivatives { get; } = [];
+
     public List<Warning> Warnings { get; } = [];
 
     public PriceWarnings PriceWarnings { get; } =
@@ -37,6 +42,7 @@ internal sealed class PoolEventBuilder
 
     public void Add(LedgerEntry e)
     {
+        if (_o.Scope == PoolScope.PerAccountFrom) TrackBalances(e);
         switch (e.Kind)
         {
             case EntryKind.Trade:
@@ -64,6 +70,13 @@ internal sealed class PoolEventBuilder
                 break;
             case EntryKind.StakingLock or EntryKind.StakingUnlock:
                 break;   // still owned: legs change nothing; a fee still counts
+            case EntryKind.DerivativesSettlement:
+                Settlement(e);
+                break;
+            case EntryKind.WriteOff:
+                foreach (var (asset, q) in NetLegs(e))
+                    if (q < 0m && !_o.IsFiat(asset)) Dispose(e, asset, -q, 0m, 0m, DisposalKind.NilProceeds, "");
+                break;
             case EntryKind.Unknown:
                 Warnings.Add(new Warning(WarningCode.UnknownRecord, Severity.Warning, e.Account, e.Id,
                     $"ignored by the cost basis engine: a record of unknown type ({e.SourceKey}), already reported at sync; its effect on holdings and gains is not counted"));
@@ -104,12 +117,24 @@ internal sealed class PoolEventBuilder
         {
             var (given, gq) = crypto[0].Quantity < 0m ? crypto[0] : crypto[1];
             var (received, rq) = crypto[0].Quantity < 0m ? crypto[1] : crypto[0];
-            var receivedValue = Value(e, received, rq);
-            var givenValue = Value(e, given, -gq);
+            decimal? proceeds, cost;
+            if (_o.CryptoToCrypto == CryptoToCryptoValuation.EachLeg)
+            {
+                // HMRC CRYPTO22257: each leg at its own market value.
+                var receivedValue = Value(e, received, rq);
+                var givenValue = Value(e, given, -gq);
+                (proceeds, cost) = (receivedValue ?? givenValue, givenValue ?? receivedValue);
+            }
+            else
+            {
+                // One value for the trade: its quote leg (the fee's asset, else the second leg) in the base currency.
+                var (quote, qq, other, oq) = QuoteAsset(e) == given ? (given, -gq, received, rq) : (received, rq, given, -gq);
+                var value = Value(e, quote, qq) ?? Value(e, other, oq);
+                (proceeds, cost) = (value, value);
+            }
             // Fees of a crypto-to-crypto trade are allowable costs of the disposal of what was given.
-            var known = receivedValue is not null || givenValue is not null;
-            Dispose(e, given, -gq, receivedValue ?? givenValue ?? 0m, fee, DisposalKind.Exchange, "", known, feeKnown);
-            Acquire(e, received, rq, givenValue ?? receivedValue ?? 0m, Known(known));
+            Dispose(e, given, -gq, proceeds ?? 0m, fee, DisposalKind.Exchange, "", proceeds is not null, feeKnown);
+            Acquire(e, received, rq, cost ?? 0m, Known(cost is not null));
             return;
         }
 
@@ -131,6 +156,20 @@ internal sealed class PoolEventBuilder
         }
     }
 
+    /// <summary>Assets Bitstamp quotes crypto markets in, most usual first (stablecoins, then BTC, then ETH).</summary>
+    private static readonly Asset[] QuoteAssets =
+        [.. new[] { "USDT", "USDC", "PYUSD", "RLUSD", "EURC", "EURT", "USDP", "PAX", "GUSD", "DAI", "BTC", "ETH" }.Select(Asset.Parse)];
+
+    /// <summary>The quote asset of a crypto-to-crypto trade: the asset its fee is charged in (Bitstamp charges the
+    /// quote); without a fee, the leg whose asset comes first in <see cref="QuoteAssets"/>; else the second leg.</summary>
+    private static Asset? QuoteAsset(LedgerEntry e)
+    {
+        if (e.Fee is { Amount: > 0m } fee && e.Legs.Any(l => l.Asset == fee.Asset)) return fee.Asset;
+        foreach (var quote in QuoteAssets)
+            if (e.Legs.Any(l => l.Asset == quote)) return quote;
+        return e.Legs.Count >= 2 ? e.Legs[1].Asset : null;
+    }
+
     private void Inflows(LedgerEntry e, bool deposit)
     {
         foreach (var (asset, q) in NetLegs(e))
@@ -150,8 +189,18 @@ internal sealed class PoolEventBuilder
             if (_o.IsFiat(asset)) return;
             if (_manual.CostOf(e, asset, q, Date(e)) is { } manual)
             {
-                Acquire(e, asset, q, manual);
+                Acquire(e, asset, q, manual.Cost, acquiredAt: manual.AcquiredAt);
                 return;
+            }
+            // Own coins coming back: lots that left this pool through withdrawals return first (not an acquisition).
+            var key = (PoolOf(e), asset);
+            var back = Math.Min(q, _external.GetValueOrDefault(key));
+            if (back > 0m)
+            {
+                _external[key] -= back;
+                Events.Add(NewEvent(PoolEventKind.Return, e, asset, back));
+                q -= back;
+                if (q == 0m) return;
             }
             Warnings.Add(new Warning(WarningCode.MissingCostBasis, Severity.Warning, e.Account, e.Id,
                 $"{DecimalText.Format(q)} {asset} came in from outside with no known cost: a zero-cost lot was used; give its cost in manual-costs.csv"));
@@ -173,7 +222,11 @@ internal sealed class PoolEventBuilder
             Dispose(e, asset, q, value ?? 0m, 0m, DisposalKind.Withdrawal, "", value is not null);
         }
         else
+        {
             Events.Add(NewEvent(PoolEventKind.Withdraw, e, asset, q));
+            var key = (PoolOf(e), asset);
+            _external[key] = _external.GetValueOrDefault(key) + q;
+        }
     }
 
     private void Transfer(LedgerEntry e)
@@ -181,7 +234,7 @@ internal sealed class PoolEventBuilder
         if (e.Legs.Count == 1 && _pairs.TryGetValue(e.Id, out var other))
         {
             // Paired: handled once, on whichever side comes first in ledger order.
-            if (LedgerOrder.Instance.Compare(e, other) > 0 || _o.Scope == PoolScope.Universal) return;
+            if (LedgerOrder.Instance.Compare(e, other) > 0 || PoolOf(e) == PoolScopeText.UniversalPool) return;
             var (from, to) = e.Legs[0].Quantity < 0m ? (e, other) : (other, e);
             var leg = e.Legs[0];
             Events.Add(new PoolEvent(PoolEventKind.Move, e, from.Account, leg.Asset, Math.Abs(leg.Quantity), Date(e), Events.Count)
@@ -227,13 +280,14 @@ internal sealed class PoolEventBuilder
 
     private static CostFlags Known(bool known) => known ? CostFlags.None : CostFlags.Unknown;
 
-    private void Acquire(LedgerEntry e, Asset asset, decimal q, decimal cost, CostFlags flags = CostFlags.None) =>
+    private void Acquire(LedgerEntry e, Asset asset, decimal q, decimal cost, CostFlags flags = CostFlags.None, Instant? acquiredAt = null) =>
         Events.Add(new PoolEvent(PoolEventKind.Acquire, e, PoolOf(e), asset, q, Date(e), Events.Count)
         {
             IdSuffix = "",
             Cost = cost,
             PoolCost = cost,
             CostFlags = flags,
+            AcquiredAt = acquiredAt,
         });
 
     private void Dispose(LedgerEntry e, Asset asset, decimal q, decimal proceeds, decimal fees, DisposalKind kind, string suffix,
@@ -251,7 +305,57 @@ internal sealed class PoolEventBuilder
     private PoolEvent NewEvent(PoolEventKind kind, LedgerEntry e, Asset asset, decimal q) =>
         new(kind, e, PoolOf(e), asset, q, Date(e), Events.Count);
 
-    private string PoolOf(LedgerEntry e) => _o.Scope == PoolScope.PerAccount ? e.Account : PoolScopeText.UniversalPool;
+    private string PoolOf(LedgerEntry e) => _o.Scope switch
+    {
+        PoolScope.PerAccount => e.Account,
+        PoolScope.PerAccountFrom when _o.PerAccountFrom is { } from && Date(e) >= from => e.Account,
+        _ => PoolScopeText.UniversalPool,
+    };
+
+    /// <summary>A derivatives settlement: listed signed, never income. A cryptoasset received is acquired at market
+    /// value and one paid is disposed of at market value; fiat only moves money.</summary>
+    private void Settlement(LedgerEntry e)
+    {
+        var date = Date(e);
+        foreach (var (asset, q) in NetLegs(e))
+        {
+            var value = Value(e, asset, Math.Abs(q));
+            Derivatives.Add(new DerivativeSettlement(e.At, date, TaxYear.Containing(date, _o.TaxYearRule), e.Account, asset, q,
+                value is { } v ? Math.Sign(q) * v : 0m, value is not null, e.Id));
+            if (_o.IsFiat(asset)) continue;
+            if (q > 0m) Acquire(e, asset, q, value ?? 0m, Known(value is not null));
+            else Dispose(e, asset, -q, value ?? 0m, 0m, DisposalKind.Sale, "", value is not null);
+        }
+    }
+
+    /// <summary>Scope <c>per-account-from</c>: running balances per account; before the first entry on or after the
+    /// date, an Allocate event carries the balances at that instant.</summary>
+    private void TrackBalances(LedgerEntry e)
+    {
+        if (!_allocated && _o.PerAccountFrom is { } from && Date(e) >= from)
+        {
+            _allocated = true;
+            var order = _o.AccountOrder.Select((a, i) => (a, i)).GroupBy(x => x.a, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.First().i, StringComparer.Ordinal);
+            var balances = _balances.Where(b => b.Value > 0m)
+                .OrderBy(b => b.Key.Asset)
+                .ThenBy(b => order.TryGetValue(b.Key.Account, out var i) ? i : int.MaxValue)
+                .ThenBy(b => b.Key.Account, StringComparer.Ordinal)
+                .Select(b => (b.Key.Account, b.Key.Asset, b.Value)).ToList();
+            Events.Add(new PoolEvent(PoolEventKind.Allocate, e, PoolScopeText.UniversalPool, default, 0m, from, Events.Count)
+            {
+                Balances = balances,
+            });
+        }
+        if (_allocated) return;
+        if (e.Kind is not (EntryKind.StakingLock or EntryKind.StakingUnlock))   // staked coins stay the account's
+            foreach (var leg in e.Legs)
+                if (!_o.IsFiat(leg.Asset)) Add(_balances, (e.Account, leg.Asset), leg.Quantity);
+        if (e.Fee is { } fee && !_o.IsFiat(fee.Asset)) Add(_balances, (e.Account, fee.Asset), -fee.Amount);
+    }
+
+    private static void Add(Dictionary<(string, Asset), decimal> d, (string, Asset) key, decimal q) =>
+        d[key] = d.GetValueOrDefault(key) + q;
 
     private LocalDate Date(LedgerEntry e) => e.At.InZone(_o.Zone).Date;
 

@@ -12,4 +12,9 @@ internal enum PoolEventKind
     Move,
     /// <summary>Lots leave to pay a fee without a disposal (<see cref="CostBasisOptions.CryptoFeesAreDisposals"/> off).</summary>
     FeeRemove,
+    /// <summary>Own coins coming back: lots that left through withdrawals return from the external holding of the
+    /// pool (not an acquisition).</summary>
+    Return,
+    /// <summary>Scope <c>per-account-from</c>: the universal pools' lots go to the accounts holding the asset.</summary>
+    Allocate,
 }

@@ -1,3 +1,5 @@
+using NodaTime;
+using NodaTime.Text;
 namespace PortfolioSync.Domain.CostBasis;
 
 /// <summary>Which lots a disposal may match. Text forms: <see cref="PoolScopeText"/>.</summary>
@@ -7,6 +9,10 @@ public enum PoolScope
     Universal,
     /// <summary>One pool per account and asset (wallet by wallet); internal transfers move lots with their dates and costs.</summary>
     PerAccount,
+    /// <summary>Universal before <see cref="CostBasisOptions.PerAccountFrom"/>; at that date the universal pools' lots
+    /// are allocated to the accounts holding the asset (<see cref="CostBasisResult.Allocations"/>); per account after
+    /// (Treas. Reg. §1.1012-1(j); Rev. Proc. 2024-28). Text form <c>per-account-from:YYYY-MM-DD</c>.</summary>
+    PerAccountFrom,
 }
 
 /// <summary>
@@ -19,7 +25,42 @@ public static class PoolScopeText
     [
         (PoolScope.Universal, "universal"),
         (PoolScope.PerAccount, "per-account"),
+        (PoolScope.PerAccountFrom, "per-account-from"),
     ];
+
+    /// <summary>The date from which the US requires wallet-by-wallet identification (Treas. Reg. §1.1012-1(j)).</summary>
+    public static LocalDate UsPerAccountDate { get; } = new(2025, 1, 1);
+
+    /// <summary>The text of a scope with its date: <c>per-account-from:2025-01-01</c>.</summary>
+    public static string ToText(PoolScope scope, LocalDate? from) =>
+        scope == PoolScope.PerAccountFrom && from is { } d ? "per-account-from:" + LocalDatePattern.Iso.Format(d) : scope.ToText();
+
+    /// <summary>Parses <c>universal</c>, <c>per-account</c> or <c>per-account-from:YYYY-MM-DD</c> (case-insensitive).</summary>
+    /// <exception cref="FormatException">Names the accepted values.</exception>
+    public static (PoolScope Scope, LocalDate? From) ParseWithDate(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var t = text.Trim();
+        const string prefix = "per-account-from:";
+        if (t.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+        {
+            var date = LocalDatePattern.Iso.Parse(t[prefix.Length..]);
+            if (!date.Success) throw new FormatException($"'{text}': the date after per-account-from: must be YYYY-MM-DD.");
+            return (PoolScope.PerAccountFrom, date.Value);
+        }
+        PoolScope scope;
+        try
+        {
+            scope = Parse(t);
+        }
+        catch (FormatException)
+        {
+            throw new FormatException($"'{text}' is not a pool scope: use universal, per-account or per-account-from:YYYY-MM-DD.");
+        }
+        if (scope == PoolScope.PerAccountFrom)
+            throw new FormatException($"'{text}' needs its date: per-account-from:YYYY-MM-DD (e.g. per-account-from:2025-01-01).");
+        return (scope, null);
+    }
 
     /// <summary>The pool name used in holdings for the universal scope (the scope's own text form).</summary>
     public static readonly string UniversalPool = PoolScope.Universal.ToText();

@@ -11,13 +11,16 @@ namespace PortfolioSync.Domain.CostBasis;
 /// </summary>
 internal static class UkIdentification
 {
-    public static Dictionary<(string Pool, Asset Asset, int Day), UkDay> Identify(List<PoolEvent> events)
+    /// <remarks>An acquisition dated earlier by a manual cost's <c>acquired_at</c> (coins bought elsewhere) is not
+    /// identified here: it joins the section 104 pool directly.</remarks>
+    public static Dictionary<(string Pool, Asset Asset, int Day), UkDay> Identify(List<PoolEvent> events, NodaTime.DateTimeZone zone)
     {
         var days = new Dictionary<(string Pool, Asset Asset, int Day), UkDay>();
         var groups = new Dictionary<(string Pool, Asset Asset), List<UkDay>>();
         foreach (var e in events)
         {
             if (e.Kind is not (PoolEventKind.Acquire or PoolEventKind.Dispose)) continue;
+            if (e.AcquiredAt is { } acquired && acquired.InZone(zone).Date < e.Date) continue;
             var dayNumber = PriceSeries.DayNumber(e.Date);
             var key = (e.Pool, e.Asset, dayNumber);
             if (!days.TryGetValue(key, out var day))

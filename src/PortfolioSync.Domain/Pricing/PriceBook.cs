@@ -10,7 +10,8 @@ namespace PortfolioSync.Domain.Pricing;
 /// Which price: the close of the daily candle of the requested UTC date. For an <see cref="Instant"/>, that is the
 /// candle of the instant's UTC date. If the market has no candle that day, the last earlier close is carried forward
 /// and the conversion says <see cref="ConversionStatus.GapFilled"/> with the date it came from; if the market has no
-/// candle on or before the date, that route is missing.
+/// candle on or before the date, that route is missing. A carried-forward close is at most
+/// <see cref="MaxPriceAgeDays"/> days old: beyond that the route is missing too (never a price years old).
 /// </para>
 /// <para>
 /// Routes, tried in this order: the direct market (BTC→USD via <c>btcusd</c>), the inverse market (USD→GBP via
@@ -28,11 +29,18 @@ public sealed class PriceBook
     private readonly PriceRoute[][] _routes;   // [from * n + to]
     private readonly int _count;
 
+    /// <summary>The default of <see cref="MaxPriceAgeDays"/> (config key <c>maxPriceAgeDays</c>).</summary>
+    public const int DefaultMaxPriceAgeDays = 7;
+
+    /// <param name="maxPriceAgeDays">How many days a close may be carried forward over a gap (0: only the day's own candle).</param>
     /// <exception cref="ArgumentException">A close that is not positive, a candle whose base equals its quote, or two
     /// candles of one market and date with different closes.</exception>
-    public PriceBook(IEnumerable<DailyPrice> prices)
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxPriceAgeDays"/> is negative.</exception>
+    public PriceBook(IEnumerable<DailyPrice> prices, int maxPriceAgeDays = DefaultMaxPriceAgeDays)
     {
         ArgumentNullException.ThrowIfNull(prices);
+        ArgumentOutOfRangeException.ThrowIfNegative(maxPriceAgeDays);
+        MaxPriceAgeDays = maxPriceAgeDays;
         var byPair = new Dictionary<CurrencyPair, List<DailyPrice>>();
         foreach (var p in prices)
         {
@@ -57,6 +65,9 @@ public sealed class PriceBook
     }
 
     public static PriceBook Empty { get; } = new([]);
+
+    /// <summary>The oldest a gap-filled close may be, in days.</summary>
+    public int MaxPriceAgeDays { get; }
 
     /// <summary>Every market with at least one candle, ordered by base then quote.</summary>
     public IReadOnlyList<CurrencyPair> Pairs { get; }
@@ -89,7 +100,7 @@ public sealed class PriceBook
             new CurrencyPair(from, to), false, 0m, null, false, 0m, null);
     }
 
-    private static bool Evaluate(PriceRoute route, Asset from, Asset to, int day, out Conversion conversion)
+    private bool Evaluate(PriceRoute route, Asset from, Asset to, int day, out Conversion conversion)
     {
         conversion = default;
         if (!route.First.TryGet(day, out var close1, out var source1)) return false;
@@ -100,6 +111,7 @@ public sealed class PriceBook
             if (!second.TryGet(day, out close2, out var source2)) return false;
             source = Math.Min(source1, source2);
         }
+        if (day - source > MaxPriceAgeDays) return false;
         var status = source == day ? ConversionStatus.Exact : ConversionStatus.GapFilled;
         conversion = new Conversion(from, to, PriceSeries.FromDayNumber(day), status,
             route.First.Pair, route.FirstInverted, close1,

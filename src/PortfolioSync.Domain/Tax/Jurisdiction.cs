@@ -39,6 +39,9 @@ public sealed record Jurisdiction
     /// <value>Default <see cref="PoolScope.Universal"/>.</value>
     public PoolScope DefaultScope { get; init; } = PoolScope.Universal;
 
+    /// <summary>With <see cref="DefaultScope"/> <see cref="PoolScope.PerAccountFrom"/>: its date.</summary>
+    public LocalDate? DefaultScopeFrom { get; init; }
+
     /// <summary>Default <c>cryptoFeesAreDisposals</c>: a fee paid in a cryptoasset is a disposal of it.</summary>
     /// <value>Default true (HMRC and IRS treatment).</value>
     public bool CryptoFeesAreDisposals { get; init; } = true;
@@ -65,6 +68,8 @@ public sealed record Jurisdiction
     {
         Name = "us", Authority = "IRS", BaseCurrency = Asset.Usd, ZoneId = "America/New_York",
         TaxYearRule = TaxYearRule.Calendar, DefaultMethod = CostBasisMethod.Fifo, ReportsHoldingTerm = true,
+        // Wallet by wallet from 1 January 2025 (Treas. Reg. §1.1012-1(j); Rev. Proc. 2024-28).
+        DefaultScope = PoolScope.PerAccountFrom, DefaultScopeFrom = PoolScopeText.UsPerAccountDate,
     };
 
     /// <summary>Every jurisdiction, in the order help texts list them.</summary>

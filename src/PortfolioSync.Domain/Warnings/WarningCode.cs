@@ -27,6 +27,11 @@ public enum WarningCode
     MissingPermission,
     /// <summary>Answers whose X-Server-Auth-Signature did not match were accepted (responseSignature: warn).</summary>
     ResponseSignature,
+    /// <summary>Scope <c>per-account-from</c>: the universal pool's lots and the accounts' balances at the date did not
+    /// agree, so some lots stayed unallocated or some balance got no lots.</summary>
+    LotAllocation,
+    /// <summary>A choice that the jurisdiction's rules do not expect (for example a US year from 2025 with universal pools).</summary>
+    JurisdictionRule,
 }
 
 public static class WarningCodeText
@@ -45,6 +50,8 @@ public static class WarningCodeText
         WarningCode.ManualCostUnused => "manual-cost-unused",
         WarningCode.MissingPermission => "missing-permission",
         WarningCode.ResponseSignature => "response-signature",
+        WarningCode.LotAllocation => "lot-allocation",
+        WarningCode.JurisdictionRule => "jurisdiction-rule",
         _ => throw new ArgumentOutOfRangeException(nameof(code), code, null),
     };
 }

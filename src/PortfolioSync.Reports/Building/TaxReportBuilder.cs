@@ -114,7 +114,12 @@ public static class TaxReportBuilder
             .Concat(extraWarnings ?? [])
             .Concat(own)
             .Select(w => WarningRow.From(w, times));
-        return new TaxReport(context, disposals, income, holdings, transactions, warnings, settings.Value);
+        var derivatives = result.Derivatives.Where(d => interval.Contains(d.At))
+            .Select(d => new DerivativeRow(d.At, d.Account, d.Asset, d.Quantity, d.ValueKnown ? d.Value : null, d.EntryId));
+        var allocations = result.Allocations.Where(a => year.Contains(a.Date))
+            .Select(a => new AllocationRow(a.Date, a.Asset, a.Account, a.LotId, a.AcquiredAt, a.Quantity,
+                (a.CostFlags & CostFlags.Unknown) == 0 ? a.Cost : null));
+        return new TaxReport(context, disposals, income, holdings, transactions, warnings, settings.Value, derivatives, allocations);
     }
 
     /// <summary>The pool name of lots that left through withdrawals: <c>external</c>, or <c>external:{account}</c>.</summary>

@@ -11,7 +11,10 @@ namespace PortfolioSync.Reports.Input;
 /// coins deposited from elsewhere. Header <c>account,external_id,asset,date,cost</c> (any order, exactly these
 /// columns). A row names either one deposit (<c>account</c> + <c>external_id</c>, with <c>asset</c> and <c>date</c>
 /// empty) or a day's deposits of one asset (<c>asset</c> + <c>date</c> as <c>yyyy-MM-dd</c> in the configured zone,
-/// <c>account</c> optional). Costs are plain decimals (<c>1234.5</c>: no thousands separators, no exponent, no
+/// <c>account</c> optional). An optional sixth column <c>acquired_at</c> (<c>yyyy-MM-dd</c>, taken as 12:00 UTC so
+/// the date is the same in every zone from UTC−11 to UTC+11, or an ISO 8601 instant such as
+/// <c>2020-02-01T15:30:00Z</c>) says when coins bought elsewhere were acquired: the holding period and UK
+/// identification use it. Costs are plain decimals (<c>1234.5</c>: no thousands separators, no exponent, no
 /// decimal comma) and not negative. Separator <c>,</c>, UTF-8 (a BOM is fine), blanks around fields ignored, empty
 /// lines and rows with every field empty skipped. Nothing here depends on the machine's culture.
 /// Every problem stops the read with a <see cref="ManualCostsException"/> naming file, line and column.
@@ -23,9 +26,13 @@ public static class ManualCostsFile
     public const string AssetColumn = "asset";
     public const string DateColumn = "date";
     public const string CostColumn = "cost";
+    public const string AcquiredAtColumn = "acquired_at";
 
     /// <summary>The columns in their usual order.</summary>
     public static IReadOnlyList<string> Columns { get; } = [AccountColumn, ExternalIdColumn, AssetColumn, DateColumn, CostColumn];
+
+    /// <summary>Columns a file may add.</summary>
+    public static IReadOnlyList<string> OptionalColumns { get; } = [AcquiredAtColumn];
 
     private static readonly CsvReaderOptions Options = new()
     {
@@ -120,8 +127,8 @@ public static class ManualCostsFile
         for (var i = 0; i < names.Count; i++)
         {
             var name = names[i].Trim().TrimStart('\uFEFF').ToLowerInvariant();
-            if (!Columns.Contains(name, StringComparer.Ordinal))
-                throw new ManualCostsException(file, 1, names[i], $"is not a known column: the header must be {expected}");
+            if (!Columns.Contains(name, StringComparer.Ordinal) && !OptionalColumns.Contains(name, StringComparer.Ordinal))
+                throw new ManualCostsException(file, 1, names[i], $"is not a known column: the header must be {expected} (optionally with {AcquiredAtColumn})");
             if (!header.TryAdd(name, i))
                 throw new ManualCostsException(file, 1, names[i], "appears twice in the header");
         }
@@ -146,8 +153,26 @@ public static class ManualCostsFile
         private readonly string _asset = Field(csv, header, AssetColumn);
         private readonly string _date = Field(csv, header, DateColumn);
         private readonly string _cost = Field(csv, header, CostColumn);
+        private readonly string _acquiredAt = header.ContainsKey(AcquiredAtColumn) ? Field(csv, header, AcquiredAtColumn) : "";
 
         public (ManualCost Cost, string Key) ToCost()
+        {
+            var (cost, key) = ToCostOnly();
+            return (_acquiredAt.Length == 0 ? cost : cost with { AcquiredAt = AcquiredAt() }, key);
+        }
+
+        private NodaTime.Instant AcquiredAt()
+        {
+            var date = LocalDatePattern.Iso.Parse(_acquiredAt);
+            if (date.Success) return date.Value.At(new NodaTime.LocalTime(12, 0)).InUtc().ToInstant();
+            var instant = InstantPattern.ExtendedIso.Parse(_acquiredAt);
+            if (instant.Success) return instant.Value;
+            var offset = OffsetDateTimePattern.ExtendedIso.Parse(_acquiredAt);
+            if (offset.Success) return offset.Value.ToInstant();
+            throw Bad(AcquiredAtColumn, $"'{_acquiredAt}' is not a date (yyyy-MM-dd) or an ISO 8601 instant (e.g. 2020-02-01T15:30:00Z)");
+        }
+
+        private (ManualCost Cost, string Key) ToCostOnly()
         {
             var cost = Cost();
             if (_externalId.Length > 0)

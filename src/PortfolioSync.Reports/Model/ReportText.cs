@@ -20,6 +20,8 @@ public static class ReportText
         EntryKind.OtherIncome => "other-income",
         EntryKind.Fee => "fee",
         EntryKind.Unknown => "unknown",
+        EntryKind.DerivativesSettlement => "derivatives-settlement",
+        EntryKind.WriteOff => "write-off",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 

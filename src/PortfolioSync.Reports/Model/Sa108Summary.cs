@@ -18,6 +18,19 @@ public sealed record Sa108Summary(string TaxYear, int Disposals, decimal Disposa
     /// <summary>Disposals whose proceeds, cost or fees are unknown: the figures that include them are shown empty.</summary>
     public int Incomplete { get; init; }
 
+    /// <summary><c>year</c> for the whole tax year; for 2024-25 also <c>before 2024-10-30</c> and <c>from 2024-10-30</c>
+    /// (the rates changed on 30 October 2024 and SA108 asks for the two parts apart).</summary>
+    public string Period { get; init; } = "year";
+
+    /// <summary>The annual exempt amount of the year (TCGA92 s1K); stated on the year row only.</summary>
+    public decimal? AnnualExemptAmount { get; init; }
+
+    /// <summary>The proceeds above which the disposals must be reported even when the gains are covered; year row only.</summary>
+    public decimal? ReportingThreshold { get; init; }
+
+    /// <summary><c>yes</c>/<c>no</c>: proceeds above <see cref="ReportingThreshold"/>; empty when either is unknown.</summary>
+    public string? ProceedsOverThreshold => ReportingThreshold is { } t && ShownProceeds is { } p ? (p > t ? "yes" : "no") : null;
+
     public bool ProceedsComplete { get; init; } = true;
 
     public bool CostsComplete { get; init; } = true;

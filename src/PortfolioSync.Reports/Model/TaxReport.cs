@@ -23,7 +23,9 @@ public sealed class TaxReport
         IEnumerable<HoldingRow>? holdings = null,
         IEnumerable<TransactionRow>? transactions = null,
         IEnumerable<WarningRow>? warnings = null,
-        ValueReport? value = null)
+        ValueReport? value = null,
+        IEnumerable<DerivativeRow>? derivatives = null,
+        IEnumerable<AllocationRow>? allocations = null)
     {
         Context = context ?? throw new ArgumentNullException(nameof(context));
         // disposed_at, disposal_id, then the order the engine matched the lots in (OrderBy is stable).
@@ -41,7 +43,10 @@ public sealed class TaxReport
 
         Summary = SummaryRow.PerAsset(Disposals);
         Total = SummaryRow.Total(Summary);
-        Sa108 = context.Jurisdiction == Jurisdiction.Uk ? Sa108Summary.From(context.Label, Total) : null;
+        Derivatives = (derivatives ?? []).OrderBy(d => d.At).ThenBy(d => d.EntryId, StringComparer.Ordinal).ThenBy(d => d.Asset).ToList();
+        Allocations = (allocations ?? []).ToList();
+        CheckInYear(Derivatives.Select(d => ("derivatives settlement " + d.EntryId, d.At)));
+        Sa108 = context.Jurisdiction == Jurisdiction.Uk ? Sa108For(context, Disposals, Total) : null;
         var zone = context.Zone;
         Form8949 = context.Jurisdiction == Jurisdiction.Us
             ? Disposals.Select(d => Form8949Row.From(d, zone))
@@ -81,8 +86,38 @@ public sealed class TaxReport
     /// <summary>The totals of <see cref="Summary"/> (sums of unrounded values).</summary>
     public SummaryRow Total { get; }
 
-    /// <summary>UK reports only.</summary>
+    /// <summary>UK reports only: the year row (with the annual exempt amount and reporting threshold).</summary>
     public Sa108Summary? Sa108 { get; }
+
+    /// <summary>UK 2024-25 only: the disposals before and from 30 October 2024 (empty otherwise).</summary>
+    public IReadOnlyList<Sa108Summary> Sa108Periods { get; private set; } = [];
+
+    /// <summary>Derivatives settlements of the year, ordered by time, entry and asset.</summary>
+    public IReadOnlyList<DerivativeRow> Derivatives { get; }
+
+    /// <summary>Scope <c>per-account-from</c>: the lot allocation, when its date falls in this year.</summary>
+    public IReadOnlyList<AllocationRow> Allocations { get; }
+
+    private Sa108Summary Sa108For(ReportContext context, IReadOnlyList<DisposalRow> disposals, SummaryRow total)
+    {
+        var uk = UkCapitalGainsYear.For(context.TaxYear.StartYear);
+        if (uk.RateChange is { } change)
+        {
+            var zone = context.Zone;
+            var before = disposals.Where(d => d.DisposedAt.InZone(zone).Date < change).ToList();
+            var from = disposals.Where(d => d.DisposedAt.InZone(zone).Date >= change).ToList();
+            Sa108Periods =
+            [
+                Sa108Summary.From(context.Label, SummaryRow.Total(SummaryRow.PerAsset(before))) with { Period = "before " + Iso(change) },
+                Sa108Summary.From(context.Label, SummaryRow.Total(SummaryRow.PerAsset(from))) with { Period = "from " + Iso(change) },
+            ];
+        }
+        return Sa108Summary.From(context.Label, total) with
+        {
+            AnnualExemptAmount = uk.AnnualExemptAmount,
+            ReportingThreshold = uk.ReportingThreshold,
+        };
+    }
 
     /// <summary>US reports only: short-term rows, then long-term, then unknown, each in disposal order.</summary>
     public IReadOnlyList<Form8949Row>? Form8949 { get; }

@@ -16,7 +16,9 @@ internal static class ReportTables
         {
             Summary(report), Disposals(report), Income(report), Holdings(report), Transactions(report), Warnings(report.Warnings),
         };
-        if (report.Sa108 is { } sa108) tables.Add(Sa108(sa108));
+        if (report.Sa108 is { } sa108) tables.Add(Sa108([sa108, .. report.Sa108Periods]));
+        if (report.Derivatives.Count > 0) tables.Add(Derivatives(report.Derivatives));
+        if (report.Allocations.Count > 0) tables.Add(Allocation(report.Allocations));
         if (report.Form8949 is { } form8949) tables.Add(Form8949(form8949));
         if (report.Value is { } value) tables.Add(Value(value));
         var title = $"PortfolioSync tax report {report.Label} ({report.Context.BaseCurrency.Code})";
@@ -160,9 +162,12 @@ internal static class ReportTables
         Column<WarningRow>.Text("message", r => r.Message, maxWidth: 90, wrap: true),
     ], warnings);
 
-    public static Table<Sa108Summary> Sa108(Sa108Summary summary) => new("sa108-summary.csv", "SA108",
+    public static Table<Sa108Summary> Sa108(Sa108Summary summary) => Sa108([summary]);
+
+    public static Table<Sa108Summary> Sa108(IReadOnlyList<Sa108Summary> rows) => new("sa108-summary.csv", "SA108",
     [
         Column<Sa108Summary>.Text("tax_year", r => r.TaxYear),
+        Column<Sa108Summary>.Text("period", r => r.Period),
         Column<Sa108Summary>.Count("disposals", r => r.Disposals),
         Column<Sa108Summary>.Money("disposal_proceeds", r => r.ShownProceeds),
         Column<Sa108Summary>.Money("allowable_costs", r => r.ShownCosts),
@@ -170,7 +175,35 @@ internal static class ReportTables
         Column<Sa108Summary>.Money("losses", r => r.ShownLosses),
         Column<Sa108Summary>.Money("net", r => r.ShownNet),
         Column<Sa108Summary>.Count("incomplete", r => r.Incomplete),
-    ], [summary]);
+        Column<Sa108Summary>.Money("annual_exempt_amount", r => r.AnnualExemptAmount),
+        Column<Sa108Summary>.Money("reporting_threshold", r => r.ReportingThreshold),
+        Column<Sa108Summary>.Text("proceeds_over_threshold", r => r.ProceedsOverThreshold),
+    ], rows);
+
+    public static Table<DerivativeRow> Derivatives(IReadOnlyList<DerivativeRow> rows) => new("derivatives.csv", "Derivatives",
+    [
+        Column<DerivativeRow>.Instant("settled_at", r => r.Account == DerivativeRow.TotalMarker ? null : r.At),
+        Column<DerivativeRow>.Text("account", r => r.Account),
+        Column<DerivativeRow>.Text("asset", r => r.Account == DerivativeRow.TotalMarker ? null : r.Asset.Code),
+        Column<DerivativeRow>.Quantity("quantity", r => r.Account == DerivativeRow.TotalMarker ? null : r.Quantity),
+        Column<DerivativeRow>.Money("value", r => r.Value, total: true),
+        Column<DerivativeRow>.Text("entry_id", r => r.EntryId),
+    ], rows)
+    {
+        CsvTotal = DerivativeRow.Total(rows),
+    };
+
+    public static Table<AllocationRow> Allocation(IReadOnlyList<AllocationRow> rows) => new(
+        $"allocation-{NodaTime.Text.LocalDatePattern.Iso.Format(rows[0].Date)}.csv", "Allocation",
+    [
+        Column<AllocationRow>.Date("date", r => r.Date),
+        Column<AllocationRow>.Text("asset", r => r.Asset.Code),
+        Column<AllocationRow>.Text("account", r => r.Account),
+        Column<AllocationRow>.Text("lot_id", r => r.LotId),
+        Column<AllocationRow>.Instant("acquired_at", r => r.AcquiredAt),
+        Column<AllocationRow>.Quantity("quantity", r => r.Quantity),
+        Column<AllocationRow>.Money("cost", r => r.Cost, total: true),
+    ], rows);
 
     public static Table<Form8949Row> Form8949(IReadOnlyList<Form8949Row> rows) => new("form-8949.csv", "Form 8949",
     [

@@ -92,7 +92,11 @@ public sealed class EngineRuleConfigTests : IDisposable
             .Close("btcgbp", "2024-06-01", "25000").Close("btcgbp", "2025-04-05", "30000")
             .WriteTo(_cli.PathIn(ReportFixture.StoreRelative));
 
-        await ReportAsync("\"poolScope\": \"per-account\", " + extra);
+        // Per-account pools are refused under jurisdiction uk (HMRC pools per person): a generic jurisdiction with UK years and GBP.
+        var run = await _cli.RunAsync(["report", "--config", ReportFixture.Config(_cli,
+            "\"baseCurrency\": \"GBP\", \"taxYear\": \"uk\", \"timeZone\": \"Europe/London\", \"method\": \"uk\", \"poolScope\": \"per-account\", " + extra,
+            jurisdiction: "generic"), "--year", "2024", "--format", "csv"]);
+        run.ExitCode.Should().Be(0, run.All);
 
         // Then bot's sale carries main's cost when the sides are paired, and a zero cost (an unknown deposit) when not
         var sale = Rows("disposals.csv").Should().ContainSingle().Subject;

@@ -34,7 +34,7 @@ public sealed class ReportCommandTests : IDisposable
         Header("holdings.csv").Should().Be("pool,location,asset,quantity,cost,price,market_value,unrealized_gain");
         Header("transactions.csv").Should().Be("entry_id,account,at,kind,leg,asset,quantity,value,fee,fee_asset,fee_value,order_id,source_key");
         Header("warnings.csv").Should().Be("code,severity,at,account,entry_id,message");
-        Header("sa108-summary.csv").Should().Be("tax_year,disposals,disposal_proceeds,allowable_costs,gains,losses,net,incomplete");
+        Header("sa108-summary.csv").Should().Be("tax_year,period,disposals,disposal_proceeds,allowable_costs,gains,losses,net,incomplete,annual_exempt_amount,reporting_threshold,proceeds_over_threshold");
         result.Out.Should().Contain("reports/2024-25").And.Contain("method uk");
     }
 
@@ -64,7 +64,10 @@ public sealed class ReportCommandTests : IDisposable
         ReportFixture.Lines(_cli, "reports/2024-25/summary.csv").Skip(1).Should().Equal(
             "2024-25,BTC,2,40000.00,26776.75,40.00,13183.25,0.00,13183.25,0",
             "2024-25,*total*,2,40000.00,26776.75,40.00,13183.25,0.00,13183.25,0");
-        ReportFixture.Lines(_cli, "reports/2024-25/sa108-summary.csv")[1].Should().Be("2024-25,2,40000.00,26816.75,13183.25,0.00,13183.25,0");
+        ReportFixture.Lines(_cli, "reports/2024-25/sa108-summary.csv").Skip(1).Should().Equal(
+            "2024-25,year,2,40000.00,26816.75,13183.25,0.00,13183.25,0,3000.00,50000.00,no",
+            "2024-25,before 2024-10-30,2,40000.00,26816.75,13183.25,0.00,13183.25,0,,,",
+            "2024-25,from 2024-10-30,0,0.00,0.00,0.00,0.00,0.00,0,,,");
 
         // And income at market value through the one-hop route ETH→USD→GBP: 0.01 × 3000 / 1.25 = 24.00
         ReportFixture.Lines(_cli, "reports/2024-25/income.csv").Skip(1).Should().ContainSingle()
@@ -135,7 +138,9 @@ public sealed class ReportCommandTests : IDisposable
 
     [Theory]
     [InlineData("--method", "fofi", "--method: 'fofi' is not a cost basis method: use fifo, lifo, hifo, average or uk.")]
-    [InlineData("--scope", "global", "--scope: 'global' is not a pool scope: use universal or per-account.")]
+    [InlineData("--scope", "global", "--scope: 'global' is not a pool scope: use universal, per-account or per-account-from:YYYY-MM-DD.")]
+    [InlineData("--method", "fifo", "jurisdiction uk requires method uk, not fifo: HMRC identifies")]
+    [InlineData("--scope", "per-account", "jurisdiction uk requires pool scope universal, not per-account: HMRC pools each cryptoasset per person across all wallets and exchanges (HMRC CRYPTO22200)")]
     [InlineData("--format", "csv,pdf", "--format: 'pdf' is not a report format")]
     [InlineData("--format", "png", "--format: 'png' is not a tax report format: use a comma-separated list of csv, xlsx")]
     [InlineData("--year", "20245", "--year: 20245 is not a tax year")]
@@ -166,7 +171,9 @@ public sealed class ReportCommandTests : IDisposable
         ReportFixture.HandWorked().WriteTo(_cli.PathIn(ReportFixture.StoreRelative));
 
         // FIFO: the June sale takes 0.5 of the January lot (cost 20020 × 0.5 = 10010): gain 25000 − 25 − 10010 = 14965.
-        var result = await ReportAsync("--year", "2024", "--method", "fifo", "--scope", "per-account", "--format", "csv");
+        // (A generic jurisdiction with UK years and GBP: jurisdiction uk allows only method uk and universal pools.)
+        var config = ReportFixture.Config(_cli, "\"baseCurrency\": \"GBP\", \"taxYear\": \"uk\", \"timeZone\": \"Europe/London\",", jurisdiction: "generic");
+        var result = await _cli.RunAsync(["report", "--config", config, "--year", "2024", "--method", "fifo", "--scope", "per-account", "--format", "csv"]);
 
         result.ExitCode.Should().Be(0, result.All);
         var first = ReportFixture.Lines(_cli, "reports/2024-25/disposals.csv")[1];

@@ -79,7 +79,10 @@ public sealed class CostBasisPropertyTests
     }
 
     private static CostBasisResult Run(IReadOnlyList<LedgerEntry> ledger, CostBasisMethod method, PoolScope scope, bool feesAreDisposals = true) =>
-        CostBasisEngine.Run(ledger, Book, CostBasisOptions.For(method, Jurisdiction.Uk) with { Scope = scope, CryptoFeesAreDisposals = feesAreDisposals });
+        CostBasisEngine.Run(ledger, Book, CostBasisOptions.For(method, Jurisdiction.Uk) with
+        {
+            Scope = scope, PerAccountFrom = LedgerBuilder.Date("2024-01-20"), CryptoFeesAreDisposals = feesAreDisposals,
+        });
 
     private static bool Close(decimal a, decimal b) => Math.Abs(a - b) <= 0.000000001m;
 
@@ -141,6 +144,81 @@ public sealed class CostBasisPropertyTests
         var shuffled = ledger.OrderBy(_ => 0).ToArray();
         new Random(seed).Shuffle(shuffled);
         return Canonical(Run(ledger, method, scope)) == Canonical(Run(shuffled, method, scope));
+    }
+
+    /// <summary>
+    /// A ledger whose positions all end closed in fiat: buys and sells for GBP (with GBP fees), swaps with a crypto fee,
+    /// transfers between the accounts, coins withdrawn and deposited back the same day; nothing is sold or moved that
+    /// its account does not hold, and at the end every account sells what it has left. Returns the ledger and the
+    /// fiat received less the fiat paid, fees included.
+    /// </summary>
+    private static (IReadOnlyList<LedgerEntry> Ledger, decimal FiatNet) DecodeClosed(int[] ops)
+    {
+        var b = new LedgerBuilder();
+        var held = Accounts.SelectMany(a => Coins.Select(c => (a, c))).ToDictionary(k => k, _ => 0m);
+        decimal net = 0m;
+        var day = 0;
+        string On(int d) => NodaTime.Text.LocalDatePattern.Iso.Format(LedgerBuilder.Date("2024-01-01").PlusDays(d));
+        decimal Price(Asset coin, int d) => (coin == Asset.Btc ? 100m : 10m) + d;
+        foreach (var raw in ops)
+        {
+            var x = (raw * 2654435761L) & 0x7fffffff;
+            day += (int)(x / 4096 % 3);
+            var account = Accounts[x / 16 % 2];
+            var coin = Coins[x / 32 % 2];
+            var other = Coins[1 - x / 32 % 2];
+            var q = (1 + x / 64 % 50) / 10m;
+            var have = held[(account, coin)];
+            switch (x % 6)
+            {
+                case 0 or 1:
+                    b.Buy($"{q} {coin}", on: On(day), cost: $"{q * Price(coin, day)} GBP", fee: "1 GBP", account: account);
+                    held[(account, coin)] += q; net -= q * Price(coin, day) + 1m;
+                    break;
+                case 2 when have > 0m:
+                    q = Math.Min(q, have);
+                    b.Sell($"{q} {coin}", on: On(day), proceeds: $"{q * Price(coin, day)} GBP", fee: "0.5 GBP", account: account);
+                    held[(account, coin)] -= q; net += q * Price(coin, day) - 0.5m;
+                    break;
+                case 3 when have > 0.02m:
+                    q = Math.Min(q, have - 0.01m);
+                    b.Swap(give: $"{q} {coin}", get: $"{q * 2} {other}", on: On(day), fee: $"0.01 {coin}", account: account);
+                    held[(account, coin)] -= q + 0.01m; held[(account, other)] += q * 2;
+                    break;
+                case 4 when have > 0m:
+                    q = Math.Min(q, have);
+                    b.Transfer($"{q} {coin}", from: account, to: Accounts[1 - x / 16 % 2], on: On(day));
+                    held[(account, coin)] -= q; held[(Accounts[1 - x / 16 % 2], coin)] += q;
+                    break;
+                case 5 when have > 0m:
+                    q = Math.Min(q, have);
+                    b.Withdraw($"{q} {coin}", on: On(day), at: "10:00", account: account);
+                    b.Deposit($"{q} {coin}", on: On(day), at: "14:00", account: account);
+                    break;
+            }
+        }
+        day++;
+        foreach (var ((account, coin), q) in held.Where(h => h.Value > 0m).OrderBy(h => h.Key.a).ThenBy(h => h.Key.c))
+        {
+            b.Sell($"{q} {coin}", on: On(day), proceeds: $"{q * Price(coin, day)} GBP", account: account);
+            net += q * Price(coin, day);
+        }
+        return (b.Build(), net);
+    }
+
+    [Property(MaxTest = 80)]
+    public bool When_every_position_ends_closed_in_fiat_total_gains_are_fiat_received_less_fiat_paid(int[] ops, CostBasisMethod method, PoolScope scope)
+    {
+        var (ledger, net) = DecodeClosed(ops);
+        var options = CostBasisOptions.For(method, Jurisdiction.Uk) with
+        {
+            Scope = scope,
+            PerAccountFrom = LedgerBuilder.Date("2024-01-20"),
+            AccountOrder = Accounts,
+        };
+        var r = CostBasisEngine.Run(ledger, Book, options);
+        return Close(r.Disposals.Sum(d => d.Gain), net) && r.Holdings.Sum(h => h.Quantity) == 0m && r.External.Count == 0
+            && r.Disposals.SelectMany(d => d.Lots).All(l => l.Rule != MatchRule.Shortfall);
     }
 
     private static string Canonical(CostBasisResult r) => string.Join("\n",

@@ -33,7 +33,7 @@ public sealed class EngineRuleTests
     }
 
     [Fact]
-    public void A_crypto_to_crypto_trade_disposes_at_the_value_received_and_its_crypto_fee_is_a_disposal_too()
+    public void A_crypto_to_crypto_trade_is_valued_once_by_its_quote_leg_and_its_crypto_fee_is_a_disposal_too()
     {
         var prices = Prices.Of(("BTC/GBP", "2024-05-01", 40000m), ("ETH/GBP", "2024-05-01", 2100m));
         var ledger = new LedgerBuilder()
@@ -42,11 +42,12 @@ public sealed class EngineRuleTests
 
         var r = CostBasisEngine.Run(ledger.Build(), prices, Fifo);
 
-        // BTC disposal: proceeds = 20 ETH × 2100 = 42000; fee 0.001 BTC × 40000 = 40; cost 30000; gain 11960.
-        // ETH lot: cost = value given = 1 BTC × 40000 = 40000.
+        // The fee is in BTC, so BTC is the quote: the trade is worth 1 BTC × 40000 = 40000, once.
+        // BTC disposal: proceeds 40000; fee 0.001 BTC × 40000 = 40; cost 30000; gain 9960.
+        // ETH lot: cost = the same 40000.
         // Fee disposal: 0.001 BTC at 40 against 0.001 × 30000 = 30: gain 10.
         r.Disposals.Should().HaveCount(2);
-        r.Disposals[0].Should().BeEquivalentTo(new { Kind = DisposalKind.Exchange, Proceeds = 42000m, Fees = 40m, Cost = 30000m, Gain = 11960m });
+        r.Disposals[0].Should().BeEquivalentTo(new { Kind = DisposalKind.Exchange, Proceeds = 40000m, Fees = 40m, Cost = 30000m, Gain = 9960m });
         r.Disposals[1].Should().BeEquivalentTo(new { Id = "bitstamp:main:1001/BTC/fee", Kind = DisposalKind.Fee, Quantity = 0.001m, Proceeds = 40m, Cost = 30m, Gain = 10m });
         r.Holdings.Should().BeEquivalentTo(new[]
         {
@@ -71,19 +72,24 @@ public sealed class EngineRuleTests
     }
 
     [Fact]
-    public void When_only_one_side_of_a_swap_has_a_price_both_use_it_and_the_other_is_warned()
+    public void A_swap_is_valued_by_its_quote_leg_and_by_the_other_leg_only_when_the_quote_has_no_price()
     {
-        var prices = Prices.Of(("BTC/GBP", "2024-05-01", 40000m));
         var ledger = new LedgerBuilder()
             .Buy("1 BTC", on: "2024-01-05", cost: "30000 GBP")
             .Swap(give: "1 BTC", get: "1000 NEWCOIN", on: "2024-05-01");
 
-        var r = CostBasisEngine.Run(ledger.Build(), prices, Fifo);
-
+        // BTC is the quote (no fee: BTC comes before unknown coins as a quote): its price values the trade.
+        var r = CostBasisEngine.Run(ledger.Build(), Prices.Of(("BTC/GBP", "2024-05-01", 40000m)), Fifo);
         r.Disposals.Single().Proceeds.Should().Be(40000m);
         r.Holdings.Single(h => h.Asset == Asset.Parse("NEWCOIN")).Cost.Should().Be(40000m);
-        r.Warnings.Should().ContainSingle(w => w.Code == WarningCode.MissingPrice)
-            .Which.Message.Should().Contain("NEWCOIN->GBP").And.Contain("2024-05-01");
+        r.Warnings.Should().BeEmpty();
+
+        // Only NEWCOIN priced: the quote is missing (warned), the other leg values the trade once for both sides.
+        var other = CostBasisEngine.Run(ledger.Build(), Prices.Of(("NEWCOIN/GBP", "2024-05-01", 41m)), Fifo);
+        other.Disposals.Single().Proceeds.Should().Be(41000m);
+        other.Holdings.Single(h => h.Asset == Asset.Parse("NEWCOIN")).Cost.Should().Be(41000m);
+        other.Warnings.Should().ContainSingle(w => w.Code == WarningCode.MissingPrice)
+            .Which.Message.Should().Contain("BTC->GBP").And.Contain("2024-05-01");
     }
 
     [Fact]

@@ -146,7 +146,7 @@ public sealed class LotOrderMethodTests
     [InlineData(CostBasisMethod.Hifo)]
     [InlineData(CostBasisMethod.Average)]
     [InlineData(CostBasisMethod.Uk)]
-    public void Selling_more_than_is_held_matches_the_shortfall_at_zero_cost_and_warns(CostBasisMethod method)
+    public void Selling_more_than_is_held_is_filled_by_the_next_acquisition_and_only_what_nothing_follows_is_zero_cost(CostBasisMethod method)
     {
         var ledger = new LedgerBuilder()
             .Buy("1 BTC", on: "2024-01-05", cost: "30000 GBP")
@@ -156,14 +156,18 @@ public sealed class LotOrderMethodTests
 
         var r = Run(ledger, method);
 
-        // First sale: 1 BTC at 30000 + 0.5 BTC at zero; gain = 90000 − 30000 = 60000. Matching goes on afterwards.
+        // First sale: 1 BTC at 30000 + 0.5 BTC identified with the September buy (later-acquisition, CG51555 step 4):
+        // cost 30000 + 35000; gain 90000 − 65000 = 25000.
         var first = r.Disposals[0];
-        first.Cost.Should().Be(30000m);
-        first.Gain.Should().Be(60000m);
-        first.Lots.Should().Contain(l => l.Rule == MatchRule.Shortfall && l.Quantity == 0.5m && l.Cost == 0m && l.Term == HoldingTerm.None);
+        first.Cost.Should().Be(65000m);
+        first.Gain.Should().Be(25000m);
+        first.Lots.Should().Contain(l => l.Rule == MatchRule.LaterAcquisition && l.Quantity == 0.5m && l.Cost == 35000m);
+        // Second sale: the 0.5 BTC left of September (35000) and 0.5 BTC with nothing after it: zero cost, warned.
+        var second = r.Disposals[1];
+        second.Gain.Should().Be(45000m);
+        second.Lots.Should().Contain(l => l.Rule == MatchRule.Shortfall && l.Quantity == 0.5m && l.Cost == 0m && l.Term == HoldingTerm.None);
         r.Warnings.Should().ContainSingle(w => w.Code == Warnings.WarningCode.NegativeBalance)
             .Which.Message.Should().Contain("0.5 BTC");
-        // Second sale: the September lot, 80000 − 70000 = 10000.
-        r.Disposals[1].Gain.Should().Be(10000m);
+        r.Holdings.Should().BeEmpty();
     }
 }

@@ -76,7 +76,21 @@ public sealed class PriceBookTests
         c.PriceDate.Should().Be(Date("2024-03-01"));
         c.Describe().Should().Contain("gap-filled from 2024-03-01");
         book.Convert(Btc, Usd, Date("2024-03-04")).Status.Should().Be(ConversionStatus.Exact);
-        book.Convert(Btc, Usd, Date("2024-04-01")).PriceDate.Should().Be(Date("2024-03-04"));
+        book.Convert(Btc, Usd, Date("2024-03-11")).PriceDate.Should().Be(Date("2024-03-04"));
+    }
+
+    [Fact]
+    public void A_close_is_carried_forward_at_most_max_price_age_days_then_the_price_is_missing()
+    {
+        var book = new PriceBook([Candle(Btc, Usd, "2024-03-01", 61000m)]);
+        var strict = new PriceBook([Candle(Btc, Usd, "2024-03-01", 61000m)], maxPriceAgeDays: 2);
+
+        book.MaxPriceAgeDays.Should().Be(7);
+        book.Convert(Btc, Usd, Date("2024-03-08")).Status.Should().Be(ConversionStatus.GapFilled);
+        book.Convert(Btc, Usd, Date("2024-03-09")).Status.Should().Be(ConversionStatus.Missing);
+        book.Convert(Btc, Usd, Date("2027-03-01")).Status.Should().Be(ConversionStatus.Missing);
+        strict.Convert(Btc, Usd, Date("2024-03-03")).Status.Should().Be(ConversionStatus.GapFilled);
+        strict.Convert(Btc, Usd, Date("2024-03-04")).Status.Should().Be(ConversionStatus.Missing);
     }
 
     [Fact]

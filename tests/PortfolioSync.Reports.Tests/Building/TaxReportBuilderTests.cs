@@ -147,8 +147,9 @@ public sealed class TaxReportBuilderTests
             ("XRP", null, null));
         report.Warnings.Should().Contain(w => w.Code == "missing-price" && w.Severity == Severity.Info && w.Message.StartsWith("transactions: no XRP->USD price for 1 leg"));
 
-        // And at the year end XRP has no price at all: empty, never zero (the report warns); BTC's last close is carried
-        report.Holdings.Select(h => (h.Asset.Code, h.Price)).Should().Equal(("BTC", 99999m), ("XRP", null));
+        // And at the year end XRP has no price at all, and BTC's last close is 11 months old, beyond maxPriceAgeDays (7):
+        // both empty, never zero or stale (the report warns).
+        report.Holdings.Select(h => (h.Asset.Code, h.Price)).Should().Equal(("BTC", (decimal?)null), ("XRP", null));
         report.Warnings.Should().Contain(w => w.Code == "missing-price" && w.Message.Contains("market_value"));
     }
 

@@ -1,0 +1,48 @@
+using NodaTime;
+using PortfolioSync.Domain.CostBasis;
+
+namespace PortfolioSync.Domain.Tax;
+
+/// <summary>What a jurisdiction's rules say about a method and pool scope (docs/cost-basis.md, "Method × jurisdiction").</summary>
+/// <param name="Refusal">Set when the pair is not allowed: the rule and its source, for an exit-2 message.</param>
+/// <param name="Notes">Things to tell the user that do not stop the run.</param>
+public sealed record RuleCheck(string? Refusal, IReadOnlyList<string> Notes)
+{
+    public bool Allowed => Refusal is null;
+}
+
+/// <summary>
+/// Which methods and pool scopes each jurisdiction allows. UK: HMRC share identification, one pool per person
+/// (TCGA92 s104–s106A; CRYPTO22200). US: specific identification or FIFO per wallet (Treas. Reg. §1.1012-1(c), (j);
+/// Rev. Proc. 2024-28); no average cost for cryptoassets. Generic: anything.
+/// </summary>
+public static class JurisdictionRules
+{
+    public static RuleCheck Check(Jurisdiction jurisdiction, CostBasisMethod method, PoolScope scope, LocalDate? perAccountFrom = null)
+    {
+        var uk = jurisdiction == Jurisdiction.Uk;
+        var us = jurisdiction == Jurisdiction.Us;
+        if (uk && method != CostBasisMethod.Uk)
+            return Refuse($"jurisdiction uk requires method uk, not {method.ToText()}: HMRC identifies cryptoasset disposals by the same-day, 30-day and section 104 pool rules (TCGA92 s104, s105, s106A; HMRC CRYPTO22200)");
+        if (uk && scope != PoolScope.Universal)
+            return Refuse($"jurisdiction uk requires pool scope universal, not {PoolScopeText.ToText(scope, perAccountFrom)}: HMRC pools each cryptoasset per person across all wallets and exchanges (HMRC CRYPTO22200)");
+        if (us && method == CostBasisMethod.Average)
+            return Refuse("jurisdiction us refuses method average: the basis of a cryptoasset is that of the units identified as sold, by specific identification or else first in, first out (Treas. Reg. §1.1012-1(c), (j)); average basis is only for regulated investment company shares (§1.1012-1(e))");
+        if (us && method == CostBasisMethod.Uk)
+            return Refuse("jurisdiction us refuses method uk: HMRC share identification is a UK rule; use fifo, or lifo/hifo with standing orders (Treas. Reg. §1.1012-1(j))");
+        var notes = new List<string>();
+        if (us && method is CostBasisMethod.Lifo or CostBasisMethod.Hifo)
+            notes.Add($"method {method.ToText()} under jurisdiction us is specific identification: it holds only with a standing order recorded before each sale (Treas. Reg. §1.1012-1(j)(3); Rev. Proc. 2024-28); without one the IRS applies first in, first out");
+        if (us && scope == PoolScope.Universal)
+            notes.Add("pool scope universal under jurisdiction us: from 1 January 2025 basis is identified wallet by wallet (Treas. Reg. §1.1012-1(j); Rev. Proc. 2024-28); use per-account-from:2025-01-01 (the default)");
+        if (scope == PoolScope.PerAccountFrom && perAccountFrom is null)
+            return Refuse("pool scope per-account-from needs a date: per-account-from:YYYY-MM-DD");
+        return new RuleCheck(null, notes);
+    }
+
+    /// <summary>Whether a US tax year falls under the wallet-by-wallet rule while the scope is universal.</summary>
+    public static bool UniversalTooLate(Jurisdiction jurisdiction, PoolScope scope, TaxYear year) =>
+        jurisdiction == Jurisdiction.Us && scope == PoolScope.Universal && year.End >= PoolScopeText.UsPerAccountDate;
+
+    private static RuleCheck Refuse(string why) => new(why, []);
+}
