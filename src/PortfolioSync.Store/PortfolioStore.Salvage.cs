@@ -119,7 +119,7 @@ public sealed partial class PortfolioStore
     }
 
     /// <summary>The exceptions LiteDB (5.0.x) throws on a damaged or truncated file, a checksum failure included.</summary>
-    internal static bool IsDamage(Exception e) => e is LiteException or IOException or FormatException or InvalidCastException
+    internal static bool IsDamage(Exception e) => e is LiteException or IOException or InvalidDataException or FormatException or InvalidCastException
         or ArgumentException or IndexOutOfRangeException or InvalidOperationException or NullReferenceException
         or KeyNotFoundException or OverflowException or EndOfStreamException or System.Text.DecoderFallbackException;
 }

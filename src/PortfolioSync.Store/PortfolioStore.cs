@@ -120,9 +120,10 @@ public sealed partial class PortfolioStore : IDisposable
             db = null;
             return store;
         }
-        catch (Exception e) when (e is not StoreException and not OutOfMemoryException)
+        catch (Exception e) when (e is not StoreException && (e is UnauthorizedAccessException || IsDamage(e)))
         {
             // LiteDB reports a damaged file with many exception types (even ArgumentOutOfRangeException): name the file.
+            // Only those (IsDamage) and access errors are caught; anything else is a bug and stays one.
             if (StoreFaults.IsReadOnly(e)) throw StoreFaults.ReadOnly(full, e);
             if (StoreFaults.IsNoSpace(e) || e is IOException) throw StoreFaults.WriteFailed(full, e, null);
             throw new StoreException(full, StoreFailure.Damaged,
