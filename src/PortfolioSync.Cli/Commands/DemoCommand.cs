@@ -125,7 +125,7 @@ public sealed class DemoCommand : CliCommand
 
     private static CostBasisOptions CostBasisOptions(AppConfig config, IReadOnlyList<TaxYear> years) => new()
     {
-        Method = CostBasisMethodText.Parse(config.Method),
+        Method = config.EngineMethod,
         Scope = PoolScopeText.Parse(config.PoolScope),
         BaseCurrency = config.BaseCurrency,
         FiatSet = config.Fiat,

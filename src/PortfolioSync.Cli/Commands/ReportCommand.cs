@@ -32,7 +32,7 @@ public sealed class ReportCommand : CliCommand
         HelpName = "Y",
         Required = true,
     };
-    private readonly Option<string?> _method = new("--method") { Description = "fifo, lifo, hifo, average or uk (default: the config's method)", HelpName = "M" };
+    private readonly Option<string?> _method = new("--method") { Description = "fifo, lifo, hifo, average, uk or fr-portfolio (default: the config's method)", HelpName = "M" };
     private readonly Option<string?> _scope = new("--scope") { Description = "Pool scope: universal or per-account (default: the config's poolScope)", HelpName = "S" };
     private readonly Option<string> _format = new("--format") { Description = "Comma-separated: csv, xlsx", HelpName = "csv,xlsx", DefaultValueFactory = _ => "csv,xlsx" };
     private readonly Option<string> _out = new("--out") { Description = "Output folder; the year's folder is written inside it", HelpName = "DIR", DefaultValueFactory = _ => "reports" };
@@ -53,13 +53,18 @@ public sealed class ReportCommand : CliCommand
         if (startYear is < 1900 or > 9998)
             throw new CliException($"--year: {startYear.ToString(CultureInfo.InvariantCulture)} is not a tax year: give the calendar year the tax year starts in, e.g. 2024");
         var formats = ParseFormats(p.GetValue(_format)!);
-        var explicitMethod = p.GetValue(_method) is { } m ? Parse("--method", m, CostBasisMethodText.Parse) : (CostBasisMethod?)null;
+        var explicitMethod = p.GetValue(_method)?.Trim().ToLowerInvariant();
+        if (explicitMethod is not null && explicitMethod != JurisdictionDefaults.FrenchPortfolioMethodName) Parse("--method", explicitMethod, CostBasisMethodText.Parse);
         var explicitScope = p.GetValue(_scope) is { } s ? Parse("--scope", s, PoolScopeText.Parse) : (PoolScope?)null;
         var outDir = env.ExpandPath(p.GetValue(_out)!);
 
         var config = context.LoadConfig();
-        var method = explicitMethod ?? CostBasisMethodText.Parse(config.Method);
+        var methodText = explicitMethod ?? config.Method;
         var scope = explicitScope ?? PoolScopeText.Parse(config.PoolScope);
+        if (config.Jurisdiction.RefuseMethod(methodText) is { } badMethod) throw new CliException("--method: " + badMethod);
+        if (config.Jurisdiction.RefuseScope(scope.ToText()) is { } badScope) throw new CliException("--scope: " + badScope);
+        // fr-portfolio is computed beside the engine (form-2086.csv); the common files keep FIFO lots, marked informational.
+        var method = methodText == JurisdictionDefaults.FrenchPortfolioMethodName ? CostBasisMethod.Fifo : CostBasisMethodText.Parse(methodText);
         var manual = ReadManualCosts(config);
         var year = new TaxYear(startYear, config.TaxYear);
         ct.ThrowIfCancellationRequested();

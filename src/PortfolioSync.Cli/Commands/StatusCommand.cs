@@ -76,6 +76,7 @@ public sealed class StatusCommand : CliCommand
         var console = context.Console;
         console.WriteLine($"config   {config.SourcePath}");
         console.WriteLine($"rules    {config.Jurisdiction.ToText()}, method {config.Method}, {config.PoolScope} pools, base {config.BaseCurrency}, tax year {config.TaxYear}, zone {config.TimeZone.Id}");
+        console.WriteLine($"defaults {JurisdictionDefaultsText(config.Jurisdiction)}");
         console.WriteLine($"store    {config.StorePath}{(File.Exists(config.StorePath) ? "" : " (not created yet: run 'portfoliosync sync')")}");
         console.WriteLine($"exchange {config.BaseUrl}");
         var table = new Table().Border(TableBorder.Rounded)
@@ -193,4 +194,19 @@ public sealed class StatusCommand : CliCommand
     }
 
     private sealed record AccountStatus(AccountConfig Account, string? KeyId, bool SecretReachable, List<string> Problems);
+
+    /// <summary>What the jurisdiction sets when the config does not: <c>de: base EUR, zone Europe/Berlin, …</c>.</summary>
+    internal static string JurisdictionDefaultsText(Domain.Tax.Jurisdiction j) =>
+        $"{Domain.Tax.JurisdictionDefaults.ToText(j)}: base {Domain.Tax.JurisdictionDefaults.BaseCurrency(j)}, zone {Domain.Tax.JurisdictionDefaults.TimeZoneId(j)}, "
+        + $"tax year {Domain.Tax.JurisdictionDefaults.TaxYearRule(j)}, method {Domain.Tax.JurisdictionDefaults.DefaultMethod(j)}, scope universal"
+        + (j switch
+        {
+            Domain.Tax.Jurisdiction.De => "; files anlage-so.csv, anlage-so-summary.csv",
+            Domain.Tax.Jurisdiction.Nl => "; files box3.csv, box3-summary.csv",
+            Domain.Tax.Jurisdiction.Es => "; per-account refused; files modelo-100.csv, modelo-721.csv",
+            Domain.Tax.Jurisdiction.Fr => "; files form-2086.csv, form-2086-summary.csv, form-3916-bis.csv",
+            Domain.Tax.Jurisdiction.Uk => "; files sa108-summary.csv",
+            Domain.Tax.Jurisdiction.Us => "; files form-8949.csv",
+            _ => "",
+        });
 }

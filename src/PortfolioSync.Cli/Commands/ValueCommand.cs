@@ -83,7 +83,7 @@ public sealed class ValueCommand : CliCommand
         var series = new ValueSeriesOptions(start, end, currency, zone, account);
         var costBasis = new CostBasisOptions
         {
-            Method = CostBasisMethodText.Parse(config.Method),
+            Method = config.EngineMethod,
             Scope = PoolScopeText.Parse(config.PoolScope),
             BaseCurrency = currency,
             FiatSet = config.Fiat,

@@ -11,8 +11,13 @@ public sealed record AppConfig
     public required string SourcePath { get; init; }
     public required Asset BaseCurrency { get; init; }
     public required Jurisdiction Jurisdiction { get; init; }
-    /// <summary>fifo, lifo, hifo, average or uk.</summary>
+    /// <summary>fifo, lifo, hifo, average, uk or fr-portfolio.</summary>
     public required string Method { get; init; }
+
+    /// <summary>The engine's method: <see cref="Method"/>, or FIFO under fr-portfolio (whose taxable figures are
+    /// computed beside the engine; the common files keep FIFO lots, marked informational).</summary>
+    public Domain.CostBasis.CostBasisMethod EngineMethod => Method == JurisdictionDefaults.FrenchPortfolioMethodName
+        ? Domain.CostBasis.CostBasisMethod.Fifo : Domain.CostBasis.CostBasisMethodText.Parse(Method);
     /// <summary>universal or per-account.</summary>
     public required string PoolScope { get; init; }
     public required DateTimeZone TimeZone { get; init; }

@@ -14,7 +14,7 @@ namespace PortfolioSync.Cli.Config;
 /// </summary>
 public static class ConfigLoader
 {
-    public static readonly string[] Methods = ["fifo", "lifo", "hifo", "average", "uk"];
+    public static readonly string[] Methods = ["fifo", "lifo", "hifo", "average", "uk", JurisdictionDefaults.FrenchPortfolioMethodName];
     public static readonly string[] PoolScopes = ["universal", "per-account"];
 
     private static readonly string[] TopLevelKeys =
@@ -96,13 +96,12 @@ public static class ConfigLoader
         v.UnknownKeys(root, "", TopLevelKeys);
 
         var jurisdiction = v.Optional(root, "jurisdiction", "", Jurisdiction.Generic, JurisdictionDefaults.Parse);
-        var baseCurrency = v.Optional(root, "baseCurrency", "", jurisdiction switch
-        {
-            Jurisdiction.Uk => Asset.Gbp,
-            _ => Asset.Usd,
-        }, ParseBaseCurrency);
-        var method = v.OneOf(root, "method", jurisdiction == Jurisdiction.Uk ? "uk" : "fifo", Methods);
+        var baseCurrency = v.Optional(root, "baseCurrency", "", jurisdiction.BaseCurrency(), ParseBaseCurrency);
+        var method = v.OneOf(root, "method", jurisdiction.DefaultMethod(), Methods);
         var scope = v.OneOf(root, "poolScope", "universal", PoolScopes);
+        // The jurisdiction's rules refuse some methods and scopes (es: FIFO over all accounts; de: FIFO; fr: portfolio).
+        if (jurisdiction.RefuseMethod(method) is { } badMethod) v.Add("method", badMethod);
+        if (jurisdiction.RefuseScope(scope) is { } badScope) v.Add("poolScope", badScope);
         var zone = v.Optional(root, "timeZone", "", DateTimeZoneProviders.Tzdb[jurisdiction.TimeZoneId()], id =>
             DateTimeZoneProviders.Tzdb.GetZoneOrNull(id)
             ?? throw new FormatException($"'{id}' is not a time zone id (use a tz database name such as Europe/London or America/New_York)"));

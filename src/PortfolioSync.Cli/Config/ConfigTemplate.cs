@@ -23,9 +23,15 @@ public static class ConfigTemplate
             {
               // Currency that costs, proceeds, gains and values are reported in.
               "baseCurrency": "GBP",
-              // Tax rules: uk (HMRC, tax years from 6 April), us (calendar years, short/long term) or generic.
+              // Tax rules: uk (HMRC, tax years from 6 April), us (calendar years, short/long term), generic, or
+              //   de  Germany: EUR, Europe/Berlin, FIFO; one-year rule and Freigrenzen; anlage-so.csv
+              //   nl  Netherlands: EUR, Europe/Amsterdam; Box 3 holdings on 1 January; box3.csv
+              //   es  Spain: EUR, Europe/Madrid, FIFO over all accounts (per-account refused); modelo-100.csv, modelo-721.csv
+              //   fr  France: EUR, Europe/Paris, method fr-portfolio (art. 150 VH bis CGI); form-2086.csv, form-3916-bis.csv
+              // The jurisdiction sets baseCurrency, timeZone, taxYear and method unless you set them here
+              // (`portfoliosync status` shows the defaults in force). Rules and sources: docs/cost-basis.md.
               "jurisdiction": "uk",
-              // Cost basis method: fifo, lifo, hifo, average or uk (same day, 30 days, section 104 pool).
+              // Cost basis method: fifo, lifo, hifo, average, uk (same day, 30 days, section 104 pool) or fr-portfolio.
               "method": "uk",
               // universal (one pool per asset across all accounts) or per-account (wallet by wallet).
               "poolScope": "universal",

@@ -46,11 +46,11 @@ public sealed record CostBasisOptions
     public Duration TransferWindow { get; init; } = Duration.FromMinutes(10);
 
     /// <summary>Options for <paramref name="method"/> with the defaults of <paramref name="jurisdiction"/>: base
-    /// currency (GBP for UK, USD otherwise), zone (Europe/London, America/New_York, UTC) and tax year rule.</summary>
+    /// currency (GBP for uk, EUR for de/nl/es/fr, USD otherwise), zone and tax year rule (<see cref="JurisdictionDefaults"/>).</summary>
     public static CostBasisOptions For(CostBasisMethod method, Jurisdiction jurisdiction = Jurisdiction.Generic) => new()
     {
         Method = method,
-        BaseCurrency = jurisdiction == Jurisdiction.Uk ? Asset.Gbp : Asset.Usd,
+        BaseCurrency = jurisdiction.BaseCurrency(),
         Zone = DateTimeZoneProviders.Tzdb[jurisdiction.TimeZoneId()],
         TaxYearRule = jurisdiction.TaxYearRule(),
     };

@@ -114,7 +114,14 @@ public static class TaxReportBuilder
             .Concat(extraWarnings ?? [])
             .Concat(own)
             .Select(w => WarningRow.From(w, times));
-        return new TaxReport(context, disposals, income, holdings, transactions, warnings, settings.Value);
+        var report = new TaxReport(context, disposals, income, holdings, transactions, warnings, settings.Value);
+        // Country files (de, nl, es, fr) read the report's holdings; their own warnings join the report's.
+        if (Country.CountryReportBuilder.Build(report, ledger, prices, result) is not { } country) return report;
+        if (country.Warnings.Count > 0)
+            report = new TaxReport(context, disposals, income, holdings, transactions,
+                report.Warnings.Concat(country.Warnings.Select(w => WarningRow.From(w, times))), settings.Value);
+        report.Country = country;
+        return report;
     }
 
     /// <summary>The pool name of lots that left through withdrawals: <c>external</c>, or <c>external:{account}</c>.</summary>
