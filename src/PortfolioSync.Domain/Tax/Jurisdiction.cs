@@ -60,14 +60,14 @@ public static class JurisdictionDefaults
     /// <summary>Why <paramref name="method"/> (text form) is not allowed under this jurisdiction, naming the rule; null when it is.</summary>
     public static string? RefuseMethod(this Jurisdiction j, string method) => (j, method) switch
     {
+        (not Jurisdiction.Fr, FrenchPortfolioMethodName) =>
+            $"method '{FrenchPortfolioMethodName}' is the French portfolio method (art. 150 VH bis CGI): set \"jurisdiction\": \"fr\" to use it",
         (Jurisdiction.De, not "fifo") =>
             $"method '{method}' is not allowed for jurisdiction de: §23 Abs. 1 Satz 1 Nr. 2 Satz 3 EStG deems the units acquired first to be sold first (FIFO), and the one-year holding period needs each lot's date; use fifo",
         (Jurisdiction.Es, not "fifo") =>
-            $"method '{method}' is not allowed for jurisdiction es: homogeneous units are sold first in, first out (art. 37.2 LIRPF; DGT V0525-25, V1550-25); use fifo",
+            $"method '{method}' is not allowed for jurisdiction es: units of one cryptoasset are homogeneous and leave first in, first out (FIFO: DGT V0525-25 and V1550-25, by analogy with art. 37.2 LIRPF); use fifo",
         (Jurisdiction.Fr, not FrenchPortfolioMethodName) =>
             $"method '{method}' is not allowed for jurisdiction fr: gains of occasional investors are computed over the whole portfolio (art. 150 VH bis III CGI); use {FrenchPortfolioMethodName}",
-        (not Jurisdiction.Fr, FrenchPortfolioMethodName) =>
-            $"method '{FrenchPortfolioMethodName}' is the French portfolio method (art. 150 VH bis CGI): set \"jurisdiction\": \"fr\" to use it",
         _ => null,
     };
 
