@@ -79,6 +79,9 @@ public static class CountryReportBuilder
             case Jurisdiction.Fr:
             {
                 var french = FrenchPortfolio.Run(ledger, prices, o);
+                // Warnings about entries after the year do not concern it (earlier ones do: they shaped PTA).
+                var yearEnd = year.InZone(o.Zone).End;
+                var late = ledger.Where(e => e.At >= yearEnd).Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
                 var rows = french.Disposals.Where(d => d.TaxYear == year).ToList();
                 return new CountryReport
                 {
@@ -86,7 +89,7 @@ public static class CountryReportBuilder
                     Form2086 = rows,
                     French = FrenchPortfolio.Summarize(french.Disposals, year),
                     Form3916Bis = Accounts(ledger, o, year),
-                    Warnings = french.Warnings,
+                    Warnings = french.Warnings.Where(w => w.EntryId is null || !late.Contains(w.EntryId)).ToList(),
                     Notes =
                     [
                         "form-2086.csv: déclaration 2086 (art. 150 VH bis CGI), one row per taxable disposal (crypto sold for fiat) with the form's lines 211-218 and the portfolio method's gain; swaps between cryptoassets are not taxable.",

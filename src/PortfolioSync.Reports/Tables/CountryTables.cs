@@ -148,13 +148,13 @@ internal static class CountryTables
         [
             Column<Modelo721Row>.Date("date", r => r.Date),
             Column<Modelo721Row>.Text("asset", r => r.Asset.Code),
-            Column<Modelo721Row>.Quantity("quantity", r => r.Quantity),
+            Column<Modelo721Row>.Quantity("quantity", r => r.Asset.Code == "TOTAL" ? null : r.Quantity),
             Column<Modelo721Row>.Price("price", r => r.Price),
             Column<Modelo721Row>.Money("value", r => r.Value, total: true),
             Column<Modelo721Row>.Text("exceeds_50000", r => r.Asset.Code == "TOTAL" ? exceeds : null),
         ], rows)
         {
-            CsvTotal = new Modelo721Row(rows.Count > 0 ? rows[0].Date : default, Domain.Asset.Parse("TOTAL"), rows.Sum(r => r.Quantity), null, total),
+            CsvTotal = new Modelo721Row(rows.Count > 0 ? rows[0].Date : default, Domain.Asset.Parse("TOTAL"), 0m, null, total),
             SheetFacts =
             [
                 ("Total value (EUR)", total is { } v ? (double)v : null, ColumnKind.Money),

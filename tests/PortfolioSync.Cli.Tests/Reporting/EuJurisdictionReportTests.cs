@@ -60,6 +60,17 @@ public sealed class EuJurisdictionReportTests(EuJurisdictionReportTests.SampleSt
         var notes = ReportFixture.Read(_cli, "reports/2024/notes.txt");
         notes.Should().Contain("Country files (which form each serves)").And.Contain(form);
         foreach (var file in files) notes.Should().Contain(file + ":");
+        Keep(jurisdiction);
+    }
+
+    /// <summary>With <c>CLI_SAMPLE_DIR</c> set, keeps the year's folder as <c>$CLI_SAMPLE_DIR/eu-{jurisdiction}/</c> to read by hand.</summary>
+    private void Keep(string jurisdiction)
+    {
+        if (Environment.GetEnvironmentVariable("CLI_SAMPLE_DIR") is not { Length: > 0 } keep) return;
+        var target = System.IO.Path.Combine(keep, "eu-" + jurisdiction);
+        Directory.CreateDirectory(target);
+        foreach (var file in Directory.GetFiles(_cli.PathIn("reports/2024")))
+            File.Copy(file, System.IO.Path.Combine(target, System.IO.Path.GetFileName(file)), overwrite: true);
     }
 
     [Fact]
@@ -68,7 +79,7 @@ public sealed class EuJurisdictionReportTests(EuJurisdictionReportTests.SampleSt
         CopySampleStore();
         var config = ReportFixture.Config(_cli, jurisdiction: "de");
 
-        await _cli.RunAsync("report", "--config", config, "--year", "2024");
+        await _cli.RunAsync("report", "--config", config, "--year", "2024", "--format", "csv");
 
         var rows = ReportFixture.Lines(_cli, "reports/2024/anlage-so.csv");
         rows[0].Should().Be("tax_year,disposal_id,account,asset,kind,quantity,acquired,disposed,proceeds,costs,gain,status,lot_id");
