@@ -81,6 +81,7 @@ public sealed class StatusCommand : CliCommand
         console.WriteLine($"defaults {paths.Os.ToString().ToLowerInvariant()}: config {paths.ConfigFile}, data {paths.DataDirectory}");
         console.WriteLine($"lock     {StoreLock.LockPathFor(config.StorePath)}");
         console.WriteLine($"rules    {config.Jurisdiction.ToText()}, method {config.Method.ToText()}, {config.PoolScope.ToText()} pools, base {config.BaseCurrency}, tax year {config.TaxYear}, zone {config.TimeZone.Id}");
+        console.WriteLine($"defaults {JurisdictionDefaultsText(config.Jurisdiction)}");
         console.WriteLine($"store    {config.StorePath}{(File.Exists(config.StorePath) ? "" : " (not created yet: run 'portfoliosync sync')")}");
         console.WriteLine($"exchange {config.BaseUrl}");
         var table = new Table().Border(TableBorder.Rounded)
@@ -205,4 +206,10 @@ public sealed class StatusCommand : CliCommand
     }
 
     private sealed record AccountStatus(AccountConfig Account, string? KeyId, bool SecretReachable, List<string> Problems);
+
+    /// <summary>What the jurisdiction sets when the config does not: <c>de: base EUR, zone Europe/Berlin, …</c>.</summary>
+    internal static string JurisdictionDefaultsText(Domain.Tax.Jurisdiction j) =>
+        $"{j.Name}: base {j.BaseCurrency}, zone {j.ZoneId}, tax year {j.TaxYearRule}, method {j.DefaultMethod.ToText()}, "
+        + $"scope {Domain.CostBasis.PoolScopeText.ToText(j.DefaultScope, j.DefaultScopeFrom)}"
+        + (j.CountryFiles is { } files ? $"; files {files}" : "");
 }

@@ -23,7 +23,7 @@ public static class CostBasisOptionsFactory
         var inCurrency = currency ?? config.BaseCurrency;
         return new CostBasisOptions
         {
-            Method = method ?? config.Method,
+            Method = (method ?? config.Method).Engine(),
             Scope = scope ?? config.PoolScope,
             BaseCurrency = inCurrency,
             FiatSet = config.Fiat,
