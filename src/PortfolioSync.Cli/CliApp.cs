@@ -29,6 +29,8 @@ public static class CliApp
         {
             var cmd = command;
             cmd.Definition.SetAction((parse, token) => RunCommandAsync(cmd, new CommandContext(parse, env, global), token));
+            foreach (var sub in cmd.Definition.Subcommands.Where(s => s.Action is null))   // e.g. import bitstamp-csv
+                sub.SetAction((parse, token) => RunCommandAsync(cmd, new CommandContext(parse, env, global), token));
             root.Subcommands.Add(cmd.Definition);
         }
         root.SetAction(parse =>
@@ -59,6 +61,7 @@ public static class CliApp
         new ValueCommand(),
         new StatusCommand(),
         new VerifyCommand(),
+        new ImportCommand(),
         new FakeServerCliCommand(),
     ];
 

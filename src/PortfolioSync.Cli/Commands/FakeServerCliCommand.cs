@@ -15,12 +15,13 @@ public sealed class FakeServerCliCommand : CliCommand
     private readonly Option<string?> _start = new("--start") { Description = "Generator: first day, yyyy-MM-dd [default: 2023-03-01]", HelpName = "DATE" };
     private readonly Option<int?> _days = new("--days") { Description = "Generator: number of days [default: 731]", HelpName = "N" };
     private readonly Option<string?> _write = new("--write") { Description = "Generator: folder to write (new or empty)", HelpName = "DIR" };
+    private readonly Option<string?> _writeCsv = new("--write-csv") { Description = "Write the history (of --data, or the generated one) as both Bitstamp CSV exports into DIR instead of serving", HelpName = "DIR" };
     private readonly Option<bool> _logRequests = new("--log-requests") { Description = "Print one line per request" };
 
     public FakeServerCliCommand()
     {
         Definition = new Command("fake-server", "Run the local Bitstamp-compatible server (127.0.0.1, real signature checks), or generate a data folder for it");
-        foreach (var o in new Option[] { _data, _port, _generate, _seed, _accounts, _start, _days, _write, _logRequests }) Definition.Options.Add(o);
+        foreach (var o in new Option[] { _data, _port, _generate, _seed, _accounts, _start, _days, _write, _writeCsv, _logRequests }) Definition.Options.Add(o);
     }
 
     public override Command Definition { get; }
@@ -39,6 +40,7 @@ public sealed class FakeServerCliCommand : CliCommand
             Start = p.GetValue(_start) is { } start ? ParseStart(start) : null,
             Days = p.GetValue(_days),
             WriteDir = p.GetValue(_write) is { } w ? env.ExpandPath(w) : null,
+            WriteCsvDir = p.GetValue(_writeCsv) is { } wc ? env.ExpandPath(wc) : null,
             Time = env.Time,
             RequestLog = p.GetValue(_logRequests) ? env.Out : null,
         };
