@@ -12,4 +12,7 @@ public enum ExitCode
     Partial = 3,
     /// <summary>Authentication or permission problem with the exchange.</summary>
     Auth = 4,
+    /// <summary>The report was written but is incomplete: a disposal lacks proceeds, cost or fees (no price, or more
+    /// sold than held). Its fields and the totals that include it are empty, never zero.</summary>
+    Incomplete = 6,
 }

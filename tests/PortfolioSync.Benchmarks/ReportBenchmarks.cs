@@ -50,7 +50,7 @@ public class ReportBenchmarks
     /// <summary>A deterministic UK year: every disposal with one lot, every fifth with a second (bed-and-breakfast) lot.</summary>
     internal static TaxReport Build(int disposalRows)
     {
-        var context = new ReportContext(new TaxYear(2024, TaxYearRule.Uk), Jurisdiction.Uk, "uk", "universal", Asset.Gbp,
+        var context = new ReportContext(new TaxYear(2024, TaxYearRule.Uk), Jurisdiction.Uk, CostBasisMethod.Uk, PoolScope.Universal, Asset.Gbp,
             "Europe/London", "benchmark ledger");
         var start = Instant.FromUtc(2024, 4, 6, 0, 0);
         var assets = new[] { "BTC", "ETH", "SOL", "ADA", "XRP", "LTC" }.Select(Asset.Parse).ToArray();

@@ -51,6 +51,45 @@ public sealed class DemoTests : IClassFixture<DemoTests.DemoRun>
     }
 
     [Fact]
+    public async Task Report_for_each_year_writes_the_same_bytes_as_the_demo_for_the_same_store_and_rules()
+    {
+        // Given the demo's store and a config with the demo's rules (jurisdiction uk and its defaults)
+        _demo.First.Code.Should().Be(0, _demo.First.Error);
+        var home = Path.Combine(_demo.Folder.Path, "report-home");
+        Directory.CreateDirectory(home);
+        var config = Path.Combine(home, "config.json");
+        File.WriteAllText(config, $$"""
+            { "jurisdiction": "uk", "store": {{System.Text.Json.JsonSerializer.Serialize(Path.Combine(_demo.Out, "portfoliosync.db"))}},
+              "accounts": [ { "name": "main", "key": "env:K", "secret": "env:S" } ] }
+            """);
+        var labels = Directory.GetDirectories(_demo.Out).Select(Path.GetFileName).Where(n => n!.Length == 7 && n[4] == '-').Order(StringComparer.Ordinal).ToList();
+        labels.Should().Equal("2022-23", "2023-24", "2024-25");
+
+        foreach (var label in labels)
+        {
+            // When `report --year Y` writes the year on its own
+            var output = new StringWriter();
+            var error = new StringWriter();
+            var env = new CliEnvironment
+            {
+                Out = output, Error = error, Variables = new Dictionary<string, string>(), WorkingDirectory = home,
+                HomeDirectory = home, Time = TimeProvider.System, IsTerminal = false,
+            };
+            var code = await CliApp.RunAsync(["report", "--config", config, "--year", label![..4], "--out", Path.Combine(home, "reports")], env, CancellationToken.None);
+            code.Should().Be(0, error.ToString());
+
+            // Then every file of the year folder is byte for byte the demo's
+            var mine = Path.Combine(home, "reports", label);
+            var demo = Path.Combine(_demo.Out, label);
+            Directory.GetFiles(mine).Select(Path.GetFileName).Order(StringComparer.Ordinal)
+                .Should().Equal(Directory.GetFiles(demo).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+            foreach (var file in Directory.GetFiles(demo))
+                File.ReadAllBytes(Path.Combine(mine, Path.GetFileName(file))).AsSpan().SequenceEqual(File.ReadAllBytes(file))
+                    .Should().BeTrue($"{label}/{Path.GetFileName(file)} should be identical");
+        }
+    }
+
+    [Fact]
     public void The_demo_writes_every_tax_year_the_value_series_and_the_chart_and_a_second_run_is_incremental()
     {
         _demo.First.Code.Should().Be(0, _demo.First.Error);

@@ -20,13 +20,13 @@ public sealed class CsvFormatTests : IDisposable
         // The contract of DESIGN.md §9 and docs/reports.md, written out here rather than taken from the code.
         var expected = new Dictionary<string, string>
         {
-            ["disposals.csv"] = "tax_year,disposal_id,account,asset,disposed_at,quantity,proceeds,cost,fees,gain,acquired_at,lot_id,match_rule,term,method",
-            ["summary.csv"] = "tax_year,asset,disposals,proceeds,costs,fees,gains,losses,net",
+            ["disposals.csv"] = "tax_year,disposal_id,account,asset,disposed_at,quantity,proceeds,cost,fees,gain,acquired_at,lot_id,match_rule,term,method,note",
+            ["summary.csv"] = "tax_year,asset,disposals,proceeds,costs,fees,gains,losses,net,incomplete",
             ["income.csv"] = "received_at,account,asset,quantity,value,kind,entry_id",
-            ["holdings.csv"] = "pool,asset,quantity,cost,price,market_value,unrealized_gain",
+            ["holdings.csv"] = "pool,location,asset,quantity,cost,price,market_value,unrealized_gain",
             ["transactions.csv"] = "entry_id,account,at,kind,leg,asset,quantity,value,fee,fee_asset,fee_value,order_id,source_key",
-            ["warnings.csv"] = "code,severity,account,entry_id,message",
-            ["sa108-summary.csv"] = "tax_year,disposals,disposal_proceeds,allowable_costs,gains,losses,net",
+            ["warnings.csv"] = "code,severity,at,account,entry_id,message",
+            ["sa108-summary.csv"] = "tax_year,disposals,disposal_proceeds,allowable_costs,gains,losses,net,incomplete",
             ["form-8949.csv"] = "description,date_acquired,date_sold,proceeds,cost,adjustment_code,adjustment,gain,term",
             ["value.csv"] = "date,account,asset,quantity,price,value",
         };
@@ -91,9 +91,9 @@ public sealed class CsvFormatTests : IDisposable
         var lines = File.ReadAllLines(Path.Combine(folder, "summary.csv"));
 
         lines.Should().Equal(
-            "tax_year,asset,disposals,proceeds,costs,fees,gains,losses,net",
-            "2024-25,SOL,3,4.01,3.00,0.00,1.01,0.00,1.01",
-            "2024-25,*total*,3,4.01,3.00,0.00,1.01,0.00,1.01");
+            "tax_year,asset,disposals,proceeds,costs,fees,gains,losses,net,incomplete",
+            "2024-25,SOL,3,4.01,3.00,0.00,1.01,0.00,1.01,0",
+            "2024-25,*total*,3,4.01,3.00,0.00,1.01,0.00,1.01,0");
         File.ReadLines(Path.Combine(folder, "disposals.csv")).Skip(1).Should().AllSatisfy(l => l.Split(',')[9].Should().Be("0.34"));
     }
 
@@ -104,10 +104,10 @@ public sealed class CsvFormatTests : IDisposable
             .Holding("universal", "ETH", "3", "0", null)
             .Holding("universal", "BTC", "1", "0", "0"));
         File.ReadAllLines(Path.Combine(folder, "holdings.csv")).Should().Equal(
-            "pool,asset,quantity,cost,price,market_value,unrealized_gain",
-            "universal,BTC,1,0.00,0,0.00,0.00",
-            "universal,ETH,3,0.00,,,");
-        File.ReadAllText(Path.Combine(folder, "warnings.csv")).Should().Contain("missing-price,warning,,,No GBP price for ETH");
+            "pool,location,asset,quantity,cost,price,market_value,unrealized_gain",
+            "universal,exchange,BTC,1,0.00,0,0.00,0.00",
+            "universal,exchange,ETH,3,0.00,,,");
+        File.ReadAllText(Path.Combine(folder, "warnings.csv")).Should().Contain("missing-price,warning,,,,No GBP price for ETH");
     }
 
     [Fact]
@@ -123,10 +123,10 @@ public sealed class CsvFormatTests : IDisposable
         report.IsEmpty.Should().BeTrue();
         foreach (var name in new[] { "disposals.csv", "income.csv", "holdings.csv", "transactions.csv", "form-8949.csv" })
             File.ReadAllLines(Path.Combine(folder, name)).Should().HaveCount(1, name);
-        File.ReadAllLines(Path.Combine(folder, "summary.csv"))[1].Should().Be("2019,*total*,0,0.00,0.00,0.00,0.00,0.00,0.00");
+        File.ReadAllLines(Path.Combine(folder, "summary.csv"))[1].Should().Be("2019,*total*,0,0.00,0.00,0.00,0.00,0.00,0.00,0");
         File.ReadAllLines(Path.Combine(folder, "warnings.csv")).Should().Equal(
-            "code,severity,account,entry_id,message",
-            "no-data,info,,,\"No disposals, income or transactions in tax year 2019 (2019-01-01 to 2019-12-31 in America/New_York): "
+            "code,severity,at,account,entry_id,message",
+            "no-data,info,,,,\"No disposals, income or transactions in tax year 2019 (2019-01-01 to 2019-12-31 in America/New_York): "
             + "the report files contain headers only.\"");
         File.Exists(Path.Combine(folder, "tax-report-2019.xlsx")).Should().BeTrue();
     }

@@ -75,7 +75,7 @@ public sealed class XlsxStreamingTests
         var ws = wb.Worksheet("Disposals");
         ws.Cell(3001, 7).GetDouble().Should().Be(3009);
         ws.Cell(3002, 7).FormulaA1.Should().Be("SUM(G2:G3001)");
-        ws.AutoFilter.Range.RangeAddress.ToString().Should().Be("A1:O3001");
+        ws.AutoFilter.Range.RangeAddress.ToString().Should().Be("A1:P3001");
     }
 
     [Fact]

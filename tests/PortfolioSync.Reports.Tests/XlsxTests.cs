@@ -45,7 +45,7 @@ public sealed class XlsxTests : IDisposable
         ws.Cell(1, 1).Style.Font.Bold.Should().BeTrue();
         ws.SheetView.SplitRow.Should().Be(1);
         ws.AutoFilter.IsEnabled.Should().BeTrue();
-        ws.AutoFilter.Range.RangeAddress.ToString().Should().Be("A1:O9");
+        ws.AutoFilter.Range.RangeAddress.ToString().Should().Be("A1:P9");
         foreach (var sheet in wb.Worksheets) sheet.SheetView.SplitRow.Should().Be(1, sheet.Name);
     }
 
@@ -110,11 +110,17 @@ public sealed class XlsxTests : IDisposable
     {
         using var wb = WriteUk();
         var ws = wb.Worksheet("Holdings");
-        // external BTC, universal BTC, universal ETH (no price)
-        ws.Cell(4, 2).GetString().Should().Be("ETH");
-        ws.Cell(4, 6).IsEmpty().Should().BeTrue("an unknown market value is not zero");
-        ws.Cell(5, 6).GetString().Should().Be("incomplete");
-        ws.Cell(5, 4).FormulaA1.Should().Be("SUM(D2:D4)", "the cost column is complete");
+        // external BTC (outside), universal BTC, universal ETH (no price), both on the exchange
+        ws.Cell(2, 2).GetString().Should().Be("outside");
+        ws.Cell(4, 2).GetString().Should().Be("exchange");
+        ws.Cell(4, 3).GetString().Should().Be("ETH");
+        ws.Cell(4, 7).IsEmpty().Should().BeTrue("an unknown market value is not zero");
+        ws.Cell(5, 1).IsEmpty().Should().BeTrue("holdings on the exchange and withdrawn ones are never added up in one SUM row");
+        var facts = ws.RangeUsed()!.CellsUsed().Where(c => c.GetString().Contains("market value", StringComparison.Ordinal))
+            .Select(c => (Title: c.GetString(), Value: c.CellRight())).ToList();
+        facts.Select(f => f.Title).Should().Equal("On the exchange: market value (GBP)", "Withdrawn to outside: market value (GBP)");
+        facts[0].Value.GetString().Should().Be("unknown", "the exchange total includes ETH, which has no price");
+        facts[1].Value.GetDouble().Should().BeGreaterThan(0, "the outside total is complete");
     }
 
     [Fact]
@@ -134,7 +140,7 @@ public sealed class XlsxTests : IDisposable
         ws.Column(5).Width.Should().BeApproximately(21, 0.5, "a date-time shows 19 characters");
         ws.Column(7).Width.Should().BeApproximately("35,514.93".Length * 1.1 + 2, 0.01, "the bold total is the widest proceeds");
         ws.Column(14).Width.Should().BeApproximately("term".Length * 1.15 + 2, 0.5, "an empty column is as wide as its header");
-        wb.Worksheet("Warnings").Column(5).Width.Should().BeApproximately(90, 0.5, "long messages wrap at the limit");
+        wb.Worksheet("Warnings").Column(6).Width.Should().BeApproximately(90, 0.5, "long messages wrap at the limit");
         wb.Worksheet("Warnings").Row(3).Height.Should().BeGreaterThan(15, "a two-line message gets a taller row");
     }
 

@@ -65,23 +65,21 @@ public sealed class DemoCommand : CliCommand
             var accounts = data.Accounts
                 .Select(a => (a.Name, a.IsMain, (ApiCredentials?)new ApiCredentials(new ApiKeyId(a.Key), Secret.FromString(a.Secret))))
                 .ToList();
-            var options = new SyncOptions { BaseCurrency = config.BaseCurrency, Fiat = config.Fiat, MaxParallelAccounts = config.ParallelAccounts };
-            sync = await SyncCommand.RunAsync(context, config, accounts, options, ct).ConfigureAwait(false);
+            var syncOptions = new SyncOptions { BaseCurrency = config.BaseCurrency, Fiat = config.Fiat, MaxParallelAccounts = config.ParallelAccounts };
+            sync = await SyncCommand.RunAsync(context, config, accounts, syncOptions, ct).ConfigureAwait(false);
             if (server.ForbiddenCalls.Count > 0)
                 throw new InvalidOperationException("the client called a non-read endpoint; this is a bug");   // cannot happen: the allow-list refuses them
         }
 
         var input = StoreInput.Load(config.StorePath, config.BaseCurrency, config.Fiat, env);
         if (input.Ledger.Count == 0) throw new CliException($"the sync stored no ledger entries from {dataDir}; nothing to report");
-        var years = TaxYears(input, config);
-        var options2 = CostBasisOptions(config, years);
-        var result = CostBasisEngine.Run(input.Ledger, input.Prices, options2);
+        var options = CostBasisOptionsFactory.Create(config, []);
+        var reports = TaxYearReports.Build(input.Ledger, input.Prices, options, TaxYearReports.Spanning(input.Ledger, options),
+            new TaxReportSettings(config.Jurisdiction, input.Description), input.Warnings);
         var written = new List<(TaxReport Report, string Folder)>();
-        foreach (var year in years)
+        foreach (var report in reports)
         {
             ct.ThrowIfCancellationRequested();
-            var report = TaxReportBuilder.Build(input.Ledger, input.Prices, result, year,
-                new TaxReportSettings(config.Jurisdiction, input.Description), input.Warnings);
             written.Add((report, ReportWriter.Write(report, outDir, ReportFormats.Csv | ReportFormats.Xlsx)));
         }
 
@@ -91,7 +89,7 @@ public sealed class DemoCommand : CliCommand
         if (input.LastPriceDate is { } lp && lp > last) last = lp;
         var value = ValueReportBuilder.Compute(input.Ledger, input.Prices,
             new ValueSeriesOptions(first, last, config.BaseCurrency, zone, null),
-            CostBasisOptions(config, []), input.Description, input.Warnings);
+            options, input.Description, input.Warnings);
         var valueFiles = ValueReportWriter.Write(value, outDir, ReportFormats.All);
 
         PrintSummary(context, sync, written, value, valueFiles, config, input);
@@ -103,35 +101,17 @@ public sealed class DemoCommand : CliCommand
         SourcePath = "(demo: built in, no config file)",
         BaseCurrency = Asset.Gbp,
         Jurisdiction = Jurisdiction.Uk,
-        Method = "uk",
-        PoolScope = "universal",
-        TimeZone = DateTimeZoneProviders.Tzdb["Europe/London"],
-        TaxYear = TaxYearRule.Uk,
+        Method = Jurisdiction.Uk.DefaultMethod,
+        PoolScope = Jurisdiction.Uk.DefaultScope,
+        CryptoFeesAreDisposals = Jurisdiction.Uk.CryptoFeesAreDisposals,
+        TimeZone = Jurisdiction.Uk.Zone,
+        TaxYear = Jurisdiction.Uk.TaxYearRule,
         StorePath = Path.Combine(outDir, "portfoliosync.db"),
         BaseUrl = baseUrl,
         Fiat = Asset.DefaultFiat,
         RequestsPerSecond = 50,
         ParallelAccounts = Math.Min(data.Accounts.Count, 4),
         Accounts = data.Accounts.Select(a => new AccountConfig(a.Name, new CredentialSource(null, a.Key), new Secrets.SecretReference(Secrets.SecretSource.Env, "DEMO"), a.IsMain)).ToList(),
-    };
-
-    /// <summary>Every tax year from the first ledger entry's to the last one's.</summary>
-    private static List<TaxYear> TaxYears(StoreInput input, AppConfig config)
-    {
-        var first = TaxYear.Containing(input.Ledger[0].At, config.TimeZone, config.TaxYear);
-        var last = TaxYear.Containing(input.Ledger[^1].At, config.TimeZone, config.TaxYear);
-        return Enumerable.Range(first.StartYear, last.StartYear - first.StartYear + 1).Select(y => new TaxYear(y, config.TaxYear)).ToList();
-    }
-
-    private static CostBasisOptions CostBasisOptions(AppConfig config, IReadOnlyList<TaxYear> years) => new()
-    {
-        Method = CostBasisMethodText.Parse(config.Method),
-        Scope = PoolScopeText.Parse(config.PoolScope),
-        BaseCurrency = config.BaseCurrency,
-        FiatSet = config.Fiat,
-        Zone = config.TimeZone,
-        TaxYearRule = config.TaxYear,
-        SnapshotAt = years.Select(y => TaxReportBuilder.SnapshotInstant(y, config.TimeZone)).ToList(),
     };
 
     private static void PrintSummary(CommandContext context, SyncReport sync, List<(TaxReport Report, string Folder)> reports,
@@ -147,7 +127,7 @@ public sealed class DemoCommand : CliCommand
         o.WriteLine($"  rules          UK (HMRC share identification), {gbp}, tax years from 6 April, Europe/London");
         foreach (var (report, _) in reports)
             o.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  {report.Label,-14} {report.Total.Disposals,5} disposals, net gain {DecimalText.FormatMoney(report.Total.Net),12} {gbp}"));
+                $"  {report.Label,-14} {report.Total.Disposals,5} disposals, net gain {(report.Total.ShownNet is { } net ? DecimalText.FormatMoney(net) : "unknown"),12} {gbp}{(report.IncompleteDisposals > 0 ? $" ({report.IncompleteDisposals} disposals lack a price or cost)" : "")}"));
         if (value.Days.Count > 0)
         {
             var last = value.Days[^1];

@@ -32,8 +32,8 @@ public sealed class ReportCommand : CliCommand
         HelpName = "Y",
         Required = true,
     };
-    private readonly Option<string?> _method = new("--method") { Description = "fifo, lifo, hifo, average or uk (default: the config's method)", HelpName = "M" };
-    private readonly Option<string?> _scope = new("--scope") { Description = "Pool scope: universal or per-account (default: the config's poolScope)", HelpName = "S" };
+    private readonly Option<string?> _method = new("--method") { Description = $"{string.Join(", ", CostBasisMethodText.Names)} (default: the config's method)", HelpName = "M" };
+    private readonly Option<string?> _scope = new("--scope") { Description = $"Pool scope: {string.Join(", ", PoolScopeText.Names)} (default: the config's poolScope)", HelpName = "S" };
     private readonly Option<string> _format = new("--format") { Description = "Comma-separated: csv, xlsx", HelpName = "csv,xlsx", DefaultValueFactory = _ => "csv,xlsx" };
     private readonly Option<string> _out = new("--out") { Description = "Output folder; the year's folder is written inside it", HelpName = "DIR", DefaultValueFactory = _ => "reports" };
 
@@ -58,8 +58,6 @@ public sealed class ReportCommand : CliCommand
         var outDir = env.ExpandPath(p.GetValue(_out)!);
 
         var config = context.LoadConfig();
-        var method = explicitMethod ?? CostBasisMethodText.Parse(config.Method);
-        var scope = explicitScope ?? PoolScopeText.Parse(config.PoolScope);
         var manual = ReadManualCosts(config);
         var year = new TaxYear(startYear, config.TaxYear);
         ct.ThrowIfCancellationRequested();
@@ -68,28 +66,21 @@ public sealed class ReportCommand : CliCommand
         var input = StoreInput.Load(config.StorePath, config.BaseCurrency, config.Fiat, env);
         phases.Done("read the store");
         ct.ThrowIfCancellationRequested();
-        var options = new CostBasisOptions
-        {
-            Method = method,
-            Scope = scope,
-            BaseCurrency = config.BaseCurrency,
-            FiatSet = config.Fiat,
-            Zone = config.TimeZone,
-            TaxYearRule = config.TaxYear,
-            ManualCosts = manual,
-            SnapshotAt = [TaxReportBuilder.SnapshotInstant(year, config.TimeZone)],
-        };
-        var result = CostBasisEngine.Run(input.Ledger, input.Prices, options);
-        phases.Done("cost basis");
-        var report = TaxReportBuilder.Build(input.Ledger, input.Prices, result, year,
-            new TaxReportSettings(config.Jurisdiction, input.Description), input.Warnings);
-        phases.Done("built the report");
+        var options = CostBasisOptionsFactory.Create(config, manual, explicitMethod, explicitScope);
+        var report = TaxYearReports.Build(input.Ledger, input.Prices, options, [year],
+            new TaxReportSettings(config.Jurisdiction, input.Description), input.Warnings)[0];
+        phases.Done("cost basis and report");
         ct.ThrowIfCancellationRequested();
         var folder = ReportWriter.Write(report, outDir, formats);
         phases.Done("wrote the files");
 
         PrintSummary(env.Out, report, folder, formats);
-        return Task.FromResult(ExitCode.Ok);
+        if (report.IncompleteDisposals == 0) return Task.FromResult(ExitCode.Ok);
+        env.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"error: the report is incomplete: {report.IncompleteDisposals} disposal(s) in {report.Label} lack proceeds, cost or fees (no {config.BaseCurrency} price, or more sold than held); ")
+            + "their fields and the totals that include them are empty (see the note column of disposals.csv and warnings.csv). "
+            + "Sync the missing prices, give costs in manual-costs.csv, or check baseCurrency and fiat in the config.");
+        return Task.FromResult(ExitCode.Incomplete);
     }
 
     /// <summary>Reads the config's manual costs file, if any; a bad file is a usage error naming file, line and column.</summary>
@@ -132,9 +123,9 @@ public sealed class ReportCommand : CliCommand
         var t = report.Total;
         var currency = c.BaseCurrency.Code;
         output.WriteLine($"wrote {folder}{Path.DirectorySeparatorChar} ({formats.ToText()})");
-        output.WriteLine($"tax year {c.Label}: {Iso(c.TaxYear.Start)} to {Iso(c.TaxYear.End)} ({c.ZoneId}), method {c.Method}, {c.Scope} pools, {currency}");
+        output.WriteLine($"tax year {c.Label}: {Iso(c.TaxYear.Start)} to {Iso(c.TaxYear.End)} ({c.ZoneId}), method {c.Method.ToText()}, {c.Scope.ToText()} pools, {currency}");
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"disposals {t.Disposals}  proceeds {Money(t.Proceeds)}  costs {Money(t.Costs)}  fees {Money(t.Fees)}  gains {Money(t.Gains)}  losses {Money(t.Losses)}  net {Money(t.Net)} {currency}"));
+            $"disposals {t.Disposals}  proceeds {Money(t.ShownProceeds)}  costs {Money(t.ShownCosts)}  fees {Money(t.ShownFees)}  gains {Money(t.ShownGains)}  losses {Money(t.ShownLosses)}  net {Money(t.ShownNet)} {currency}{(t.Incomplete > 0 ? $"  ({t.Incomplete} incomplete)" : "")}"));
         if (report.Income.Count > 0)
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"income {report.Income.Count} receipts, {Money(report.Income.Sum(i => i.Value ?? 0m))} {currency}{(report.Income.Any(i => i.Value is null) ? " (some without a price: see warnings)" : "")}"));
@@ -147,6 +138,8 @@ public sealed class ReportCommand : CliCommand
     }
 
     private static string Money(decimal value) => DecimalText.FormatMoney(value);
+
+    private static string Money(decimal? value) => value is { } v ? DecimalText.FormatMoney(v) : "unknown";
 
     private static string Iso(NodaTime.LocalDate date) => LocalDatePattern.Iso.Format(date);
 }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using PortfolioSync.Cli.Config;
 using PortfolioSync.Cli.Hosting;
 using PortfolioSync.Cli.Secrets;
+using PortfolioSync.Domain.CostBasis;
 using PortfolioSync.Domain.Tax;
 using NodaTime.Text;
 using PortfolioSync.Domain;
@@ -75,7 +76,7 @@ public sealed class StatusCommand : CliCommand
     {
         var console = context.Console;
         console.WriteLine($"config   {config.SourcePath}");
-        console.WriteLine($"rules    {config.Jurisdiction.ToText()}, method {config.Method}, {config.PoolScope} pools, base {config.BaseCurrency}, tax year {config.TaxYear}, zone {config.TimeZone.Id}");
+        console.WriteLine($"rules    {config.Jurisdiction.ToText()}, method {config.Method.ToText()}, {config.PoolScope.ToText()} pools, base {config.BaseCurrency}, tax year {config.TaxYear}, zone {config.TimeZone.Id}");
         console.WriteLine($"store    {config.StorePath}{(File.Exists(config.StorePath) ? "" : " (not created yet: run 'portfoliosync sync')")}");
         console.WriteLine($"exchange {config.BaseUrl}");
         var table = new Table().Border(TableBorder.Rounded)

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using NodaTime;
 using NodaTime.Text;
+using PortfolioSync.Cli.Config;
 using PortfolioSync.Cli.Hosting;
 using PortfolioSync.Cli.Reading;
 using PortfolioSync.Domain;
@@ -81,17 +82,7 @@ public sealed class ValueCommand : CliCommand
             throw new CliException($"the series would end ({DatePattern.Format(end)}) before it starts ({DatePattern.Format(start)}): give --from and --to");
 
         var series = new ValueSeriesOptions(start, end, currency, zone, account);
-        var costBasis = new CostBasisOptions
-        {
-            Method = CostBasisMethodText.Parse(config.Method),
-            Scope = PoolScopeText.Parse(config.PoolScope),
-            BaseCurrency = currency,
-            FiatSet = config.Fiat,
-            Zone = zone,
-            TaxYearRule = config.TaxYear,
-            // Manual costs are in the base currency; in another currency they would be wrong.
-            ManualCosts = currency == config.BaseCurrency ? manual : [],
-        };
+        var costBasis = CostBasisOptionsFactory.Create(config, manual, currency: currency);
         var report = ValueReportBuilder.Compute(input.Ledger, input.Prices, series, costBasis, input.Description, input.Warnings);
         phases.Done("value series and cost basis");
         ct.ThrowIfCancellationRequested();

@@ -1,6 +1,7 @@
 using NodaTime;
 using PortfolioSync.Cli.Secrets;
 using PortfolioSync.Domain;
+using PortfolioSync.Domain.CostBasis;
 using PortfolioSync.Domain.Tax;
 
 namespace PortfolioSync.Cli.Config;
@@ -11,10 +12,16 @@ public sealed record AppConfig
     public required string SourcePath { get; init; }
     public required Asset BaseCurrency { get; init; }
     public required Jurisdiction Jurisdiction { get; init; }
-    /// <summary>fifo, lifo, hifo, average or uk.</summary>
-    public required string Method { get; init; }
-    /// <summary>universal or per-account.</summary>
-    public required string PoolScope { get; init; }
+    /// <summary>Config <c>method</c> (default: the jurisdiction's).</summary>
+    public required CostBasisMethod Method { get; init; }
+    /// <summary>Config <c>poolScope</c> (default: the jurisdiction's).</summary>
+    public required PoolScope PoolScope { get; init; }
+    /// <summary>Config <c>cryptoFeesAreDisposals</c> (default: the jurisdiction's, true for uk and us).</summary>
+    public bool CryptoFeesAreDisposals { get; init; } = true;
+    /// <summary>Config <c>withdrawalsAreDisposals</c>. Default false.</summary>
+    public bool WithdrawalsAreDisposals { get; init; }
+    /// <summary>Config <c>transferWindowMinutes</c>. Default <see cref="CostBasisOptions.DefaultTransferWindow"/>.</summary>
+    public Duration TransferWindow { get; init; } = CostBasisOptions.DefaultTransferWindow;
     public required DateTimeZone TimeZone { get; init; }
     public required TaxYearRule TaxYear { get; init; }
     public required string StorePath { get; init; }

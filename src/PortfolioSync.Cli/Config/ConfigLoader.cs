@@ -3,6 +3,7 @@ using NodaTime;
 using PortfolioSync.Cli.Hosting;
 using PortfolioSync.Cli.Secrets;
 using PortfolioSync.Domain;
+using PortfolioSync.Domain.CostBasis;
 using PortfolioSync.Domain.Tax;
 
 namespace PortfolioSync.Cli.Config;
@@ -14,11 +15,12 @@ namespace PortfolioSync.Cli.Config;
 /// </summary>
 public static class ConfigLoader
 {
-    public static readonly string[] Methods = ["fifo", "lifo", "hifo", "average", "uk"];
-    public static readonly string[] PoolScopes = ["universal", "per-account"];
+    /// <summary>The longest <c>transferWindowMinutes</c> accepted: one day.</summary>
+    public const int MaxTransferWindowMinutes = 1440;
 
     private static readonly string[] TopLevelKeys =
         ["baseCurrency", "jurisdiction", "method", "poolScope", "timeZone", "taxYear", "store", "baseUrl", "fiat", "manualCosts",
+         "cryptoFeesAreDisposals", "withdrawalsAreDisposals", "transferWindowMinutes",
          "requestsPerSecond", "parallelAccounts", "accounts"];
     private static readonly string[] AccountKeys = ["name", "key", "secret", "main"];
 
@@ -95,18 +97,18 @@ public static class ConfigLoader
         }
         v.UnknownKeys(root, "", TopLevelKeys);
 
-        var jurisdiction = v.Optional(root, "jurisdiction", "", Jurisdiction.Generic, JurisdictionDefaults.Parse);
-        var baseCurrency = v.Optional(root, "baseCurrency", "", jurisdiction switch
-        {
-            Jurisdiction.Uk => Asset.Gbp,
-            _ => Asset.Usd,
-        }, Asset.Parse);
-        var method = v.OneOf(root, "method", jurisdiction == Jurisdiction.Uk ? "uk" : "fifo", Methods);
-        var scope = v.OneOf(root, "poolScope", "universal", PoolScopes);
-        var zone = v.Optional(root, "timeZone", "", DateTimeZoneProviders.Tzdb[jurisdiction.TimeZoneId()], id =>
+        var jurisdiction = v.Optional(root, "jurisdiction", "", Jurisdiction.Generic, Jurisdiction.Parse);
+        var baseCurrency = v.Optional(root, "baseCurrency", "", jurisdiction.BaseCurrency, ParseBaseCurrency);
+        var method = v.Optional(root, "method", "", jurisdiction.DefaultMethod, t => MethodFor(jurisdiction, t));
+        var scope = v.Optional(root, "poolScope", "", jurisdiction.DefaultScope, PoolScopeText.Parse);
+        var zone = v.Optional(root, "timeZone", "", jurisdiction.Zone, id =>
             DateTimeZoneProviders.Tzdb.GetZoneOrNull(id)
             ?? throw new FormatException($"'{id}' is not a time zone id (use a tz database name such as Europe/London or America/New_York)"));
-        var taxYear = v.Optional(root, "taxYear", "", jurisdiction.TaxYearRule(), TaxYearRule.Parse);
+        var taxYear = v.Optional(root, "taxYear", "", jurisdiction.TaxYearRule, TaxYearRule.Parse);
+        var feesAreDisposals = v.Optional(root, "cryptoFeesAreDisposals", "", jurisdiction.CryptoFeesAreDisposals, Bool);
+        var withdrawalsAreDisposals = v.Optional(root, "withdrawalsAreDisposals", "", false, Bool);
+        var transferWindow = v.Optional(root, "transferWindowMinutes", "", CostBasisOptions.DefaultTransferWindow,
+            t => Duration.FromMinutes(IntIn(t, 0, MaxTransferWindowMinutes, "minutes")));
         var configDir = Path.GetDirectoryName(Path.GetFullPath(path, env.WorkingDirectory));
         var store = v.Optional(root, "store", "", ConfigPaths.DefaultStore(env), p => env.ExpandPath(p, configDir));
         var baseUrl = v.Optional(root, "baseUrl", "", new Uri("https://www.bitstamp.net"), ParseBaseUrl);
@@ -131,6 +133,9 @@ public static class ConfigLoader
             Jurisdiction = jurisdiction,
             Method = method,
             PoolScope = scope,
+            CryptoFeesAreDisposals = feesAreDisposals,
+            WithdrawalsAreDisposals = withdrawalsAreDisposals,
+            TransferWindow = transferWindow,
             TimeZone = zone,
             TaxYear = taxYear,
             StorePath = store,
@@ -218,6 +223,20 @@ public static class ConfigLoader
         v.Add($"{at}.secret", problem);
         return null;
     }
+
+    private static CostBasisMethod MethodFor(Jurisdiction jurisdiction, string text)
+    {
+        var method = CostBasisMethodText.Parse(text);
+        return jurisdiction.Methods.Contains(method) ? method
+            : throw new FormatException($"'{text}' is not a method allowed under jurisdiction {jurisdiction.Name}: use {string.Join(", ", jurisdiction.Methods.Select(m => m.ToText()))}");
+    }
+
+    private static bool Bool(string text) => text switch
+    {
+        "true" => true,
+        "false" => false,
+        _ => throw new FormatException($"'{text}' is not true or false"),
+    };
 
     private static Uri ParseBaseUrl(string text)
     {
@@ -314,10 +333,6 @@ public static class ConfigLoader
             }
         }
 
-        public string OneOf(JsonElement obj, string name, string fallback, string[] allowed) =>
-            Optional(obj, name, "", fallback, t => allowed.Contains(t, StringComparer.Ordinal) ? t
-                : throw new FormatException($"'{t}' is not one of {string.Join(", ", allowed)}"));
-
         private static int Distance(string a, string b)
         {
             var d = new int[a.Length + 1, b.Length + 1];
@@ -329,4 +344,22 @@ public static class ConfigLoader
             return d[a.Length, b.Length];
         }
     }
+
+    /// <summary>The currencies Bitstamp quotes its markets in, so the only ones its prices can express a value in.</summary>
+    public static IReadOnlyList<Asset> PricedBaseCurrencies { get; } = [Asset.Gbp, Asset.Eur, Asset.Usd];
+
+    /// <summary>A base currency Bitstamp prices (GBP, EUR, USD); anything else would leave every value unknown.</summary>
+    private static Asset ParseBaseCurrency(string text)
+    {
+        var asset = Asset.Parse(text);
+        if (PricedBaseCurrencies.Contains(asset)) return asset;
+        var guess = PricedBaseCurrencies.Cast<Asset?>().FirstOrDefault(c => c is { } c0 && SameOrNear(c0, asset));
+        throw new FormatException($"'{text}' is not a currency Bitstamp prices, so no value could be computed in it: use "
+            + string.Join(", ", PricedBaseCurrencies.Select(c => c.Code)) + (guess is { } g ? $" (did you mean {g.Code}?)" : ""));
+    }
+
+    /// <summary>Same letters in another order, or one letter different: a likely typo.</summary>
+    private static bool SameOrNear(Asset c, Asset asset) =>
+        string.Concat(c.Code.Order()) == string.Concat(asset.Code.Order())
+        || c.Code.Length == asset.Code.Length && c.Code.Zip(asset.Code).Count(p => p.First != p.Second) == 1;
 }

@@ -1,5 +1,9 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using PortfolioSync.Domain;
+using PortfolioSync.Domain.CostBasis;
+using PortfolioSync.Domain.Tax;
 
 namespace PortfolioSync.Cli.Config;
 
@@ -23,16 +27,30 @@ public static class ConfigTemplate
             {
               // Currency that costs, proceeds, gains and values are reported in.
               "baseCurrency": "GBP",
-              // Tax rules: uk (HMRC, tax years from 6 April), us (calendar years, short/long term) or generic.
-              "jurisdiction": "uk",
-              // Cost basis method: fifo, lifo, hifo, average or uk (same day, 30 days, section 104 pool).
-              "method": "uk",
-              // universal (one pool per asset across all accounts) or per-account (wallet by wallet).
-              "poolScope": "universal",
-              // The date of every event is taken in this time zone (tax years, same-day rules, daily values).
-              "timeZone": "Europe/London",
-              // Optional: "calendar", "uk" or "custom:MM-DD" (the default follows the jurisdiction).
-              // "taxYear": "uk",
+
+            """);
+        // Rule names come from their one table each (Domain), so a new method, scope or jurisdiction shows up here.
+        var uk = Jurisdiction.Uk;
+        sb.Append(CultureInfo.InvariantCulture, $"  // Tax rules: {TextList.Or(Jurisdiction.All.Select(j => j.Name).ToList())}; it sets the defaults of the keys below.\n");
+        sb.Append(CultureInfo.InvariantCulture, $"  \"jurisdiction\": \"{uk.Name}\",\n");
+        sb.Append(CultureInfo.InvariantCulture, $"  // Cost basis method: {TextList.Or(CostBasisMethodText.Names)} ({CostBasisMethod.Uk.ToText()}: same day, 30 days, section 104 pool).\n");
+        sb.Append(CultureInfo.InvariantCulture, $"  \"method\": \"{uk.DefaultMethod.ToText()}\",\n");
+        sb.Append(CultureInfo.InvariantCulture, $"  // Pool scope: {TextList.Or(PoolScopeText.Names)} ({PoolScope.Universal.ToText()}: one pool per asset across all accounts).\n");
+        sb.Append(CultureInfo.InvariantCulture, $"  \"poolScope\": \"{uk.DefaultScope.ToText()}\",\n");
+        sb.Append(CultureInfo.InvariantCulture, $"  // The date of every event is taken in this time zone (tax years, same-day rules, daily values).\n");
+        sb.Append(CultureInfo.InvariantCulture, $"  \"timeZone\": \"{uk.ZoneId}\",\n");
+        sb.Append(CultureInfo.InvariantCulture, $"  // Optional: {TaxYearRule.Calendar}, {TaxYearRule.Uk} or custom:MM-DD (the default follows the jurisdiction).\n");
+        sb.Append(CultureInfo.InvariantCulture, $"  // \"taxYear\": \"{uk.TaxYearRule}\",\n");
+        sb.Append("""
+              // Optional engine rules (defaults shown): a fee paid in a cryptoasset is a disposal of it;
+              // a withdrawal to outside is a disposal at market value (instead of lots leaving to 'external');
+              // the two sides of a transfer between your accounts are paired within this many minutes.
+              // "cryptoFeesAreDisposals": true,
+              // "withdrawalsAreDisposals": false,
+              // "transferWindowMinutes": 10,
+
+            """);
+        sb.Append("""
               // The local database. Relative paths are relative to this file.
 
             """);

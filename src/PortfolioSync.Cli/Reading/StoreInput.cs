@@ -99,7 +99,8 @@ public sealed record StoreInput(
 
     private static string Describe(string storePath, IReadOnlyList<LedgerEntry> ledger, IReadOnlyList<StorePrice> prices)
     {
-        var text = string.Create(CultureInfo.InvariantCulture, $"store {storePath}, {ledger.Count} ledger entries");
+        // The file name only: the notes travel to accountants, and a full path names the user's home folder.
+        var text = string.Create(CultureInfo.InvariantCulture, $"store {Path.GetFileName(storePath)}, {ledger.Count} ledger entries");
         if (ledger.Count > 0)
         {
             var first = ledger.Min(e => e.At);

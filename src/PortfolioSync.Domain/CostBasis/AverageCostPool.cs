@@ -10,10 +10,14 @@ internal sealed class AverageCostPool(string lotId, MatchRule rule) : ILotPool
 
     public decimal Cost { get; private set; }
 
+    /// <summary>The union of the flags of every lot added since the pool was last empty.</summary>
+    public CostFlags Flags { get; private set; }
+
     public void Add(Lot lot)
     {
         Quantity += lot.Quantity;
         Cost += lot.Cost;
+        Flags |= lot.Flags;
     }
 
     public decimal Take(decimal quantity, List<LotPiece> pieces)
@@ -21,10 +25,10 @@ internal sealed class AverageCostPool(string lotId, MatchRule rule) : ILotPool
         if (quantity <= 0m || Quantity <= 0m) return quantity;
         var taken = Math.Min(quantity, Quantity);
         var cost = taken == Quantity ? Cost : Cost * taken / Quantity;
-        pieces.Add(new LotPiece(lotId, null, 0, taken, cost, rule));
+        pieces.Add(new LotPiece(lotId, null, 0, taken, cost, rule, Flags));
         Quantity -= taken;
         Cost -= cost;
-        if (Quantity == 0m) Cost = 0m;
+        if (Quantity == 0m) (Cost, Flags) = (0m, CostFlags.None);
         return quantity - taken;
     }
 }

@@ -15,27 +15,42 @@ public enum CostBasisMethod
     Uk,
 }
 
+/// <summary>
+/// The one place where a method's text form (config <c>method</c>, <c>--method</c>, the <c>method</c> and
+/// <c>match_rule</c> columns) is written. Adding a method: one enum member and one row of the table below.
+/// </summary>
 public static class CostBasisMethodText
 {
-    public static string ToText(this CostBasisMethod method) => method switch
-    {
-        CostBasisMethod.Fifo => "fifo",
-        CostBasisMethod.Lifo => "lifo",
-        CostBasisMethod.Hifo => "hifo",
-        CostBasisMethod.Average => "average",
-        CostBasisMethod.Uk => "uk",
-        _ => throw new ArgumentOutOfRangeException(nameof(method), method, null),
-    };
+    private static readonly (CostBasisMethod Method, string Text)[] Table =
+    [
+        (CostBasisMethod.Fifo, "fifo"),
+        (CostBasisMethod.Lifo, "lifo"),
+        (CostBasisMethod.Hifo, "hifo"),
+        (CostBasisMethod.Average, "average"),
+        (CostBasisMethod.Uk, "uk"),
+    ];
 
-    /// <summary>Parses <c>fifo</c>, <c>lifo</c>, <c>hifo</c>, <c>average</c> or <c>uk</c> (case-insensitive).</summary>
-    /// <exception cref="FormatException">Names the accepted values.</exception>
-    public static CostBasisMethod Parse(string text) => text.Trim().ToLowerInvariant() switch
+    /// <summary>Every method's text form, in declaration order.</summary>
+    public static IReadOnlyList<string> Names { get; } = Table.Select(r => r.Text).ToArray();
+
+    /// <summary>Every method, in declaration order.</summary>
+    public static IReadOnlyList<CostBasisMethod> All { get; } = Table.Select(r => r.Method).ToArray();
+
+    public static string ToText(this CostBasisMethod method)
     {
-        "fifo" => CostBasisMethod.Fifo,
-        "lifo" => CostBasisMethod.Lifo,
-        "hifo" => CostBasisMethod.Hifo,
-        "average" => CostBasisMethod.Average,
-        "uk" => CostBasisMethod.Uk,
-        _ => throw new FormatException($"'{text}' is not a cost basis method: use fifo, lifo, hifo, average or uk."),
-    };
+        foreach (var (m, text) in Table)
+            if (m == method) return text;
+        throw new ArgumentOutOfRangeException(nameof(method), method, null);
+    }
+
+    /// <summary>Parses a method's text form (case-insensitive, blanks around it ignored).</summary>
+    /// <exception cref="FormatException">Names the accepted values.</exception>
+    public static CostBasisMethod Parse(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var t = text.Trim();
+        foreach (var (m, name) in Table)
+            if (string.Equals(name, t, StringComparison.OrdinalIgnoreCase)) return m;
+        throw new FormatException($"'{text}' is not a cost basis method: use {TextList.Or(Names)}.");
+    }
 }

@@ -42,18 +42,26 @@ public sealed record CostBasisOptions
     public IReadOnlyList<Instant> SnapshotAt { get; init; } = [];
 
     /// <summary>How far apart the two sides of an internal transfer may be and still be paired.</summary>
-    /// <value>Default 10 minutes.</value>
-    public Duration TransferWindow { get; init; } = Duration.FromMinutes(10);
+    /// <value>Default <see cref="DefaultTransferWindow"/> (10 minutes).</value>
+    public Duration TransferWindow { get; init; } = DefaultTransferWindow;
+
+    /// <summary>The default <see cref="TransferWindow"/>: 10 minutes.</summary>
+    public static readonly Duration DefaultTransferWindow = Duration.FromMinutes(10);
 
     /// <summary>Options for <paramref name="method"/> with the defaults of <paramref name="jurisdiction"/>: base
     /// currency (GBP for UK, USD otherwise), zone (Europe/London, America/New_York, UTC) and tax year rule.</summary>
-    public static CostBasisOptions For(CostBasisMethod method, Jurisdiction jurisdiction = Jurisdiction.Generic) => new()
+    public static CostBasisOptions For(CostBasisMethod method, Jurisdiction? jurisdiction = null)
     {
-        Method = method,
-        BaseCurrency = jurisdiction == Jurisdiction.Uk ? Asset.Gbp : Asset.Usd,
-        Zone = DateTimeZoneProviders.Tzdb[jurisdiction.TimeZoneId()],
-        TaxYearRule = jurisdiction.TaxYearRule(),
-    };
+        var j = jurisdiction ?? Jurisdiction.Generic;
+        return new()
+        {
+            Method = method,
+            BaseCurrency = j.BaseCurrency,
+            Zone = j.Zone,
+            TaxYearRule = j.TaxYearRule,
+            CryptoFeesAreDisposals = j.CryptoFeesAreDisposals,
+        };
+    }
 
     internal bool IsFiat(Asset asset) => asset == BaseCurrency || FiatSet.Contains(asset);
 }

@@ -36,4 +36,17 @@ public sealed record Disposal(
 {
     /// <summary>Proceeds less fees: what DESIGN.md calls "disposal proceeds = value received − fees".</summary>
     public decimal NetProceeds => Proceeds - Fees;
+
+    /// <summary>False when no price valued what was received: <see cref="Proceeds"/> (0) and <see cref="Gain"/> are
+    /// unknown, never to be shown as figures.</summary>
+    public bool ProceedsKnown { get; init; } = true;
+
+    /// <summary>False when no price valued a fee of the disposal: <see cref="Fees"/> and <see cref="Gain"/> are incomplete.</summary>
+    public bool FeesKnown { get; init; } = true;
+
+    /// <summary>False when the cost of a matched lot could not be valued (or the disposal ran short of lots).</summary>
+    public bool CostKnown => Lots.All(l => l.CostKnown);
+
+    /// <summary>True when proceeds, fees and cost are all known, so <see cref="Gain"/> is a figure.</summary>
+    public bool GainKnown => ProceedsKnown && FeesKnown && CostKnown;
 }

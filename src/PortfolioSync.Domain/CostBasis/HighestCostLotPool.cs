@@ -9,6 +9,8 @@ internal sealed class HighestCostLotPool : ILotPool
 
     public decimal Cost { get; private set; }
 
+    public CostFlags Flags => _lots.UnorderedItems.Aggregate(CostFlags.None, (flags, item) => flags | item.Element.Flags);
+
     public void Add(Lot lot)
     {
         Quantity += lot.Quantity;

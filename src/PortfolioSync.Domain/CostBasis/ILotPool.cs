@@ -10,6 +10,9 @@ internal interface ILotPool
 
     decimal Cost { get; }
 
+    /// <summary>The union of the cost flags of what the pool holds now.</summary>
+    CostFlags Flags { get; }
+
     void Add(Lot lot);
 
     /// <summary>Takes up to <paramref name="quantity"/> in priority order, appending the pieces; returns what could not be found.</summary>

@@ -42,7 +42,7 @@ internal sealed class LotMatcher(CostBasisOptions options, Dictionary<(string Po
     public HoldingSnapshot Snapshot(Instant at) => new(at,
         _pools.Where(p => p.Value.Quantity != 0m || p.Value.Cost != 0m)
             .OrderBy(p => p.Key.Pool, StringComparer.Ordinal).ThenBy(p => p.Key.Asset)
-            .Select(p => new Holding(p.Key.Pool, p.Key.Asset, p.Value.Quantity, p.Value.Cost)).ToList(),
+            .Select(p => new Holding(p.Key.Pool, p.Key.Asset, p.Value.Quantity, p.Value.Cost) { CostFlags = p.Value.Flags }).ToList(),
         _external.OrderBy(p => p.Key.Pool, StringComparer.Ordinal).ThenBy(p => p.Key.Asset)
             .Select(p => new Holding(p.Key.Pool, p.Key.Asset, p.Value.Quantity, p.Value.Cost)).ToList());
 
@@ -51,7 +51,7 @@ internal sealed class LotMatcher(CostBasisOptions options, Dictionary<(string Po
         switch (e.Kind)
         {
             case PoolEventKind.Acquire:
-                if (e.PoolQuantity > 0m) Pool(e.Pool, e.Asset).Add(new Lot(e.Seq, e.At, e.PoolQuantity, e.PoolCost));
+                if (e.PoolQuantity > 0m) Pool(e.Pool, e.Asset).Add(new Lot(e.Seq, e.At, e.PoolQuantity, e.PoolCost, PoolFlags(e)));
                 break;
             case PoolEventKind.Dispose:
                 Dispose(e);
@@ -103,7 +103,7 @@ internal sealed class LotMatcher(CostBasisOptions options, Dictionary<(string Po
         if (shortfall > 0m)
         {
             Short(e, shortfall, "matched against a zero-cost lot");
-            _pieces.Add(new LotPiece("shortfall:" + e.Id, null, 0, shortfall, 0m, MatchRule.Shortfall));
+            _pieces.Add(new LotPiece("shortfall:" + e.Id, null, 0, shortfall, 0m, MatchRule.Shortfall, CostFlags.Unknown));
         }
         if (ukDays is not null)
         {
@@ -111,7 +111,7 @@ internal sealed class LotMatcher(CostBasisOptions options, Dictionary<(string Po
             return;
         }
         Disposals.Add(Build(e.Id, [e.Entry.Id], e.Entry.Account, e.Pool, e.Asset, e.DisposalKind, e.At, e.Date,
-            e.Quantity, e.Proceeds, e.Fees, _pieces));
+            e.Quantity, e.Proceeds, e.Fees, _pieces) with { ProceedsKnown = e.ProceedsKnown, FeesKnown = e.FeesKnown });
     }
 
     private void BuildUkDisposals()
@@ -127,7 +127,11 @@ internal sealed class LotMatcher(CostBasisOptions options, Dictionary<(string Po
                 $"uk:{day.Pool}:{day.Asset}:{NodaTime.Text.LocalDatePattern.Iso.Format(day.Date)}",
                 day.Disposals.Select(d => d.Entry.Id).Distinct().ToList(), string.Join('+', accounts), day.Pool, day.Asset,
                 first.DisposalKind, first.At, day.Date, day.DisposedQuantity,
-                day.Disposals.Sum(d => d.Proceeds), day.Disposals.Sum(d => d.Fees), pieces));
+                day.Disposals.Sum(d => d.Proceeds), day.Disposals.Sum(d => d.Fees), pieces) with
+                {
+                    ProceedsKnown = day.Disposals.All(d => d.ProceedsKnown),
+                    FeesKnown = day.Disposals.All(d => d.FeesKnown),
+                });
         }
     }
 
@@ -137,7 +141,7 @@ internal sealed class LotMatcher(CostBasisOptions options, Dictionary<(string Po
         foreach (var p in from)
         {
             if (p.Rule != rule) continue;
-            merged = merged is { } m ? m with { Quantity = m.Quantity + p.Quantity, Cost = m.Cost + p.Cost } : p;
+            merged = merged is { } m ? m with { Quantity = m.Quantity + p.Quantity, Cost = m.Cost + p.Cost, Flags = m.Flags | p.Flags } : p;
         }
         if (merged is { } piece) into.Add(piece);
     }
@@ -158,7 +162,7 @@ internal sealed class LotMatcher(CostBasisOptions options, Dictionary<(string Po
             cost += p.Cost;
             LocalDate? acquired = p.AcquiredAt is { } a ? a.InZone(options.Zone).Date : null;
             lots[i] = new MatchedLot(p.LotId ?? events[(int)p.Seq].Id, p.AcquiredAt, acquired, p.Quantity, p.Cost, share, feeShare,
-                share - feeShare - p.Cost, p.Rule, Term(p, acquired, date));
+                share - feeShare - p.Cost, p.Rule, Term(p, acquired, date)) { CostFlags = p.Flags };
         }
         return new Disposal(id, entryIds[0], entryIds, account, pool, asset, kind, at, date,
             TaxYear.Containing(date, options.TaxYearRule), quantity, proceeds, fees, cost, proceeds - fees - cost, lots);
@@ -168,6 +172,13 @@ internal sealed class LotMatcher(CostBasisOptions options, Dictionary<(string Po
         options.Method == CostBasisMethod.Uk || acquired is not { } a || piece.Rule is MatchRule.Shortfall or MatchRule.Average or MatchRule.Pool
             ? HoldingTerm.None
             : disposed > a.PlusYears(1) ? HoldingTerm.Long : HoldingTerm.Short;
+
+    /// <summary>The flags of the cost an acquisition brings to the pool: under the UK method what is left of its day's
+    /// acquisitions, so the union of that day's flags.</summary>
+    private CostFlags PoolFlags(PoolEvent e) =>
+        ukDays is not null && ukDays.TryGetValue((e.Pool, e.Asset, Pricing.PriceSeries.DayNumber(e.Date)), out var day)
+            ? day.AcquiredFlags
+            : e.CostFlags;
 
     private void Short(PoolEvent e, decimal shortfall, string consequence) =>
         Warnings.Add(new Warning(WarningCode.NegativeBalance, Severity.Warning, e.Entry.Account, e.Entry.Id,

@@ -7,7 +7,8 @@ namespace PortfolioSync.Domain.CostBasis;
 /// event (its id is that event's, found by <see cref="Seq"/>); pooled and UK day pieces carry their own id and
 /// <see cref="AcquiredAt"/> is null for pooled costs.
 /// </summary>
-internal readonly record struct LotPiece(string? LotId, Instant? AcquiredAt, long Seq, decimal Quantity, decimal Cost, MatchRule Rule)
+internal readonly record struct LotPiece(string? LotId, Instant? AcquiredAt, long Seq, decimal Quantity, decimal Cost, MatchRule Rule,
+    CostFlags Flags = CostFlags.None)
 {
-    public Lot ToLot() => new(Seq, AcquiredAt ?? default, Quantity, Cost);
+    public Lot ToLot() => new(Seq, AcquiredAt ?? default, Quantity, Cost, Flags);
 }

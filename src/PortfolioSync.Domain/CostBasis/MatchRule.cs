@@ -22,10 +22,10 @@ public static class MatchRuleText
 {
     public static string ToText(this MatchRule rule) => rule switch
     {
-        MatchRule.Fifo => "fifo",
-        MatchRule.Lifo => "lifo",
-        MatchRule.Hifo => "hifo",
-        MatchRule.Average => "average",
+        MatchRule.Fifo => CostBasisMethod.Fifo.ToText(),
+        MatchRule.Lifo => CostBasisMethod.Lifo.ToText(),
+        MatchRule.Hifo => CostBasisMethod.Hifo.ToText(),
+        MatchRule.Average => CostBasisMethod.Average.ToText(),
         MatchRule.SameDay => "same-day",
         MatchRule.BedAndBreakfast => "bed-and-breakfast",
         MatchRule.Pool => "pool",

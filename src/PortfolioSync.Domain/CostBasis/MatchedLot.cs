@@ -22,4 +22,13 @@ public sealed record MatchedLot(
     decimal Fees,
     decimal Gain,
     MatchRule Rule,
-    HoldingTerm Term);
+    HoldingTerm Term)
+{
+    /// <summary>What is uncertain about <see cref="Cost"/>: <see cref="CostFlags.Unknown"/> when part of it could not
+    /// be valued (then <see cref="Cost"/> and <see cref="Gain"/> are not to be shown as figures),
+    /// <see cref="CostFlags.ZeroCostDeposit"/> when it includes coins from outside taken at zero cost.</summary>
+    public CostFlags CostFlags { get; init; }
+
+    /// <summary>False when part of the cost could not be valued.</summary>
+    public bool CostKnown => (CostFlags & CostFlags.Unknown) == 0;
+}

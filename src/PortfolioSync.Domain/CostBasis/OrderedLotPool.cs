@@ -10,6 +10,16 @@ internal sealed class OrderedLotPool(bool newestFirst) : ILotPool
 
     public decimal Cost { get; private set; }
 
+    public CostFlags Flags
+    {
+        get
+        {
+            var flags = CostFlags.None;
+            for (var i = _head; i < _lots.Count; i++) flags |= _lots[i].Flags;
+            return flags;
+        }
+    }
+
     private MatchRule Rule => newestFirst ? MatchRule.Lifo : MatchRule.Fifo;
 
     public void Add(Lot lot)

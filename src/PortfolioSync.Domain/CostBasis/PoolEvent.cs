@@ -42,6 +42,15 @@ internal sealed class PoolEvent(PoolEventKind kind, LedgerEntry entry, string po
     /// <summary>Acquire: cost including fees.</summary>
     public decimal Cost { get; init; }
 
+    /// <summary>Acquire: what is uncertain about <see cref="Cost"/> (a leg or fee with no price, a zero-cost deposit).</summary>
+    public CostFlags CostFlags { get; init; }
+
+    /// <summary>Dispose: false when no price valued what was received (<see cref="Proceeds"/> is then 0 and unknown).</summary>
+    public bool ProceedsKnown { get; init; } = true;
+
+    /// <summary>Dispose: false when no price valued the fee (<see cref="Fees"/> is then incomplete).</summary>
+    public bool FeesKnown { get; init; } = true;
+
     /// <summary>Dispose: gross value received.</summary>
     public decimal Proceeds { get; init; }
 

@@ -33,7 +33,7 @@ internal sealed class PoolEventBuilder
     public List<Warning> Warnings { get; } = [];
 
     public PriceWarnings PriceWarnings { get; } =
-        new("the value was taken as 0 (proceeds, cost or income may be understated): add the candle or a manual cost");
+        new("the value is unknown: the proceeds, cost or income that need it are left empty and the report is incomplete; add the candle or a manual cost");
 
     public void Add(LedgerEntry e)
     {
@@ -84,7 +84,9 @@ internal sealed class PoolEventBuilder
         var fiat = new List<(Asset Asset, decimal Quantity)>(2);
         foreach (var leg in legs) (_o.IsFiat(leg.Asset) ? fiat : crypto).Add(leg);
         if (crypto.Count == 0) return;   // fiat for fiat: money, not assets
-        var fee = FeeValue(e);
+        var feeValue = FeeValueOrNull(e);
+        var fee = feeValue ?? 0m;
+        var feeKnown = feeValue is not null;
 
         if (fiat.Count > 0 && crypto.Count == 1)
         {
@@ -93,8 +95,8 @@ internal sealed class PoolEventBuilder
                 value = Value(e, asset, Math.Abs(q)) is { } v && value is { } sum ? sum + v : null;
             var (cAsset, cq) = crypto[0];
             value ??= Value(e, cAsset, Math.Abs(cq));
-            if (cq > 0m) Acquire(e, cAsset, cq, (value ?? 0m) + fee);
-            else Dispose(e, cAsset, -cq, value ?? 0m, fee, DisposalKind.Sale, "");
+            if (cq > 0m) Acquire(e, cAsset, cq, (value ?? 0m) + fee, Known(value is not null && feeKnown));
+            else Dispose(e, cAsset, -cq, value ?? 0m, fee, DisposalKind.Sale, "", value is not null, feeKnown);
             return;
         }
 
@@ -105,22 +107,27 @@ internal sealed class PoolEventBuilder
             var receivedValue = Value(e, received, rq);
             var givenValue = Value(e, given, -gq);
             // Fees of a crypto-to-crypto trade are allowable costs of the disposal of what was given.
-            Dispose(e, given, -gq, receivedValue ?? givenValue ?? 0m, fee, DisposalKind.Exchange, "");
-            Acquire(e, received, rq, givenValue ?? receivedValue ?? 0m);
+            var known = receivedValue is not null || givenValue is not null;
+            Dispose(e, given, -gq, receivedValue ?? givenValue ?? 0m, fee, DisposalKind.Exchange, "", known, feeKnown);
+            Acquire(e, received, rq, givenValue ?? receivedValue ?? 0m, Known(known));
             return;
         }
 
         // Anything else (several crypto legs): each leg at its own market value; the fee goes to the first disposal.
         var feeLeft = fee;
+        var feeLeftKnown = feeKnown;
         foreach (var (asset, q) in crypto.Where(l => l.Quantity < 0m))
         {
-            Dispose(e, asset, -q, Value(e, asset, -q) ?? 0m, feeLeft, fiat.Count > 0 ? DisposalKind.Sale : DisposalKind.Exchange, "");
-            feeLeft = 0m;
+            var value = Value(e, asset, -q);
+            Dispose(e, asset, -q, value ?? 0m, feeLeft, fiat.Count > 0 ? DisposalKind.Sale : DisposalKind.Exchange, "",
+                value is not null, feeLeftKnown);
+            (feeLeft, feeLeftKnown) = (0m, true);
         }
         foreach (var (asset, q) in crypto.Where(l => l.Quantity > 0m))
         {
-            Acquire(e, asset, q, (Value(e, asset, q) ?? 0m) + feeLeft);
-            feeLeft = 0m;
+            var value = Value(e, asset, q);
+            Acquire(e, asset, q, (value ?? 0m) + feeLeft, Known(value is not null && feeLeftKnown));
+            (feeLeft, feeLeftKnown) = (0m, true);
         }
     }
 
@@ -148,20 +155,23 @@ internal sealed class PoolEventBuilder
             }
             Warnings.Add(new Warning(WarningCode.MissingCostBasis, Severity.Warning, e.Account, e.Id,
                 $"{DecimalText.Format(q)} {asset} came in from outside with no known cost: a zero-cost lot was used; give its cost in manual-costs.csv"));
-            Acquire(e, asset, q, 0m);
+            Acquire(e, asset, q, 0m, CostFlags.ZeroCostDeposit);
             return;
         }
         var value = Value(e, asset, q);
         var date = Date(e);
         Income.Add(new IncomeRecord(e.At, date, TaxYear.Containing(date, _o.TaxYearRule), e.Account, asset, q,
             value ?? 0m, value is not null, e.Kind, e.Id));
-        if (!_o.IsFiat(asset)) Acquire(e, asset, q, value ?? 0m);
+        if (!_o.IsFiat(asset)) Acquire(e, asset, q, value ?? 0m, Known(value is not null));
     }
 
     private void Withdraw(LedgerEntry e, Asset asset, decimal q)
     {
         if (_o.WithdrawalsAreDisposals)
-            Dispose(e, asset, q, Value(e, asset, q) ?? 0m, 0m, DisposalKind.Withdrawal, "");
+        {
+            var value = Value(e, asset, q);
+            Dispose(e, asset, q, value ?? 0m, 0m, DisposalKind.Withdrawal, "", value is not null);
+        }
         else
             Events.Add(NewEvent(PoolEventKind.Withdraw, e, asset, q));
     }
@@ -201,29 +211,39 @@ internal sealed class PoolEventBuilder
     {
         if (_o.IsFiat(asset)) return;
         if (_o.CryptoFeesAreDisposals)
-            Dispose(e, asset, q, Value(e, asset, q) ?? 0m, 0m, DisposalKind.Fee, suffix);
+        {
+            var value = Value(e, asset, q);
+            Dispose(e, asset, q, value ?? 0m, 0m, DisposalKind.Fee, suffix, value is not null);
+        }
         else
             Events.Add(NewEvent(PoolEventKind.FeeRemove, e, asset, q));
     }
 
-    private decimal FeeValue(LedgerEntry e) =>
-        e.Fee is { Amount: > 0m } fee ? Value(e, fee.Asset, fee.Amount) ?? 0m : 0m;
+    /// <summary>The fee's value in the base currency: 0 when there is no fee, null when it has no price.</summary>
+    private decimal? FeeValueOrNull(LedgerEntry e) =>
+        e.Fee is { Amount: > 0m } fee ? Value(e, fee.Asset, fee.Amount) : 0m;
 
-    private void Acquire(LedgerEntry e, Asset asset, decimal q, decimal cost) =>
+    private static CostFlags Known(bool known) => known ? CostFlags.None : CostFlags.Unknown;
+
+    private void Acquire(LedgerEntry e, Asset asset, decimal q, decimal cost, CostFlags flags = CostFlags.None) =>
         Events.Add(new PoolEvent(PoolEventKind.Acquire, e, PoolOf(e), asset, q, Date(e), Events.Count)
         {
             IdSuffix = "",
             Cost = cost,
             PoolCost = cost,
+            CostFlags = flags,
         });
 
-    private void Dispose(LedgerEntry e, Asset asset, decimal q, decimal proceeds, decimal fees, DisposalKind kind, string suffix) =>
+    private void Dispose(LedgerEntry e, Asset asset, decimal q, decimal proceeds, decimal fees, DisposalKind kind, string suffix,
+        bool proceedsKnown = true, bool feesKnown = true) =>
         Events.Add(new PoolEvent(PoolEventKind.Dispose, e, PoolOf(e), asset, q, Date(e), Events.Count)
         {
             IdSuffix = suffix,
             Proceeds = proceeds,
             Fees = fees,
             DisposalKind = kind,
+            ProceedsKnown = proceedsKnown,
+            FeesKnown = feesKnown,
         });
 
     private PoolEvent NewEvent(PoolEventKind kind, LedgerEntry e, Asset asset, decimal q) =>

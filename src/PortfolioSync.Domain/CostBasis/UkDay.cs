@@ -24,6 +24,9 @@ internal sealed class UkDay(string pool, Asset asset, LocalDate date, int day)
 
     public decimal AcquiredCost { get; set; }
 
+    /// <summary>The union of the cost flags of the day's acquisitions.</summary>
+    public CostFlags AcquiredFlags { get; set; }
+
     /// <summary>What the same-day and 30-day rules have not used yet.</summary>
     public decimal UnmatchedQuantity { get; set; }
 

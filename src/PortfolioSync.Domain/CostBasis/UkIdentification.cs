@@ -5,7 +5,7 @@ namespace PortfolioSync.Domain.CostBasis;
 /// <summary>
 /// HMRC share identification for cryptoassets (CRYPTO22200–22256; TCGA92/S105, S106A): per pool and asset, a day's
 /// acquisitions are one acquisition and its disposals one disposal; a disposal is matched first with the same day's
-/// acquisition, then with acquisitions in the 30 days after (day+1 … day+30), earliest acquisition first and
+/// acquisition, then with acquisitions in the <see cref="UkRules.BedAndBreakfastDays"/> days after (day+1 … day+30), earliest acquisition first and
 /// earlier disposals having first claim. What is left of each acquisition joins the section 104 pool and what is
 /// left of each disposal is taken from it, both in the main pass.
 /// </summary>
@@ -31,6 +31,7 @@ internal static class UkIdentification
                 day.Acquisitions.Add(e);
                 day.AcquiredQuantity += e.Quantity;
                 day.AcquiredCost += e.Cost;
+                day.AcquiredFlags |= e.CostFlags;
             }
             else
             {
@@ -51,7 +52,7 @@ internal static class UkIdentification
             for (var i = 0; i < list.Count; i++)
             {
                 var disposal = list[i];
-                for (var j = i + 1; j < list.Count && disposal.DisposedLeft > 0m && list[j].Day <= disposal.Day + 30; j++)
+                for (var j = i + 1; j < list.Count && disposal.DisposedLeft > 0m && list[j].Day <= disposal.Day + UkRules.BedAndBreakfastDays; j++)
                     Match(disposal, list[j], MatchRule.BedAndBreakfast);
             }
             foreach (var day in list) Allocate(day);
@@ -66,7 +67,8 @@ internal static class UkIdentification
         var cost = quantity == acquisition.UnmatchedQuantity
             ? acquisition.UnmatchedCost
             : acquisition.UnmatchedCost * quantity / acquisition.UnmatchedQuantity;
-        disposal.Identified.Add(new LotPiece(acquisition.LotId, acquisition.FirstAcquiredAt, acquisition.Acquisitions[0].Seq, quantity, cost, rule));
+        disposal.Identified.Add(new LotPiece(acquisition.LotId, acquisition.FirstAcquiredAt, acquisition.Acquisitions[0].Seq, quantity, cost, rule,
+            acquisition.AcquiredFlags));
         disposal.DisposedLeft -= quantity;
         acquisition.UnmatchedQuantity -= quantity;
         acquisition.UnmatchedCost -= cost;

@@ -91,9 +91,9 @@ public readonly record struct Conversion
         var date = LocalDatePattern.Iso.Format(Date);
         return Status switch
         {
-            ConversionStatus.Identity => $"{From}→{To} {date}: same asset",
-            ConversionStatus.Missing => $"{From}→{To} {date}: no close on or before {date} for {From}/{To}, {To}/{From} or a one-hop route",
-            _ => $"{From}→{To} {date}: {Leg(FirstPair, FirstInverted, FirstClose)}"
+            ConversionStatus.Identity => $"{From}->{To} {date}: same asset",
+            ConversionStatus.Missing => $"{From}->{To} {date}: no close on or before {date} for {From}/{To}, {To}/{From} or a one-hop route",
+            _ => $"{From}->{To} {date}: {Leg(FirstPair, FirstInverted, FirstClose)}"
                 + (SecondPair is null ? "" : " then " + Leg(SecondPair, SecondInverted, SecondClose))
                 + (IsGapFilled ? " (gap-filled from " + LocalDatePattern.Iso.Format(PriceDate!.Value) + ")" : ""),
         };

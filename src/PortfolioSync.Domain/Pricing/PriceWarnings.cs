@@ -40,9 +40,9 @@ internal sealed class PriceWarnings(string missingConsequence)
                 var where = entryId is null ? "" : $"; first: {entryId}";
                 yield return missing
                     ? new Warning(WarningCode.MissingPrice, Severity.Warning, account, entryId,
-                        $"no {from}→{to} price for {range}: no close on or before that date on {from}/{to}, {to}/{from} or a one-hop route; {missingConsequence}{where}")
+                        $"no {from}->{to} price for {range}: no close on or before that date on {from}/{to}, {to}/{from} or a one-hop route; {missingConsequence}{where}")
                     : new Warning(WarningCode.PriceGapFilled, Severity.Warning, account, entryId,
-                        $"no {from}→{to} candle for {range}: the last known close was carried forward ({first.Describe()}){where}");
+                        $"no {from}->{to} candle for {range}: the last known close was carried forward ({first.Describe()}){where}");
                 start = i;
             }
         }

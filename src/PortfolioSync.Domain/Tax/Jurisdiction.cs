@@ -1,40 +1,97 @@
+using NodaTime;
+using PortfolioSync.Domain.CostBasis;
+
 namespace PortfolioSync.Domain.Tax;
 
-/// <summary>Whose tax rules shape the reports. Sets defaults for time zone, tax year and extras.</summary>
-public enum Jurisdiction
+/// <summary>
+/// Whose tax rules shape the reports (DESIGN.md §11): one row of defaults and rules per jurisdiction, parsed once at
+/// the config edge. Adding a jurisdiction is one change: a static instance here and its entry in <see cref="All"/>.
+/// Instances are immutable and compared by value; <see cref="Parse"/> returns the instances of <see cref="All"/>.
+/// Domain knows no report file names: the Reports project decides a jurisdiction's extra files.
+/// </summary>
+public sealed record Jurisdiction
 {
-    /// <summary>No jurisdiction-specific extras; UTC and calendar years by default.</summary>
-    Generic,
-    /// <summary>HMRC: UK tax years, Europe/London, share identification, SA108 summary.</summary>
-    Uk,
-    /// <summary>IRS: calendar years, America/New_York, short/long term, Form 8949 rows.</summary>
-    Us,
-}
+    private Jurisdiction() { }
 
-public static class JurisdictionDefaults
-{
-    public static string TimeZoneId(this Jurisdiction j) => j switch
+    /// <summary>The text form: config <c>jurisdiction</c>, report notes.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>Who sets the rules, for people (e.g. <c>HMRC</c>).</summary>
+    public required string Authority { get; init; }
+
+    /// <summary>Default <c>baseCurrency</c>.</summary>
+    public required Asset BaseCurrency { get; init; }
+
+    /// <summary>Default <c>timeZone</c> (TZDB id): event dates for day matching, tax years and holding periods.</summary>
+    public required string ZoneId { get; init; }
+
+    /// <summary>Default <c>taxYear</c>.</summary>
+    public required TaxYearRule TaxYearRule { get; init; }
+
+    /// <summary>Default <c>method</c>.</summary>
+    public required CostBasisMethod DefaultMethod { get; init; }
+
+    /// <summary>Methods the config may choose under this jurisdiction.</summary>
+    /// <value>Default: every method.</value>
+    public IReadOnlyList<CostBasisMethod> Methods { get; init; } = CostBasisMethodText.All;
+
+    /// <summary>Default <c>poolScope</c>.</summary>
+    /// <value>Default <see cref="PoolScope.Universal"/>.</value>
+    public PoolScope DefaultScope { get; init; } = PoolScope.Universal;
+
+    /// <summary>Default <c>cryptoFeesAreDisposals</c>: a fee paid in a cryptoasset is a disposal of it.</summary>
+    /// <value>Default true (HMRC and IRS treatment).</value>
+    public bool CryptoFeesAreDisposals { get; init; } = true;
+
+    /// <summary>Disposals carry a short/long holding term (the <c>term</c> column is filled).</summary>
+    public bool ReportsHoldingTerm { get; init; }
+
+    /// <summary>No jurisdiction-specific extras; USD, UTC and calendar years by default.</summary>
+    public static Jurisdiction Generic { get; } = new()
     {
-        Jurisdiction.Uk => "Europe/London",
-        Jurisdiction.Us => "America/New_York",
-        _ => "UTC",
+        Name = "generic", Authority = "none", BaseCurrency = Asset.Usd, ZoneId = "UTC",
+        TaxYearRule = TaxYearRule.Calendar, DefaultMethod = CostBasisMethod.Fifo,
     };
 
-    public static TaxYearRule TaxYearRule(this Jurisdiction j) => j == Jurisdiction.Uk ? Tax.TaxYearRule.Uk : Tax.TaxYearRule.Calendar;
-
-    /// <summary>Parses <c>uk</c>, <c>us</c> or <c>generic</c> (case-insensitive).</summary>
-    public static Jurisdiction Parse(string text) => text.Trim().ToLowerInvariant() switch
+    /// <summary>HMRC: GBP, UK tax years, Europe/London, share identification, SA108 summary.</summary>
+    public static Jurisdiction Uk { get; } = new()
     {
-        "uk" => Jurisdiction.Uk,
-        "us" => Jurisdiction.Us,
-        "generic" or "none" => Jurisdiction.Generic,
-        _ => throw new FormatException($"'{text}' is not a jurisdiction: use uk, us or generic."),
+        Name = "uk", Authority = "HMRC", BaseCurrency = Asset.Gbp, ZoneId = "Europe/London",
+        TaxYearRule = TaxYearRule.Uk, DefaultMethod = CostBasisMethod.Uk,
     };
 
-    public static string ToText(this Jurisdiction j) => j switch
+    /// <summary>IRS: USD, calendar years, America/New_York, short/long term, Form 8949 rows.</summary>
+    public static Jurisdiction Us { get; } = new()
     {
-        Jurisdiction.Uk => "uk",
-        Jurisdiction.Us => "us",
-        _ => "generic",
+        Name = "us", Authority = "IRS", BaseCurrency = Asset.Usd, ZoneId = "America/New_York",
+        TaxYearRule = TaxYearRule.Calendar, DefaultMethod = CostBasisMethod.Fifo, ReportsHoldingTerm = true,
     };
+
+    /// <summary>Every jurisdiction, in the order help texts list them.</summary>
+    public static IReadOnlyList<Jurisdiction> All { get; } = [Uk, Us, Generic];
+
+    /// <summary>The zone named by <see cref="ZoneId"/>.</summary>
+    public DateTimeZone Zone => DateTimeZoneProviders.Tzdb[ZoneId];
+
+    /// <summary>Parses a jurisdiction's <see cref="Name"/> (case-insensitive; <c>none</c> is read as generic).</summary>
+    /// <exception cref="FormatException">Names the accepted values.</exception>
+    public static Jurisdiction Parse(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var t = text.Trim();
+        if (string.Equals(t, "none", StringComparison.OrdinalIgnoreCase)) return Generic;
+        foreach (var j in All)
+            if (string.Equals(j.Name, t, StringComparison.OrdinalIgnoreCase)) return j;
+        throw new FormatException($"'{text}' is not a jurisdiction: use {TextList.Or(All.Select(j => j.Name).ToList())}.");
+    }
+
+    /// <summary>The text form (<see cref="Name"/>).</summary>
+    public string ToText() => Name;
+
+    /// <summary>Equal when the names are equal (a jurisdiction is identified by its name).</summary>
+    public bool Equals(Jurisdiction? other) => other is not null && string.Equals(Name, other.Name, StringComparison.Ordinal);
+
+    public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(Name);
+
+    public override string ToString() => Name;
 }

@@ -62,7 +62,7 @@ internal sealed class LegValuation(PriceBook prices, Asset baseCurrency, FiatSet
                 ? LocalDatePattern.Iso.Format(first)
                 : $"{LocalDatePattern.Iso.Format(first)}..{LocalDatePattern.Iso.Format(last)}";
             yield return new Warning(WarningCode.MissingPrice, Severity.Info, null, null, string.Create(CultureInfo.InvariantCulture,
-                $"transactions: no {asset}→{baseCurrency} price for {count} leg(s) or fee(s) dated {range} (UTC dates): their value cells are left empty"));
+                $"transactions: no {asset}->{baseCurrency} price for {count} leg(s) or fee(s) dated {range} (UTC dates): their value cells are left empty"));
         }
     }
 

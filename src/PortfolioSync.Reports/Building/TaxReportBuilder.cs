@@ -70,15 +70,20 @@ public static class TaxReportBuilder
                 $"the engine ran without a snapshot at the end of tax year {year.Label} ({InstantPattern.ExtendedIso.Format(end)}): "
                 + "add TaxReportBuilder.SnapshotInstant(year, zone) to CostBasisOptions.SnapshotAt", nameof(result));
         var interval = year.InZone(o.Zone);
-        var context = new ReportContext(year, settings.Jurisdiction, o.Method.ToText(), o.Scope.ToText(), o.BaseCurrency,
+        var context = new ReportContext(year, settings.Jurisdiction, o.Method, o.Scope, o.BaseCurrency,
             o.Zone.Id, settings.GeneratedFrom);
-        var usTerms = settings.Jurisdiction == Jurisdiction.Us;
+        var usTerms = settings.Jurisdiction.ReportsHoldingTerm;
 
         var disposals = result.Disposals
             .Where(d => interval.Contains(d.At))
             .SelectMany(d => d.Lots.Select(lot => new DisposalRow(d.Id, d.Account, d.Asset, d.At, lot.Quantity,
                 lot.Proceeds, lot.Cost, lot.Fees, lot.AcquiredAt, lot.LotId, lot.Rule,
-                usTerms ? DomainText.Term(lot.Term) : null)))
+                usTerms ? DomainText.Term(lot.Term) : null)
+            {
+                ProceedsKnown = d.ProceedsKnown,
+                FeesKnown = d.FeesKnown,
+                CostFlags = lot.CostFlags,
+            }))
             .ToList();
 
         var income = result.Income
@@ -103,10 +108,12 @@ public static class TaxReportBuilder
         }
         own.AddRange(valuation.Warnings());
 
-        var warnings = RelevantEngineWarnings(ledger, result, interval.End)
+        var times = new Dictionary<string, Instant>(ledger.Count, StringComparer.Ordinal);
+        foreach (var e in ledger) times.TryAdd(e.Id, e.At);
+        var warnings = RelevantEngineWarnings(times, result, interval.End)
             .Concat(extraWarnings ?? [])
             .Concat(own)
-            .Select(WarningRow.From);
+            .Select(w => WarningRow.From(w, times));
         return new TaxReport(context, disposals, income, holdings, transactions, warnings, settings.Value);
     }
 
@@ -119,16 +126,15 @@ public static class TaxReportBuilder
         var c = prices.Convert(h.Asset, currency, year.End);
         if (c.IsGapFilled)
             warnings.Add(new Warning(WarningCode.PriceGapFilled, Severity.Warning, null, null, string.Create(CultureInfo.InvariantCulture,
-                $"holdings at the end of tax year {year.Label}: no {h.Asset}→{currency} candle of {Iso(year.End)}; the last known close was used ({c.Describe()})")));
-        return new HoldingRow(pool, h.Asset, h.Quantity, h.Cost, c.IsFound ? c.Rate : null);
+                $"holdings at the end of tax year {year.Label}: no {h.Asset}->{currency} candle of {Iso(year.End)}; the last known close was used ({c.Describe()})")));
+        return new HoldingRow(pool, h.Asset, h.Quantity, h.Cost, c.IsFound ? c.Rate : null) { CostKnown = h.CostKnown };
     }
 
-    private static IEnumerable<Warning> RelevantEngineWarnings(IReadOnlyList<LedgerEntry> ledger, CostBasisResult result, Instant yearEnd)
+    private static IEnumerable<Warning> RelevantEngineWarnings(Dictionary<string, Instant> at, CostBasisResult result, Instant yearEnd)
     {
-        // The UK 30-day rule lets acquisitions up to 30 days after the year end shape the year's gains.
-        var horizon = result.Options.Method == CostBasisMethod.Uk ? yearEnd + Duration.FromDays(31) : yearEnd;
-        var at = new Dictionary<string, Instant>(ledger.Count, StringComparer.Ordinal);
-        foreach (var e in ledger) at.TryAdd(e.Id, e.At);
+        // The UK 30-day rule lets acquisitions up to 30 days after the year end shape the year's gains
+        // (the year end is the start of the next year's first day, so day +30 ends one day later still).
+        var horizon = result.Options.Method == CostBasisMethod.Uk ? yearEnd + Duration.FromDays(UkRules.BedAndBreakfastDays + 1) : yearEnd;
         return result.Warnings.Where(w => w.EntryId is null || !at.TryGetValue(w.EntryId, out var when) || when < horizon);
     }
 

@@ -77,13 +77,16 @@ public static class ValueReportBuilder
         var rows = values.Points.Select(p => new ValueRow(p.Date, p.Account, p.Asset, p.Quantity, p.Price));
         // The report derives its own missing-price warnings (per asset, with the days); the series' gap-filled ones stay.
         var warnings = values.Warnings.Where(w => w.Code != WarningCode.MissingPrice).Concat(extraWarnings ?? []).ToList();
-        decimal? cost = null, gain = null;
+        decimal? cost = null, gain = null, market = null;
         if (costBasis is not null)
-            (cost, gain) = Unrealized(series, costBasis, prices, warnings);
-        return new ValueReport(series.Currency, series.Zone.Id, rows, cost, gain, warnings.Select(WarningRow.From), generatedFrom);
+            (cost, market, gain) = Unrealized(series, costBasis, prices, warnings);
+        return new ValueReport(series.Currency, series.Zone.Id, rows, cost, gain, warnings.Select(WarningRow.From), generatedFrom)
+        {
+            HoldingsValueAtEnd = market,
+        };
     }
 
-    private static (decimal? Cost, decimal? Gain) Unrealized(ValueSeriesOptions series, CostBasisResult result, PriceBook prices, List<Warning> warnings)
+    private static (decimal? Cost, decimal? Market, decimal? Gain) Unrealized(ValueSeriesOptions series, CostBasisResult result, PriceBook prices, List<Warning> warnings)
     {
         var o = result.Options;
         if (o.BaseCurrency != series.Currency)
@@ -95,19 +98,24 @@ public static class ValueReportBuilder
             ?? throw new ArgumentException($"the cost basis has no snapshot at the end of {Iso(series.To)}", nameof(result));
         var cost = 0m;
         var market = 0m;
+        var costKnown = true;
         var unpriced = new SortedSet<Asset>();
         foreach (var h in snapshot.Holdings)
         {
             if (series.Account is not null && h.Pool != series.Account) continue;
             cost += h.Cost;
+            costKnown &= h.CostKnown;
             var c = prices.Convert(h.Asset, series.Currency, series.To);
             if (c.IsFound) market += c.Apply(h.Quantity);
             else unpriced.Add(h.Asset);
         }
-        if (unpriced.Count == 0) return (cost, market - cost);
+        if (!costKnown)
+            warnings.Add(new Warning(WarningCode.MissingPrice, Severity.Warning, series.Account, null, string.Create(CultureInfo.InvariantCulture,
+                $"cost basis at {Iso(series.To)} unknown: part of the cost of the holdings could not be valued (no price at acquisition)")));
+        if (unpriced.Count == 0) return (costKnown ? cost : null, market, costKnown ? market - cost : null);
         warnings.Add(new Warning(WarningCode.MissingPrice, Severity.Warning, series.Account, null, string.Create(CultureInfo.InvariantCulture,
             $"unrealized gain at {Iso(series.To)} unknown: no {series.Currency} price for {string.Join(", ", unpriced)}")));
-        return (cost, null);
+        return (costKnown ? cost : null, null, null);
     }
 
     private static string Iso(LocalDate date) => LocalDatePattern.Iso.Format(date);

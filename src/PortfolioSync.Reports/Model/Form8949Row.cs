@@ -25,8 +25,23 @@ public sealed record Form8949Row(
     decimal Adjustment,
     HoldingTerm? Term)
 {
-    /// <summary>Column (h): <c>Proceeds − Cost + Adjustment</c>.</summary>
+    /// <summary>Column (h): <c>Proceeds − Cost + Adjustment</c>. Meaningful only when proceeds, cost and fees are known.</summary>
     public decimal Gain => Proceeds - Cost + Adjustment;
+
+    public bool ProceedsKnown { get; init; } = true;
+
+    public bool CostKnown { get; init; } = true;
+
+    public bool FeesKnown { get; init; } = true;
+
+    /// <summary>The figures as shown: null (an empty cell) where unknown, never zero.</summary>
+    public decimal? ShownProceeds => ProceedsKnown ? Proceeds : null;
+
+    public decimal? ShownCost => CostKnown ? Cost : null;
+
+    public decimal? ShownAdjustment => FeesKnown ? Adjustment : null;
+
+    public decimal? ShownGain => ProceedsKnown && CostKnown && FeesKnown ? Gain : null;
 
     internal static Form8949Row From(DisposalRow row, DateTimeZone zone) => new(
         $"{DecimalText.Format(row.Quantity)} {row.Asset.Code}",
@@ -36,5 +51,10 @@ public sealed record Form8949Row(
         row.Cost,
         row.Fees != 0 ? "E" : "",
         row.Fees == 0 ? 0m : -row.Fees,
-        row.Term);
+        row.Term)
+    {
+        ProceedsKnown = row.ProceedsKnown,
+        CostKnown = row.CostKnown,
+        FeesKnown = row.FeesKnown,
+    };
 }

@@ -16,6 +16,18 @@ public sealed record HoldingRow(string Pool, Asset Asset, decimal Quantity, deci
     /// <summary><c>Quantity × Price</c>; null when the price is unknown (never zero for unknown).</summary>
     public decimal? MarketValue => Price * Quantity;
 
-    /// <summary><c>MarketValue − Cost</c>; null when the market value is unknown.</summary>
-    public decimal? UnrealizedGain => MarketValue - Cost;
+    /// <summary><c>MarketValue − Cost</c>; null when the market value or the cost is unknown.</summary>
+    public decimal? UnrealizedGain => CostKnown ? MarketValue - Cost : null;
+
+    /// <summary>False when part of the cost could not be valued: the cost is shown empty.</summary>
+    public bool CostKnown { get; init; } = true;
+
+    public decimal? ShownCost => CostKnown ? Cost : null;
+
+    /// <summary><c>outside</c> for coins withdrawn from the exchange (pool <c>external…</c>), else <c>exchange</c>.</summary>
+    public string Location => Pool.StartsWith("external", StringComparison.Ordinal) ? OutsideLocation : ExchangeLocation;
+
+    public const string ExchangeLocation = "exchange";
+
+    public const string OutsideLocation = "outside";
 }

@@ -15,6 +15,28 @@ public sealed record Sa108Summary(string TaxYear, int Disposals, decimal Disposa
     /// <summary><c>Gains − Losses</c>.</summary>
     public decimal Net => Gains - Losses;
 
+    /// <summary>Disposals whose proceeds, cost or fees are unknown: the figures that include them are shown empty.</summary>
+    public int Incomplete { get; init; }
+
+    public bool ProceedsComplete { get; init; } = true;
+
+    public bool CostsComplete { get; init; } = true;
+
+    public decimal? ShownProceeds => ProceedsComplete ? DisposalProceeds : null;
+
+    public decimal? ShownCosts => CostsComplete ? AllowableCosts : null;
+
+    public decimal? ShownGains => Incomplete == 0 ? Gains : null;
+
+    public decimal? ShownLosses => Incomplete == 0 ? Losses : null;
+
+    public decimal? ShownNet => Incomplete == 0 ? Net : null;
+
     internal static Sa108Summary From(string taxYear, SummaryRow total) =>
-        new(taxYear, total.Disposals, total.Proceeds, total.Costs + total.Fees, total.Gains, total.Losses);
+        new(taxYear, total.Disposals, total.Proceeds, total.Costs + total.Fees, total.Gains, total.Losses)
+        {
+            Incomplete = total.Incomplete,
+            ProceedsComplete = total.ProceedsComplete,
+            CostsComplete = total.CostsComplete && total.FeesComplete,
+        };
 }

@@ -1,6 +1,7 @@
 using NodaTime;
 using NodaTime.Text;
 using PortfolioSync.Domain;
+using PortfolioSync.Domain.CostBasis;
 using PortfolioSync.Domain.Tax;
 using PortfolioSync.Domain.Warnings;
 
@@ -91,6 +92,10 @@ public sealed class TaxReport
     /// <summary>True when the year has no disposals, income or transactions.</summary>
     public bool IsEmpty { get; }
 
+    /// <summary>Disposals of the year whose proceeds, cost or fees are unknown (their fields and every total that
+    /// includes them are empty). A report with any is incomplete: <c>report</c> exits with code 6.</summary>
+    public int IncompleteDisposals => Total.Incomplete;
+
     /// <summary>Plain sentences for the notes block: year, method, currency, zone, rounding and sign rules.</summary>
     public IReadOnlyList<string> Notes { get; }
 
@@ -113,6 +118,11 @@ public sealed class TaxReport
             yield return new WarningRow(WarningRow.NoDataCode, Severity.Info, null, null,
                 $"No disposals, income or transactions in tax year {Label} ({Iso(Context.TaxYear.Start)} to "
                 + $"{Iso(Context.TaxYear.End)} in {Context.ZoneId}): the report files contain headers only.");
+        if (Total.Incomplete > 0)
+            yield return new WarningRow("incomplete-disposals", Severity.Error, null, null,
+                $"{Total.Incomplete} disposal(s) in tax year {Label} lack proceeds, cost or fees (no {Context.BaseCurrency.Code} price, "
+                + "or more sold than held): their fields and every total that includes them are left empty; see the note "
+                + "column of disposals.csv and the missing-price and negative-balance warnings.");
         foreach (var h in Holdings.Where(h => h.Price is null))
             yield return new WarningRow("missing-price", Severity.Warning, null, null,
                 $"No {Context.BaseCurrency.Code} price for {h.Asset.Code} at the end of tax year {Label}: market_value and "
@@ -120,7 +130,7 @@ public sealed class TaxReport
         foreach (var i in Income.Where(i => i.Value is null))
             yield return new WarningRow("missing-price", Severity.Warning, i.Account, i.EntryId,
                 $"No {Context.BaseCurrency.Code} price for {i.Asset.Code} at {InstantPattern.ExtendedIso.Format(i.ReceivedAt)}: "
-                + $"the value of income {DecimalText.Format(i.Quantity)} {i.Asset.Code} is left empty.");
+                + $"the value of income {DecimalText.Format(i.Quantity)} {i.Asset.Code} is left empty.") { At = i.ReceivedAt };
     }
 
     private List<string> BuildNotes()
@@ -130,13 +140,19 @@ public sealed class TaxReport
         var notes = new List<string>
         {
             $"Tax year {Label}: {Iso(c.TaxYear.Start)} to {Iso(c.TaxYear.End)}; an event's day is its date in {c.ZoneId}.",
-            $"Method {c.Method}, pool scope {c.Scope}, jurisdiction {c.Jurisdiction.ToText()}, base currency {currency}.",
+            $"Method {CostBasisMethodText.ToText(c.Method)}, pool scope {PoolScopeText.ToText(c.Scope)}, jurisdiction {c.Jurisdiction.ToText()}, base currency {currency}.",
             $"Money is in {currency}. Each amount is rounded to 2 decimals (half away from zero) when shown; a total is the "
             + "rounded sum of the unrounded values, so it can differ by a few cents from the sum of the rounded rows.",
             "gain = proceeds - cost - fees (negative for a loss); losses in the summary are positive amounts; net = gains - losses.",
             "Times are UTC (ISO 8601 in the CSV files); quantities are shown in full in the CSV files (8 decimals in the workbook).",
-            "An empty cell means unknown (for example no price), never zero.",
+            "An empty cell means unknown (for example no price), never zero; a total that includes an unknown is empty too.",
         };
+        if (Total.Incomplete > 0)
+            notes.Add($"INCOMPLETE: {Total.Incomplete} disposal(s) lack proceeds, cost or fees (see the incomplete column and the "
+                + "note column of the disposals): the totals that include them are empty until the missing prices or costs are supplied.");
+        if (Disposals.Any(d => (d.CostFlags & Domain.CostBasis.CostFlags.ZeroCostDeposit) != 0))
+            notes.Add("Disposals with note zero-cost-deposit were matched with coins that came in from outside with no known cost, "
+                + "taken at zero cost: give their cost in manual-costs.csv, or the gains are overstated.");
         if (c.GeneratedFrom.Length > 0) notes.Add($"Generated from: {c.GeneratedFrom}.");
         if (IsEmpty) notes.Add("No disposals, income or transactions in this tax year: the tables are empty.");
         return notes;

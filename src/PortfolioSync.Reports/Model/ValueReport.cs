@@ -66,6 +66,12 @@ public sealed class ValueReport
 
     public decimal? UnrealizedGainAtEnd { get; }
 
+    /// <summary>Market value at the last day of the holdings the cost basis covers (cryptoassets in the pools): the
+    /// figure that <see cref="UnrealizedGainAtEnd"/> = this − <see cref="CostAtEnd"/> is taken from. It differs from
+    /// <see cref="ValueAtEnd"/>, which also counts fiat balances (they have no cost basis and no gain). Null when
+    /// unknown.</summary>
+    public decimal? HoldingsValueAtEnd { get; init; }
+
     public string GeneratedFrom { get; }
 
     public IReadOnlyList<WarningRow> Warnings { get; }

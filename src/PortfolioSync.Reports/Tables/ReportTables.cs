@@ -31,12 +31,13 @@ internal static class ReportTables
             Column<SummaryRow>.Text("tax_year", _ => label),
             Column<SummaryRow>.Text("asset", r => r.Asset),
             Column<SummaryRow>.Count("disposals", r => r.Disposals, total: true),
-            Column<SummaryRow>.Money("proceeds", r => r.Proceeds, total: true),
-            Column<SummaryRow>.Money("costs", r => r.Costs, total: true),
-            Column<SummaryRow>.Money("fees", r => r.Fees, total: true),
-            Column<SummaryRow>.Money("gains", r => r.Gains, total: true),
-            Column<SummaryRow>.Money("losses", r => r.Losses, total: true),
-            Column<SummaryRow>.Money("net", r => r.Net, total: true),
+            Column<SummaryRow>.Money("proceeds", r => r.ShownProceeds, total: true),
+            Column<SummaryRow>.Money("costs", r => r.ShownCosts, total: true),
+            Column<SummaryRow>.Money("fees", r => r.ShownFees, total: true),
+            Column<SummaryRow>.Money("gains", r => r.ShownGains, total: true),
+            Column<SummaryRow>.Money("losses", r => r.ShownLosses, total: true),
+            Column<SummaryRow>.Money("net", r => r.ShownNet, total: true),
+            Column<SummaryRow>.Count("incomplete", r => r.Incomplete, total: true),
         ], report.Summary)
         {
             CsvTotal = report.Total,
@@ -47,7 +48,7 @@ internal static class ReportTables
     public static Table<DisposalRow> Disposals(TaxReport report)
     {
         var label = report.Label;
-        var method = report.Context.Method;
+        var method = report.Context.Method.ToText();
         return new Table<DisposalRow>("disposals.csv", "Disposals",
         [
             Column<DisposalRow>.Text("tax_year", _ => label),
@@ -56,15 +57,16 @@ internal static class ReportTables
             Column<DisposalRow>.Text("asset", r => r.Asset.Code),
             Column<DisposalRow>.Instant("disposed_at", r => r.DisposedAt),
             Column<DisposalRow>.Quantity("quantity", r => r.Quantity),
-            Column<DisposalRow>.Money("proceeds", r => r.Proceeds, total: true),
-            Column<DisposalRow>.Money("cost", r => r.Cost, total: true),
-            Column<DisposalRow>.Money("fees", r => r.Fees, total: true),
-            Column<DisposalRow>.Money("gain", r => r.Gain, total: true),
+            Column<DisposalRow>.Money("proceeds", r => r.ShownProceeds, total: true),
+            Column<DisposalRow>.Money("cost", r => r.ShownCost, total: true),
+            Column<DisposalRow>.Money("fees", r => r.ShownFees, total: true),
+            Column<DisposalRow>.Money("gain", r => r.ShownGain, total: true),
             Column<DisposalRow>.Instant("acquired_at", r => r.AcquiredAt),
             Column<DisposalRow>.Text("lot_id", r => r.LotId),
             Column<DisposalRow>.Text("match_rule", r => r.MatchRule.ToText()),
             Column<DisposalRow>.Text("term", r => r.Term?.ToText()),
             Column<DisposalRow>.Text("method", _ => method),
+            Column<DisposalRow>.Text("note", r => r.Note),
         ], report.Disposals);
     }
 
@@ -79,16 +81,55 @@ internal static class ReportTables
         Column<IncomeRow>.Text("entry_id", r => r.EntryId),
     ], report.Income);
 
-    public static Table<HoldingRow> Holdings(TaxReport report) => new("holdings.csv", "Holdings",
-    [
-        Column<HoldingRow>.Text("pool", r => r.Pool),
-        Column<HoldingRow>.Text("asset", r => r.Asset.Code),
-        Column<HoldingRow>.Quantity("quantity", r => r.Quantity),
-        Column<HoldingRow>.Money("cost", r => r.Cost, total: true),
-        Column<HoldingRow>.Price("price", r => r.Price),
-        Column<HoldingRow>.Money("market_value", r => r.MarketValue, total: true),
-        Column<HoldingRow>.Money("unrealized_gain", r => r.UnrealizedGain, total: true),
-    ], report.Holdings);
+    /// <summary>
+    /// Holdings at the end of the year. Coins on the exchange and coins withdrawn to outside (pool <c>external…</c>)
+    /// are told apart by the <c>location</c> column and never added together: the workbook gives a total for each
+    /// location beside the table instead of one SUM row under it.
+    /// </summary>
+    public static Table<HoldingRow> Holdings(TaxReport report)
+    {
+        var currency = report.Context.BaseCurrency.Code;
+        var facts = new List<(string Title, object? Value, ColumnKind Kind)>();
+        foreach (var (location, title) in new[] { (HoldingRow.ExchangeLocation, "On the exchange"), (HoldingRow.OutsideLocation, "Withdrawn to outside") })
+        {
+            var rows = report.Holdings.Where(h => h.Location == location).ToList();
+            if (rows.Count == 0) continue;
+            facts.Add(($"{title}: cost ({currency})", SumOrNull(rows.Select(r => r.ShownCost)), ColumnKind.Money));
+            facts.Add(($"{title}: market value ({currency})", SumOrNull(rows.Select(r => r.MarketValue)), ColumnKind.Money));
+            facts.Add(($"{title}: unrealized gain ({currency})", SumOrNull(rows.Select(r => r.UnrealizedGain)), ColumnKind.Money));
+        }
+        return new Table<HoldingRow>("holdings.csv", "Holdings",
+        [
+            Column<HoldingRow>.Text("pool", r => r.Pool),
+            Column<HoldingRow>.Text("location", r => r.Location),
+            Column<HoldingRow>.Text("asset", r => r.Asset.Code),
+            Column<HoldingRow>.Quantity("quantity", r => r.Quantity),
+            Column<HoldingRow>.Money("cost", r => r.ShownCost),
+            Column<HoldingRow>.Price("price", r => r.Price),
+            Column<HoldingRow>.Money("market_value", r => r.MarketValue),
+            Column<HoldingRow>.Money("unrealized_gain", r => r.UnrealizedGain),
+        ], report.Holdings)
+        {
+            SheetFacts = facts,
+            SheetNotes =
+            [
+                "Location exchange: held on Bitstamp at the end of the year; outside: withdrawn to a wallet or another exchange "
+                + "(the lots keep their cost). The totals beside the table are per location and never mixed; an empty total "
+                + "includes an unknown price or cost.",
+            ],
+        };
+    }
+
+    private static double? SumOrNull(IEnumerable<decimal?> values)
+    {
+        var sum = 0m;
+        foreach (var v in values)
+        {
+            if (v is not { } known) return null;
+            sum += known;
+        }
+        return (double)sum;
+    }
 
     public static Table<TransactionRow> Transactions(TaxReport report) => new("transactions.csv", "Transactions",
     [
@@ -111,6 +152,7 @@ internal static class ReportTables
     [
         Column<WarningRow>.Text("code", r => r.Code),
         Column<WarningRow>.Text("severity", r => r.Severity.ToText()),
+        Column<WarningRow>.Instant("at", r => r.At),
         Column<WarningRow>.Text("account", r => r.Account),
         Column<WarningRow>.Text("entry_id", r => r.EntryId),
         Column<WarningRow>.Text("message", r => r.Message, maxWidth: 90, wrap: true),
@@ -120,11 +162,12 @@ internal static class ReportTables
     [
         Column<Sa108Summary>.Text("tax_year", r => r.TaxYear),
         Column<Sa108Summary>.Count("disposals", r => r.Disposals),
-        Column<Sa108Summary>.Money("disposal_proceeds", r => r.DisposalProceeds),
-        Column<Sa108Summary>.Money("allowable_costs", r => r.AllowableCosts),
-        Column<Sa108Summary>.Money("gains", r => r.Gains),
-        Column<Sa108Summary>.Money("losses", r => r.Losses),
-        Column<Sa108Summary>.Money("net", r => r.Net),
+        Column<Sa108Summary>.Money("disposal_proceeds", r => r.ShownProceeds),
+        Column<Sa108Summary>.Money("allowable_costs", r => r.ShownCosts),
+        Column<Sa108Summary>.Money("gains", r => r.ShownGains),
+        Column<Sa108Summary>.Money("losses", r => r.ShownLosses),
+        Column<Sa108Summary>.Money("net", r => r.ShownNet),
+        Column<Sa108Summary>.Count("incomplete", r => r.Incomplete),
     ], [summary]);
 
     public static Table<Form8949Row> Form8949(IReadOnlyList<Form8949Row> rows) => new("form-8949.csv", "Form 8949",
@@ -132,11 +175,11 @@ internal static class ReportTables
         Column<Form8949Row>.Text("description", r => r.Description),
         Column<Form8949Row>.Date("date_acquired", r => r.DateAcquired),
         Column<Form8949Row>.Date("date_sold", r => r.DateSold),
-        Column<Form8949Row>.Money("proceeds", r => r.Proceeds, total: true),
-        Column<Form8949Row>.Money("cost", r => r.Cost, total: true),
+        Column<Form8949Row>.Money("proceeds", r => r.ShownProceeds, total: true),
+        Column<Form8949Row>.Money("cost", r => r.ShownCost, total: true),
         Column<Form8949Row>.Text("adjustment_code", r => r.AdjustmentCode),
-        Column<Form8949Row>.Money("adjustment", r => r.Adjustment, total: true),
-        Column<Form8949Row>.Money("gain", r => r.Gain, total: true),
+        Column<Form8949Row>.Money("adjustment", r => r.ShownAdjustment, total: true),
+        Column<Form8949Row>.Money("gain", r => r.ShownGain, total: true),
         Column<Form8949Row>.Text("term", r => r.Term?.ToText()),
     ], rows);
 
@@ -161,7 +204,8 @@ internal static class ReportTables
                 ("Zone", report.ZoneId, ColumnKind.Text),
                 ("From", report.From?.ToDateTimeUnspecified(), ColumnKind.Date),
                 ("To", report.To?.ToDateTimeUnspecified(), ColumnKind.Date),
-                ($"Value at end ({currency})", ToDouble(report.ValueAtEnd), ColumnKind.Money),
+                ($"Value at end, all balances ({currency})", ToDouble(report.ValueAtEnd), ColumnKind.Money),
+                ($"Value of cost-basis holdings ({currency})", ToDouble(report.HoldingsValueAtEnd), ColumnKind.Money),
                 ($"Cost at end ({currency})", ToDouble(report.CostAtEnd), ColumnKind.Money),
                 ($"Unrealized gain at end ({currency})", ToDouble(report.UnrealizedGainAtEnd), ColumnKind.Money),
             ],
@@ -170,6 +214,8 @@ internal static class ReportTables
                 $"Rows per day, account and asset; the row with account {ValueReport.TotalMarker} and no asset is the day's total.",
                 $"Values in {currency} at the end of each day in {report.ZoneId}; a missing price is filled from the last known close, "
                 + "and a holding with no price at all has an empty value that the day's total leaves out (see the warnings).",
+                "Unrealized gain = value of cost-basis holdings - cost at end. It differs from value at end - cost because the value "
+                + "at end also counts fiat balances, which have no cost basis and no gain.",
             ],
         };
     }

@@ -28,13 +28,13 @@ public sealed class ReportCommandTests : IDisposable
         Directory.GetFiles(_cli.PathIn("reports/2024-25")).Select(Path.GetFileName).Order(StringComparer.Ordinal).Should().Equal(
             "disposals.csv", "holdings.csv", "income.csv", "notes.txt", "sa108-summary.csv", "summary.csv",
             "tax-report-2024-25.xlsx", "transactions.csv", "warnings.csv");
-        Header("disposals.csv").Should().Be("tax_year,disposal_id,account,asset,disposed_at,quantity,proceeds,cost,fees,gain,acquired_at,lot_id,match_rule,term,method");
-        Header("summary.csv").Should().Be("tax_year,asset,disposals,proceeds,costs,fees,gains,losses,net");
+        Header("disposals.csv").Should().Be("tax_year,disposal_id,account,asset,disposed_at,quantity,proceeds,cost,fees,gain,acquired_at,lot_id,match_rule,term,method,note");
+        Header("summary.csv").Should().Be("tax_year,asset,disposals,proceeds,costs,fees,gains,losses,net,incomplete");
         Header("income.csv").Should().Be("received_at,account,asset,quantity,value,kind,entry_id");
-        Header("holdings.csv").Should().Be("pool,asset,quantity,cost,price,market_value,unrealized_gain");
+        Header("holdings.csv").Should().Be("pool,location,asset,quantity,cost,price,market_value,unrealized_gain");
         Header("transactions.csv").Should().Be("entry_id,account,at,kind,leg,asset,quantity,value,fee,fee_asset,fee_value,order_id,source_key");
-        Header("warnings.csv").Should().Be("code,severity,account,entry_id,message");
-        Header("sa108-summary.csv").Should().Be("tax_year,disposals,disposal_proceeds,allowable_costs,gains,losses,net");
+        Header("warnings.csv").Should().Be("code,severity,at,account,entry_id,message");
+        Header("sa108-summary.csv").Should().Be("tax_year,disposals,disposal_proceeds,allowable_costs,gains,losses,net,incomplete");
         result.Out.Should().Contain("reports/2024-25").And.Contain("method uk");
     }
 
@@ -62,9 +62,9 @@ public sealed class ReportCommandTests : IDisposable
 
         // And the summary and SA108 carry the totals: 40000 − 26776.75 − 40 = 13183.25
         ReportFixture.Lines(_cli, "reports/2024-25/summary.csv").Skip(1).Should().Equal(
-            "2024-25,BTC,2,40000.00,26776.75,40.00,13183.25,0.00,13183.25",
-            "2024-25,*total*,2,40000.00,26776.75,40.00,13183.25,0.00,13183.25");
-        ReportFixture.Lines(_cli, "reports/2024-25/sa108-summary.csv")[1].Should().Be("2024-25,2,40000.00,26816.75,13183.25,0.00,13183.25");
+            "2024-25,BTC,2,40000.00,26776.75,40.00,13183.25,0.00,13183.25,0",
+            "2024-25,*total*,2,40000.00,26776.75,40.00,13183.25,0.00,13183.25,0");
+        ReportFixture.Lines(_cli, "reports/2024-25/sa108-summary.csv")[1].Should().Be("2024-25,2,40000.00,26816.75,13183.25,0.00,13183.25,0");
 
         // And income at market value through the one-hop route ETH→USD→GBP: 0.01 × 3000 / 1.25 = 24.00
         ReportFixture.Lines(_cli, "reports/2024-25/income.csv").Skip(1).Should().ContainSingle()
@@ -72,8 +72,8 @@ public sealed class ReportCommandTests : IDisposable
 
         // And the holdings at the year's last instant, priced with the closes of 2025-04-05
         ReportFixture.Lines(_cli, "reports/2024-25/holdings.csv").Skip(1).Should().Equal(
-            "universal,BTC,1.25,31281.25,60000,75000.00,43718.75",
-            "universal,ETH,0.01,24.00,1600,16.00,-8.00");
+            "universal,exchange,BTC,1.25,31281.25,60000,75000.00,43718.75",
+            "universal,exchange,ETH,0.01,24.00,1600,16.00,-8.00");
 
         // And the printed summary rounds per the presentation rule
         result.Out.Should().Contain("disposals 2  proceeds 40000.00  costs 26776.75  fees 40.00  gains 13183.25  losses 0.00  net 13183.25 GBP");
@@ -171,7 +171,7 @@ public sealed class ReportCommandTests : IDisposable
         result.ExitCode.Should().Be(0, result.All);
         var first = ReportFixture.Lines(_cli, "reports/2024-25/disposals.csv")[1];
         Disposal(first, "cost", "gain", "match_rule", "method").Should().Equal("10010.00", "14965.00", "fifo", "fifo");
-        ReportFixture.Lines(_cli, "reports/2024-25/holdings.csv")[1].Should().StartWith("main,BTC,");
+        ReportFixture.Lines(_cli, "reports/2024-25/holdings.csv")[1].Should().StartWith("main,exchange,BTC,");
     }
 
     [Fact]
@@ -199,9 +199,11 @@ public sealed class ReportCommandTests : IDisposable
 
         // Then the zero-cost lot is reported, and both problems are in warnings.csv
         result.ExitCode.Should().Be(0, result.All);
-        Disposal(ReportFixture.Lines(_cli, "reports/2024-25/disposals.csv")[1], "cost", "gain").Should().Equal("0.00", "50000.00");
+        Disposal(ReportFixture.Lines(_cli, "reports/2024-25/disposals.csv")[1], "cost", "gain", "note")
+            .Should().Equal("0.00", "50000.00", "zero-cost-deposit");
         var warnings = ReportFixture.Read(_cli, "reports/2024-25/warnings.csv");
-        warnings.Should().Contain("missing-cost-basis,warning,main,").And.Contain("unknown-record,warning,main,");
+        warnings.Should().Contain("missing-cost-basis,warning,2024-05-01T10:00:00Z,main,")
+            .And.Contain("unknown-record,warning,2024-06-02T10:00:00Z,main,");
         result.Out.Should().MatchRegex(@"warnings [1-9]");
     }
 

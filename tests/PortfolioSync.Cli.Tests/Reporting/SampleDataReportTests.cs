@@ -33,7 +33,7 @@ public sealed class SampleDataReportTests : IDisposable
         Directory.GetFiles(_cli.PathIn("reports/2024-25")).Should().HaveCount(9);
         var disposals = ReportFixture.Lines(_cli, "reports/2024-25/disposals.csv");
         disposals.Length.Should().BeGreaterThan(100);
-        disposals.Skip(1).Should().OnlyContain(l => l.StartsWith("2024-25,", StringComparison.Ordinal) && l.EndsWith(",uk", StringComparison.Ordinal));
+        disposals.Skip(1).Should().OnlyContain(l => l.StartsWith("2024-25,", StringComparison.Ordinal) && l.Split(',')[14] == "uk");
         ReportFixture.Read(_cli, "reports/2024-25/warnings.csv").Should().Contain("unknown-record");
         using (var wb = new XLWorkbook(_cli.PathIn("reports/2024-25/tax-report-2024-25.xlsx")))
             wb.Worksheets.Select(w => w.Name).Should().Equal("Summary", "Disposals", "Income", "Holdings", "Transactions", "Warnings", "SA108");
@@ -48,7 +48,7 @@ public sealed class SampleDataReportTests : IDisposable
         var pools = ReportFixture.Lines(_cli, "reports/2024-25/holdings.csv").Skip(1)
             .Select(l => l.Split(','))
             .Where(f => f[0] == "universal")
-            .ToDictionary(f => f[1], f => decimal.Parse(f[2], CultureInfo.InvariantCulture));
+            .ToDictionary(f => f[2], f => decimal.Parse(f[3], CultureInfo.InvariantCulture));
         pools.Should().ContainKey("BTC");
         pools.Should().BeEquivalentTo(held);
     }

@@ -39,6 +39,10 @@ internal sealed class TestStore
     public TestStore StakingReward(string account, string at, string asset, string amount) =>
         Add(account, id => $$"""{"id":{{id}},"datetime":"{{at}}","type":"27","fee":"0.00","{{asset}}":"{{amount}}"}""");
 
+    /// <summary>type 14: one side of a sub-account transfer (<paramref name="amount"/> signed: negative leaves).</summary>
+    public TestStore Transfer(string account, string at, string asset, string amount) =>
+        Add(account, id => $$"""{"id":{{id}},"datetime":"{{at}}","type":"14","fee":"0.00","{{asset}}":"{{amount}}"}""");
+
     /// <summary>A record the mapper does not know (kept raw, Unknown entry).</summary>
     public TestStore UnknownType(string account, string at) =>
         Add(account, id => $$"""{"id":{{id}},"datetime":"{{at}}","type":"999","fee":"0.00","btc":"1.0"}""");

@@ -83,7 +83,7 @@ public sealed class EngineRuleTests
         r.Disposals.Single().Proceeds.Should().Be(40000m);
         r.Holdings.Single(h => h.Asset == Asset.Parse("NEWCOIN")).Cost.Should().Be(40000m);
         r.Warnings.Should().ContainSingle(w => w.Code == WarningCode.MissingPrice)
-            .Which.Message.Should().Contain("NEWCOIN→GBP").And.Contain("2024-05-01");
+            .Which.Message.Should().Contain("NEWCOIN->GBP").And.Contain("2024-05-01");
     }
 
     [Fact]
@@ -97,8 +97,8 @@ public sealed class EngineRuleTests
 
         r.Disposals.Single().Proceeds.Should().Be(0m);
         r.Warnings.Where(w => w.Code == WarningCode.MissingPrice).Select(w => w.Message).Should().SatisfyRespectively(
-            m => m.Should().Contain("BTC→GBP price for 2024-05-01"),
-            m => m.Should().Contain("NEWCOIN→GBP price for 2024-05-01"));
+            m => m.Should().Contain("BTC->GBP price for 2024-05-01"),
+            m => m.Should().Contain("NEWCOIN->GBP price for 2024-05-01"));
     }
 
     [Fact]
@@ -218,7 +218,7 @@ public sealed class EngineRuleTests
 
         r.Warnings.Select(w => w.Code).Should().Equal(WarningCode.UnmatchedTransfer, WarningCode.UnmatchedTransfer, WarningCode.MissingCostBasis);
         r.External.Single().Should().Be(new Holding("main", Asset.Btc, 0.5m, 15000m));
-        r.Holdings.Should().Equal(new Holding("bot", Asset.Btc, 0.2m, 0m), new Holding("main", Asset.Btc, 0.5m, 15000m));
+        r.Holdings.Should().Equal(new Holding("bot", Asset.Btc, 0.2m, 0m) { CostFlags = CostFlags.ZeroCostDeposit }, new Holding("main", Asset.Btc, 0.5m, 15000m));
     }
 
     [Fact]

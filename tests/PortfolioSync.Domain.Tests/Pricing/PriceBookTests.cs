@@ -52,7 +52,7 @@ public sealed class PriceBookTests
         c.FirstPair.Should().Be(new CurrencyPair(Btc, Usd));
         c.SecondPair.Should().Be(new CurrencyPair(Gbp, Usd));
         c.SecondInverted.Should().BeTrue();
-        c.Describe().Should().Be("BTC→GBP 2024-03-01: BTC/USD close 62500 then GBP/USD (inverse) close 1.25");
+        c.Describe().Should().Be("BTC->GBP 2024-03-01: BTC/USD close 62500 then GBP/USD (inverse) close 1.25");
     }
 
     [Fact]
@@ -103,7 +103,7 @@ public sealed class PriceBookTests
         c.IsFound.Should().BeFalse();
         c.FirstPair.Should().Be(new CurrencyPair(Btc, Usd));
         var act = () => c.Apply(1m);
-        act.Should().Throw<InvalidOperationException>().WithMessage("*BTC→USD 2024-02-29*");
+        act.Should().Throw<InvalidOperationException>().WithMessage("*BTC->USD 2024-02-29*");
     }
 
     [Fact]

@@ -56,9 +56,9 @@ public sealed class ValueSeriesTests
 
         r.Warnings.Should().HaveCount(2);
         r.Warnings[0].Code.Should().Be(WarningCode.MissingPrice);
-        r.Warnings[0].Message.Should().Contain("ETH→USD price for 2024-03-01..2024-03-04 (4 days)");
+        r.Warnings[0].Message.Should().Contain("ETH->USD price for 2024-03-01..2024-03-04 (4 days)");
         r.Warnings[1].Code.Should().Be(WarningCode.PriceGapFilled);
-        r.Warnings[1].Message.Should().Contain("BTC→USD candle for 2024-03-03").And.Contain("gap-filled from 2024-03-02");
+        r.Warnings[1].Message.Should().Contain("BTC->USD candle for 2024-03-03").And.Contain("gap-filled from 2024-03-02");
     }
 
     [Fact]

@@ -1,5 +1,7 @@
 using NodaTime;
 using PortfolioSync.Domain;
+using CostBasisMethod = PortfolioSync.Domain.CostBasis.CostBasisMethod;
+using PoolScope = PortfolioSync.Domain.CostBasis.PoolScope;
 using PortfolioSync.Domain.Ledger;
 using PortfolioSync.Domain.Tax;
 using PortfolioSync.Domain.Warnings;
@@ -19,13 +21,13 @@ internal sealed class TaxReportBuilder
     private readonly List<WarningRow> _warnings = [];
     private ValueReport? _value;
 
-    public static ReportContext Context(Jurisdiction jurisdiction, int year) => jurisdiction switch
+    public static ReportContext Context(Jurisdiction jurisdiction, int year) => jurisdiction.Name switch
     {
-        Jurisdiction.Uk => new ReportContext(new TaxYear(year, TaxYearRule.Uk), jurisdiction, "uk", "universal", Asset.Gbp,
+        "uk" => new ReportContext(new TaxYear(year, TaxYearRule.Uk), jurisdiction, CostBasisMethod.Uk, PoolScope.Universal, Asset.Gbp,
             "Europe/London", "test ledger"),
-        Jurisdiction.Us => new ReportContext(new TaxYear(year, TaxYearRule.Calendar), jurisdiction, "fifo", "per-account", Asset.Usd,
+        "us" => new ReportContext(new TaxYear(year, TaxYearRule.Calendar), jurisdiction, CostBasisMethod.Fifo, PoolScope.PerAccount, Asset.Usd,
             "America/New_York", "test ledger"),
-        _ => new ReportContext(new TaxYear(year, TaxYearRule.Calendar), jurisdiction, "average", "universal", Asset.Eur,
+        _ => new ReportContext(new TaxYear(year, TaxYearRule.Calendar), jurisdiction, CostBasisMethod.Average, PoolScope.Universal, Asset.Eur,
             "UTC", "test ledger"),
     };
 

@@ -145,7 +145,7 @@ public sealed class TaxReportBuilderTests
             ("BTC", 11000m, 11m),
             ("EUR", -11000m, null),
             ("XRP", null, null));
-        report.Warnings.Should().Contain(w => w.Code == "missing-price" && w.Severity == Severity.Info && w.Message.StartsWith("transactions: no XRP→USD price for 1 leg"));
+        report.Warnings.Should().Contain(w => w.Code == "missing-price" && w.Severity == Severity.Info && w.Message.StartsWith("transactions: no XRP->USD price for 1 leg"));
 
         // And at the year end XRP has no price at all: empty, never zero (the report warns); BTC's last close is carried
         report.Holdings.Select(h => (h.Asset.Code, h.Price)).Should().Equal(("BTC", 99999m), ("XRP", null));
