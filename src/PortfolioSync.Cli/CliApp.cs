@@ -73,6 +73,7 @@ public static class CliApp
         new DashboardCommand(),
         new StatusCommand(),
         new VerifyCommand(),
+        new ImportCommand(),
         new FakeServerCliCommand(),
         new ScheduleCommand(),
         new CompletionCommand(),
