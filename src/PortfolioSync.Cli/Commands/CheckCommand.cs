@@ -29,6 +29,7 @@ public sealed class CheckCommand : CliCommand
         var resolved = await ExchangeAccounts.ResolveAsync(selected, context.Env, ct).ConfigureAwait(false);
         var table = new Table().Border(TableBorder.Rounded).AddColumns("account", "key id", "balances", "transactions", "crypto transactions");
         var problems = new List<BitstampApiException>();
+        var notes = new List<string>();
         foreach (var (account, credentials) in resolved)
         {
             // A check answers at once: a few retries, not the nightly job's patience.
@@ -57,11 +58,29 @@ public sealed class CheckCommand : CliCommand
             table.AddRow(Markup.Escape(account.Name), Markup.Escape(credentials.Key.Masked), balances, transactions, crypto);
             credentials.Secret.Dispose();
         }
+        // Accounts with no key: nothing to check against the exchange; what counts is that their history was imported.
+        var keyless = selected.Where(a => !a.HasKey).ToList();
+        var keylessProblems = new List<string>();
+        if (keyless.Count > 0)
+        {
+            var imported = ExchangeAccounts.ImportedRecords(config.StorePath, context.Env);
+            foreach (var account in keyless)
+            {
+                var ok = ExchangeAccounts.HasImported(account, imported);
+                table.AddRow(Markup.Escape(account.Name), "none", ok ? "[grey]n/a (no key)[/]" : "[red]no key[/]",
+                    ok ? "[grey]imported from CSV[/]" : "[red]nothing imported[/]", "[grey]n/a[/]");
+                if (ok) notes.Add($"{account.Name}: {ExchangeAccounts.KeylessText(account, imported)}");
+                else keylessProblems.Add(ExchangeAccounts.KeylessText(account, imported));
+            }
+        }
         context.Console.Write(table);
+        foreach (var n in notes) context.Env.Out.WriteLine(n);
         foreach (var p in problems.DistinctBy(p => (p.Account, p.Kind))) context.Env.Error.WriteLine($"error: {p.Message}");
+        foreach (var p in keylessProblems) context.Env.Error.WriteLine($"error: {p}");
+        if (problems.Count == 0 && keylessProblems.Count > 0) return ExitCode.Usage;
         if (problems.Count == 0)
         {
-            context.Env.Out.WriteLine("every key works and can read what the sync needs");
+            context.Env.Out.WriteLine(resolved.Count > 0 ? "every key works and can read what the sync needs" : "no account has a key: nothing to check on the exchange");
             return ExitCode.Ok;
         }
         return problems.Any(p => p.IsAuthProblem) ? ExitCode.Auth : ExitCode.Partial;

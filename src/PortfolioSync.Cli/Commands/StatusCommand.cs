@@ -35,11 +35,16 @@ public sealed class StatusCommand : CliCommand
     {
         var config = context.LoadConfig();
         var resolver = new CredentialResolver(context.Env);
+        var facts = StoreFacts.Read(config.StorePath, context.Env);
+        var imported = ExchangeAccounts.ImportedRecords(facts?.Counts ?? []);
         var accounts = new List<AccountStatus>();
         foreach (var account in config.Accounts)
-            accounts.Add(await Probe(account, resolver, ct).ConfigureAwait(false));
+            accounts.Add(account.HasKey
+                ? await Probe(account, resolver, ct).ConfigureAwait(false)
+                : new AccountStatus(account, null, false,
+                    ExchangeAccounts.HasImported(account, imported) ? [] : [ExchangeAccounts.KeylessText(account, imported)],
+                    ExchangeAccounts.KeylessText(account, imported)));
 
-        var facts = StoreFacts.Read(config.StorePath, context.Env);
         var paths = AppPaths.For(context.Env);
         if (context.Parse.GetValue(_json)) WriteJson(context.Env.Out, config, paths, accounts, facts);
         else WriteTable(context, config, paths, accounts, facts);
@@ -71,7 +76,7 @@ public sealed class StatusCommand : CliCommand
         {
             problems.Add(e.Message);
         }
-        return new AccountStatus(account, keyId, secretOk, problems);
+        return new AccountStatus(account, keyId, secretOk, problems, null);
     }
 
     private static void WriteTable(CommandContext context, AppConfig config, AppPaths paths, List<AccountStatus> accounts, StoreFacts? facts)
@@ -90,12 +95,15 @@ public sealed class StatusCommand : CliCommand
         {
             table.AddRow(
                 Markup.Escape(a.Account.Name + (a.Account.IsMain ? " (main)" : "")),
-                Markup.Escape(a.Account.Key.ToString()),
+                Markup.Escape(a.Account.Key?.ToString() ?? "none"),
                 Markup.Escape(a.KeyId ?? "-"),
-                Markup.Escape(a.Account.Secret.ToString()),
-                a.Problems.Count == 0 ? "[green]yes[/]" : "[red]no[/]");
+                Markup.Escape(a.Account.Secret?.ToString() ?? "none"),
+                a.Keyless is not null ? (a.Problems.Count == 0 ? "[grey]n/a (CSV import)[/]" : "[red]no[/]")
+                : a.Problems.Count == 0 ? "[green]yes[/]" : "[red]no[/]");
         }
         console.Write(table);
+        foreach (var a in accounts.Where(a => a.Keyless is not null && a.Problems.Count == 0))
+            console.WriteLine(Markup.Escape($"{a.Account.Name}: {a.Keyless}"));
         if (facts is null) return;
 
         var streams = new Table().Border(TableBorder.Rounded).AddColumns("account", "stream", "records", "unmapped", "versions", "cursor", "last sync");
@@ -142,12 +150,14 @@ public sealed class StatusCommand : CliCommand
                 w.WriteStartObject();
                 w.WriteString("name", a.Account.Name);
                 w.WriteBoolean("main", a.Account.IsMain);
+                w.WriteBoolean("hasKey", a.Account.HasKey);
+                w.WriteNumber("importedRecords", facts is null ? 0 : ExchangeAccounts.ImportedRecords(facts.Counts).GetValueOrDefault(a.Account.Name));
                 w.WriteStartObject("key");
-                w.WriteString("source", a.Account.Key.ToString());
+                if (a.Account.Key is null) w.WriteNull("source"); else w.WriteString("source", a.Account.Key.ToString());
                 if (a.KeyId is null) w.WriteNull("id"); else w.WriteString("id", a.KeyId);
                 w.WriteEndObject();
                 w.WriteStartObject("secret");
-                w.WriteString("source", a.Account.Secret.ToString());
+                if (a.Account.Secret is null) w.WriteNull("source"); else w.WriteString("source", a.Account.Secret.ToString());
                 w.WriteBoolean("reachable", a.SecretReachable);
                 w.WriteEndObject();
                 w.WriteStartArray("problems");
@@ -205,7 +215,8 @@ public sealed class StatusCommand : CliCommand
         output.WriteLine(Encoding.UTF8.GetString(buffer.ToArray()));
     }
 
-    private sealed record AccountStatus(AccountConfig Account, string? KeyId, bool SecretReachable, List<string> Problems);
+    /// <param name="Keyless">For an account with no key in the config: what status says of it (its imported records).</param>
+    private sealed record AccountStatus(AccountConfig Account, string? KeyId, bool SecretReachable, List<string> Problems, string? Keyless);
 
     /// <summary>What the jurisdiction sets when the config does not: <c>de: base EUR, zone Europe/Berlin, …</c>.</summary>
     internal static string JurisdictionDefaultsText(Domain.Tax.Jurisdiction j) =>

@@ -52,8 +52,15 @@ public sealed record AppConfig
     public required IReadOnlyList<AccountConfig> Accounts { get; init; }
 }
 
-/// <summary>One Bitstamp account (main or a subaccount) and where its read-only key lives.</summary>
-public sealed record AccountConfig(string Name, CredentialSource Key, SecretReference Secret, bool IsMain);
+/// <summary>
+/// One Bitstamp account (main or a subaccount) and where its read-only key lives. <see cref="Key"/> and
+/// <see cref="Secret"/> are both null for an account whose history comes only from imported CSV exports (no key):
+/// <c>sync</c> skips its transactions, <c>status</c> and <c>check</c> say so.
+/// </summary>
+public sealed record AccountConfig(string Name, CredentialSource? Key, SecretReference? Secret, bool IsMain)
+{
+    public bool HasKey => Key is not null && Secret is not null;
+}
 
 /// <summary>
 /// Where an API key id comes from: a secret reference, or the key id written in the config (allowed because a key id

@@ -186,7 +186,7 @@ public static class ConfigLoader
             var at = $"accounts[{i++}]";
             if (item.ValueKind != JsonValueKind.Object)
             {
-                v.Add(at, "must be an object with name, key and secret");
+                v.Add(at, "must be an object with name, key and secret (or only a name, for an account imported from CSV exports)");
                 continue;
             }
             v.UnknownKeys(item, at, AccountKeys);
@@ -198,10 +198,12 @@ public static class ConfigLoader
                 else if (!names.Add(name))
                     v.Add($"{at}.name", $"'{name}' is used by two accounts; names must be unique");
             }
-            var key = ReadKey(item, at, v);
-            var secret = ReadSecret(item, at, v);
+            // Neither key nor secret: an account whose history is only imported from Bitstamp's CSV exports.
+            var keyless = !item.TryGetProperty("key", out _) && !item.TryGetProperty("secret", out _);
+            var key = keyless ? null : ReadKey(item, at, v);
+            var secret = keyless ? null : ReadSecret(item, at, v);
             var isMain = v.Optional(item, "main", at, name == "main", bool.Parse);
-            if (name is not null && key is not null && secret is not null)
+            if (name is not null && (keyless || (key is not null && secret is not null)))
                 accounts.Add(new AccountConfig(name, key, secret, isMain));
         }
         if (accounts.Count(a => a.IsMain) > 1)

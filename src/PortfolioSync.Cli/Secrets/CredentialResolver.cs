@@ -13,12 +13,13 @@ public sealed class CredentialResolver(CliEnvironment env)
     public async Task<ApiCredentials> ResolveAsync(AccountConfig account, CancellationToken ct)
     {
         var key = await ResolveKeyAsync(account, ct).ConfigureAwait(false);
-        var secret = await _secrets.ResolveAsync(account.Secret, account.Name, "secret", ct).ConfigureAwait(false);
+        var secret = await ResolveSecretAsync(account, ct).ConfigureAwait(false);
         return new ApiCredentials(key, secret);
     }
 
     public async Task<ApiKeyId> ResolveKeyAsync(AccountConfig account, CancellationToken ct)
     {
+        if (account.Key is null) throw NoKey(account);
         if (account.Key.Literal is { } literal) return new ApiKeyId(literal);
         using var secret = await _secrets.ResolveAsync(account.Key.Reference!, account.Name, "key", ct).ConfigureAwait(false);
         var text = secret.Use(bytes => Encoding.UTF8.GetString(bytes));
@@ -28,5 +29,8 @@ public sealed class CredentialResolver(CliEnvironment env)
     }
 
     public Task<Secret> ResolveSecretAsync(AccountConfig account, CancellationToken ct) =>
-        _secrets.ResolveAsync(account.Secret, account.Name, "secret", ct);
+        account.Secret is null ? throw NoKey(account) : _secrets.ResolveAsync(account.Secret, account.Name, "secret", ct);
+
+    private static InvalidOperationException NoKey(AccountConfig account) =>
+        new($"account '{account.Name}' has no key in the config (its history is imported from CSV exports)");
 }
