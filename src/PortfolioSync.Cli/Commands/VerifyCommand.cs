@@ -25,12 +25,15 @@ public sealed class VerifyCommand : CliCommand
         var readOnly = !CanWrite(config.StorePath);
         using var acquired = readOnly ? null : SyncCommand.AcquireLock(config.StorePath, context.Env);
         using var store = SyncCommand.OpenForReading(config.StorePath, context.Env);
-        var problems = store.Verify();
+        var problems = store.Verify().ToList();
+        // Every mapped raw record (API rows and imported CSV rows alike) mapped again and compared with its entry.
+        var (remap, remapped) = Sync.MappingVerifier.Verify(store);
+        problems.AddRange(remap);
         var records = store.CountRecords().Sum(c => c.Records);
         if (problems.Count == 0)
         {
             context.Env.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"store ok: {records:N0} raw records, {store.CountLedger():N0} ledger entries, schema {store.StoredSchemaVersion} ({config.StorePath})"));
+                $"store ok: {records:N0} raw records, {store.CountLedger():N0} ledger entries ({remapped:N0} mapped again, all equal), schema {store.StoredSchemaVersion} ({config.StorePath})"));
             return Task.FromResult(ExitCode.Ok);
         }
         foreach (var p in problems) context.Env.Out.WriteLine(p.ToString());
