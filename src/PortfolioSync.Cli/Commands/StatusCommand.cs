@@ -81,7 +81,7 @@ public sealed class StatusCommand : CliCommand
         console.WriteLine($"defaults {paths.Os.ToString().ToLowerInvariant()}: config {paths.ConfigFile}, data {paths.DataDirectory}");
         console.WriteLine($"lock     {StoreLock.LockPathFor(config.StorePath)}");
         console.WriteLine($"rules    {config.Jurisdiction.ToText()}, method {config.Method.ToText()}, {config.PoolScope.ToText()} pools, base {config.BaseCurrency}, tax year {config.TaxYear}, zone {config.TimeZone.Id}");
-        console.WriteLine($"defaults {JurisdictionDefaultsText(config.Jurisdiction)}");
+        console.WriteLine($"country  {JurisdictionDefaultsText(config.Jurisdiction)}");
         console.WriteLine($"store    {config.StorePath}{(File.Exists(config.StorePath) ? "" : " (not created yet: run 'portfoliosync sync')")}");
         console.WriteLine($"exchange {config.BaseUrl}");
         var table = new Table().Border(TableBorder.Rounded)
