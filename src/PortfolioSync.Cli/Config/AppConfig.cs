@@ -53,7 +53,13 @@ public sealed record AppConfig
 }
 
 /// <summary>One Bitstamp account (main or a subaccount) and where its read-only key lives.</summary>
-public sealed record AccountConfig(string Name, CredentialSource Key, SecretReference Secret, bool IsMain);
+/// <summary>One configured account. Without <see cref="Key"/> and <see cref="Secret"/> it holds imported records only
+/// (<c>import bitstamp-csv</c>): <c>sync</c> does not call the exchange for it, <c>status</c> and <c>check</c> say so.</summary>
+public sealed record AccountConfig(string Name, CredentialSource? Key, SecretReference? Secret, bool IsMain)
+{
+    /// <summary>Whether the account has an API key (else: imported records only).</summary>
+    public bool HasKey => Key is not null && Secret is not null;
+}
 
 /// <summary>
 /// Where an API key id comes from: a secret reference, or the key id written in the config (allowed because a key id

@@ -198,10 +198,18 @@ public static class ConfigLoader
                 else if (!names.Add(name))
                     v.Add($"{at}.name", $"'{name}' is used by two accounts; names must be unique");
             }
-            var key = ReadKey(item, at, v);
-            var secret = ReadSecret(item, at, v);
+            // An account without key and secret holds imported records only (import bitstamp-csv).
+            var hasKey = item.TryGetProperty("key", out _);
+            var hasSecret = item.TryGetProperty("secret", out _);
+            if (hasKey != hasSecret)
+            {
+                v.Add($"{at}.{(hasKey ? "secret" : "key")}", "is missing: give both key and secret, or neither for an account of imported records only (import bitstamp-csv)");
+                continue;
+            }
+            var key = hasKey ? ReadKey(item, at, v) : null;
+            var secret = hasSecret ? ReadSecret(item, at, v) : null;
             var isMain = v.Optional(item, "main", at, name == "main", bool.Parse);
-            if (name is not null && key is not null && secret is not null)
+            if (name is not null && (key is not null) == hasKey && (secret is not null) == hasSecret)
                 accounts.Add(new AccountConfig(name, key, secret, isMain));
         }
         if (accounts.Count(a => a.IsMain) > 1)
