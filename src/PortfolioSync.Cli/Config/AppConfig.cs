@@ -21,6 +21,9 @@ public sealed record AppConfig
     public LocalDate? PoolScopeFrom { get; init; }
     /// <summary>Config <c>cryptoToCrypto</c>: <c>once</c> (default) or <c>each-leg</c> (HMRC CRYPTO22257's two values).</summary>
     public CryptoToCryptoValuation CryptoToCrypto { get; init; } = CryptoToCryptoValuation.Once;
+    /// <summary>Config <c>stakingConversionsAreDisposals</c>: staking that credits another asset (ETH sent, ETH2
+    /// credited) is an exchange of one for the other. Default false: the lots and dates cross the conversion.</summary>
+    public bool StakingConversionsAreDisposals { get; init; }
     /// <summary>Config <c>maxPriceAgeDays</c>: how many days a close may be carried over a gap. Default 7.</summary>
     public int MaxPriceAgeDays { get; init; } = Domain.Pricing.PriceBook.DefaultMaxPriceAgeDays;
     /// <summary>Config <c>cryptoFeesAreDisposals</c> (default: the jurisdiction's, true for uk and us).</summary>

@@ -22,7 +22,7 @@ public static class ConfigLoader
     private static readonly string[] TopLevelKeys =
         ["baseCurrency", "jurisdiction", "method", "poolScope", "timeZone", "taxYear", "store", "baseUrl", "fiat", "manualCosts",
          "cryptoFeesAreDisposals", "withdrawalsAreDisposals", "transferWindowMinutes",
-         "requestsPerSecond", "parallelAccounts", "dashboard", "backups", "responseSignature", "cryptoToCrypto", "maxPriceAgeDays", "accounts"];
+         "requestsPerSecond", "parallelAccounts", "dashboard", "backups", "responseSignature", "cryptoToCrypto", "maxPriceAgeDays", "stakingConversionsAreDisposals", "accounts"];
     private static readonly string[] AccountKeys = ["name", "key", "secret", "main"];
 
     private static readonly JsonDocumentOptions DocumentOptions = new()
@@ -111,6 +111,7 @@ public static class ConfigLoader
         var taxYear = v.Optional(root, "taxYear", "", jurisdiction.TaxYearRule, TaxYearRule.Parse);
         var feesAreDisposals = v.Optional(root, "cryptoFeesAreDisposals", "", jurisdiction.CryptoFeesAreDisposals, Bool);
         var withdrawalsAreDisposals = v.Optional(root, "withdrawalsAreDisposals", "", false, Bool);
+        var stakingConversionsAreDisposals = v.Optional(root, "stakingConversionsAreDisposals", "", false, Bool);
         var transferWindow = v.Optional(root, "transferWindowMinutes", "", CostBasisOptions.DefaultTransferWindow,
             t => Duration.FromMinutes(IntIn(t, 0, MaxTransferWindowMinutes, "minutes")));
         var configDir = Path.GetDirectoryName(Path.GetFullPath(path, env.WorkingDirectory));
@@ -150,6 +151,7 @@ public static class ConfigLoader
             MaxPriceAgeDays = maxPriceAgeDays,
             CryptoFeesAreDisposals = feesAreDisposals,
             WithdrawalsAreDisposals = withdrawalsAreDisposals,
+            StakingConversionsAreDisposals = stakingConversionsAreDisposals,
             TransferWindow = transferWindow,
             TimeZone = zone,
             TaxYear = taxYear,
