@@ -102,11 +102,38 @@ public sealed class StoreFaultTests(ITestOutputHelper output) : IAsyncLifetime
                 if (result.ExitCode == 5)
                 {
                     result.Error.Should().Contain($"the store {damaged} is damaged").And.Contain("Recovery");
+                    // verify reads every document on its own and lists each damaged one
+                    if (command == "verify") result.Out.Should().Contain("damaged: ").And.Contain("readable: ");
                     continue;
                 }
                 result.ExitCode.Should().Be(expected[command].ExitCode, $"{name} {command}: identical to the intact store's, or exit 5");
                 if (command == "report") result.Files.Should().Equal(expected[command].Files, $"{name}: the same figures");
             }
+
+            // And repair builds a new store from what still reads (the damaged file unchanged), a full sync fetches what
+            // was lost, and the reports are the intact store's
+            var before = await File.ReadAllBytesAsync(damaged);
+            var repaired = Path.Combine(Path.GetDirectoryName(damaged)!, "repaired.db");
+            var repair = await Run(config, ["repair", "--out", repaired, "--store", damaged]);
+            output.WriteLine($"{name} repair: exit {repair.ExitCode}\n{repair.All}");
+            repair.All.Should().NotContain("unexpected error", $"{name} repair");
+            if (repair.ExitCode == 5)
+            {
+                // Not even openable: the message names the file; the documented recovery is a full sync into a new store
+                repair.Error.Should().Contain($"the store {damaged} is damaged");
+                File.Exists(repaired).Should().BeFalse();
+            }
+            else
+            {
+                repair.ExitCode.Should().BeOneOf([0, 3], $"{name} repair");
+                repair.Out.Should().Contain("raw records recovered");
+            }
+            (await File.ReadAllBytesAsync(damaged)).Should().Equal(before, "repair never writes the damaged store");
+            (await Run(config, ["sync", "--full", "--quiet", "--store", repaired])).ExitCode.Should().Be(0, $"{name} sync --full");
+            var reportDir = Path.Combine(_work.Path, "reports-repaired-" + name.Replace('@', '-'));
+            var again = await Run(config, ["report", "--year", "2023", "--format", "csv", "--out", reportDir, "--store", repaired]);
+            again.ExitCode.Should().Be(expected["report"].ExitCode);
+            ReadReport(reportDir).Should().Equal(expected["report"].Files, $"{name}: repair + sync --full give the intact figures");
         }
     }
 

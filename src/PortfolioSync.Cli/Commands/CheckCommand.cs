@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.CommandLine;
 using PortfolioSync.Bitstamp.Errors;
 using PortfolioSync.Cli.Hosting;
@@ -29,7 +30,6 @@ public sealed class CheckCommand : CliCommand
         var resolved = await ExchangeAccounts.ResolveAsync(selected, context.Env, ct).ConfigureAwait(false);
         var table = new Table().Border(TableBorder.Rounded).AddColumns("account", "key id", "balances", "transactions", "crypto transactions");
         var problems = new List<BitstampApiException>();
-        var notes = new List<string>();
         foreach (var (account, credentials) in resolved)
         {
             // A check answers at once: a few retries, not the nightly job's patience.
@@ -58,29 +58,34 @@ public sealed class CheckCommand : CliCommand
             table.AddRow(Markup.Escape(account.Name), Markup.Escape(credentials.Key.Masked), balances, transactions, crypto);
             credentials.Secret.Dispose();
         }
-        // Accounts with no key: nothing to check against the exchange; what counts is that their history was imported.
+        // Accounts without a key hold imported records only: nothing to check at the exchange, but they must hold some.
         var keyless = selected.Where(a => !a.HasKey).ToList();
-        var keylessProblems = new List<string>();
+        var empty = new List<string>();
         if (keyless.Count > 0)
         {
-            var imported = ExchangeAccounts.ImportedRecords(config.StorePath, context.Env);
+            var facts = StoreFacts.Read(config.StorePath, context.Env);
             foreach (var account in keyless)
             {
-                var ok = ExchangeAccounts.HasImported(account, imported);
-                table.AddRow(Markup.Escape(account.Name), "none", ok ? "[grey]n/a (no key)[/]" : "[red]no key[/]",
-                    ok ? "[grey]imported from CSV[/]" : "[red]nothing imported[/]", "[grey]n/a[/]");
-                if (ok) notes.Add($"{account.Name}: {ExchangeAccounts.KeylessText(account, imported)}");
-                else keylessProblems.Add(ExchangeAccounts.KeylessText(account, imported));
+                var records = facts?.Counts.Where(c => c.Account == account.Name).Sum(c => c.Records) ?? 0;
+                if (records == 0) empty.Add(account.Name);
+                table.AddRow(Markup.Escape(account.Name), "[grey]none[/]", records > 0
+                    ? Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"no key: {records:N0} imported records"))
+                    : "[red]no key and no imported records[/]", "[grey]n/a[/]", "[grey]n/a[/]");
             }
         }
         context.Console.Write(table);
-        foreach (var n in notes) context.Env.Out.WriteLine(n);
         foreach (var p in problems.DistinctBy(p => (p.Account, p.Kind))) context.Env.Error.WriteLine($"error: {p.Message}");
-        foreach (var p in keylessProblems) context.Env.Error.WriteLine($"error: {p}");
-        if (problems.Count == 0 && keylessProblems.Count > 0) return ExitCode.Usage;
+        foreach (var name in empty)
+            context.Env.Error.WriteLine($"error: account '{name}' has no key and no imported records: import its CSV export (portfoliosync import bitstamp-csv FILE --account {name}) or give it a key and secret in {config.SourcePath}");
+        if (problems.Count == 0 && empty.Count > 0) return ExitCode.Usage;
         if (problems.Count == 0)
         {
-            context.Env.Out.WriteLine(resolved.Count > 0 ? "every key works and can read what the sync needs" : "no account has a key: nothing to check on the exchange");
+            if (resolved.Count == 0)
+            {
+                context.Env.Out.WriteLine("no account has a key: the accounts hold imported records (sync fetches their prices only)");
+                return ExitCode.Ok;
+            }
+            context.Env.Out.WriteLine("every key works and can read what the sync needs");
             return ExitCode.Ok;
         }
         return problems.Any(p => p.IsAuthProblem) ? ExitCode.Auth : ExitCode.Partial;

@@ -66,19 +66,8 @@ public sealed class SyncCommand : CliCommand
         var config = context.LoadConfig();
         var selected = ExchangeAccounts.Select(config, context.Parse.GetValue(_account) ?? []);
         var resolved = await ExchangeAccounts.ResolveAsync(selected, context.Env, ct).ConfigureAwait(false);
-        // Accounts with no key (history imported from CSV) have no transactions to pull; the prices their history
-        // needs come from the public endpoints with the rest, even when no account has a key.
-        var keyless = selected.Where(a => !a.HasKey).ToList();
-        if (keyless.Count > 0)
-        {
-            var imported = ExchangeAccounts.ImportedRecords(config.StorePath, context.Env);
-            foreach (var a in keyless)
-                if (ExchangeAccounts.HasImported(a, imported))
-                {
-                    if (!context.Quiet) context.Env.Out.WriteLine($"{a.Name}: {ExchangeAccounts.KeylessText(a, imported)}");
-                }
-                else context.Env.Error.WriteLine($"warning: {ExchangeAccounts.KeylessText(a, imported)}");
-        }
+        foreach (var account in selected.Where(a => !a.HasKey))
+            context.Env.Error.WriteLine($"{account.Name}: no key in the config: its imported records are kept as they are; prices are fetched for them");
         var options = new SyncOptions
         {
             Full = context.Parse.GetValue(_full),
@@ -106,7 +95,7 @@ public sealed class SyncCommand : CliCommand
             if (context.Parse.GetValue(_dashboard) || config.DashboardDir is not null)
             {
                 // After every sync that synced at least one account: the page shows which ones failed.
-                if (report.Accounts.Any(a => a.Succeeded) || (report.Accounts.Count == 0 && report.Prices is { Error: null }))
+                if (report.Accounts.Any(a => a.Succeeded))
                 {
                     var page = DashboardCommand.Write(context, config, config.DashboardDir ?? context.Env.ExpandPath(DashboardCommand.DefaultDir), ct);
                     if (!context.Quiet) context.Env.Out.WriteLine($"dashboard: {page}");
@@ -237,7 +226,6 @@ public sealed class SyncCommand : CliCommand
     internal static ExitCode ExitFor(SyncReport report)
     {
         if (report.AllSucceeded) return ExitCode.Ok;
-        if (report.Accounts.Count == 0) return ExitCode.NothingCompleted;   // only prices were asked for, and they failed
         var failed = report.Accounts.Where(a => !a.Succeeded).ToList();
         if (report.Accounts.Count > 0 && failed.Count == report.Accounts.Count)
             return failed.All(a => a.IsAuthProblem) ? ExitCode.Auth : ExitCode.NothingCompleted;

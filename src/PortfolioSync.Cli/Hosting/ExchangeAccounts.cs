@@ -19,33 +19,8 @@ public static class ExchangeAccounts
         return config.Accounts.Where(a => only.Contains(a.Name)).ToList();
     }
 
-    /// <summary>
-    /// Per account, how many raw records of the store came from imported CSV exports (streams <c>csv:…</c>); empty
-    /// when there is no store yet. What <c>status</c>, <c>check</c> and <c>sync</c> say of an account with no key.
-    /// </summary>
-    public static IReadOnlyDictionary<string, long> ImportedRecords(string storePath, CliEnvironment env)
-    {
-        if (!File.Exists(storePath)) return new Dictionary<string, long>(StringComparer.Ordinal);
-        using var store = Commands.SyncCommand.OpenForReading(storePath, env);
-        return ImportedRecords(store.CountRecords());
-    }
-
-    public static IReadOnlyDictionary<string, long> ImportedRecords(IEnumerable<Store.StreamCount> counts) =>
-        counts.Where(c => c.Stream.StartsWith(Bitstamp.Csv.CsvLedgerMapper.StreamPrefix, StringComparison.Ordinal))
-            .GroupBy(c => c.Account, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Sum(c => c.Records), StringComparer.Ordinal);
-
-    /// <summary>What is said of an account with no key: its imported records, or that it has none (a problem).</summary>
-    public static string KeylessText(AccountConfig account, IReadOnlyDictionary<string, long> imported) =>
-        imported.TryGetValue(account.Name, out var n) && n > 0
-            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"no key in the config: history imported from CSV ({n:N0} records); sync fetches only its prices")
-            : $"account '{account.Name}' has no key in the config and no imported records: import its export ('portfoliosync import bitstamp-csv FILE --account {account.Name}') or give it a key and secret";
-
-    public static bool HasImported(AccountConfig account, IReadOnlyDictionary<string, long> imported) =>
-        imported.TryGetValue(account.Name, out var n) && n > 0;
-
-    /// <summary>Resolves the key and secret of every account that has one (accounts with no key, whose history is
-    /// imported from CSV, are left out); all failures are reported together (exit 2).</summary>
+    /// <summary>Resolves the key and secret of every account that has one (accounts without a key hold imported
+    /// records only and are left out); all failures are reported together (exit 2).</summary>
     public static async Task<IReadOnlyList<(AccountConfig Account, ApiCredentials Credentials)>> ResolveAsync(
         IReadOnlyList<AccountConfig> accounts, CliEnvironment env, CancellationToken ct)
     {
