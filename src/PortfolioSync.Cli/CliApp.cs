@@ -73,11 +73,12 @@ public static class CliApp
         new DashboardCommand(),
         new StatusCommand(),
         new VerifyCommand(),
-        new RepairCommand(),
+        new ImportCommand(),
         new FakeServerCliCommand(),
         new ScheduleCommand(),
         new CompletionCommand(),
         new ExportDataCommand(),
+        new RepairCommand(),
     ];
 
     private sealed class PrintVersion(CliEnvironment env) : SynchronousCommandLineAction

@@ -17,9 +17,32 @@ public static class FakeServerCommand
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
-        return options.Generate is { } records
-            ? await GenerateAsync(options, records, stdout, stderr)
+        return options.Generate is { } records ? await GenerateAsync(options, records, stdout, stderr)
+            : options.WriteCsvDir is not null ? await WriteCsvAsync(options, stdout, stderr)
             : await ServeAsync(options, stdout, stderr, ct);
+    }
+
+    private static async Task<int> WriteCsvAsync(FakeServerCommandOptions o, TextWriter stdout, TextWriter stderr)
+    {
+        ServerData data;
+        try
+        {
+            data = ServerData.Load(o.DataDir);
+        }
+        catch (DataFolderException e)
+        {
+            return await UsageAsync(stderr, e.Message);
+        }
+        await WriteCsvFilesAsync(data, o.WriteCsvDir!, stdout);
+        return 0;
+    }
+
+    private static async Task WriteCsvFilesAsync(ServerData data, string dir, TextWriter stdout)
+    {
+        var files = CsvExportWriter.Write(data, dir);
+        await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"wrote {data.RecordCount} user transactions of {data.Accounts.Count} accounts as both CSV exports ({files.Count} files) to {dir}"));
+        await stdout.FlushAsync();
     }
 
     private static async Task<int> GenerateAsync(FakeServerCommandOptions o, int records, TextWriter stdout, TextWriter stderr)
@@ -45,6 +68,7 @@ public static class FakeServerCommand
         var last = options.Start.AddDays(options.Days - 1);
         await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"wrote {data.RecordCount} user transactions in {data.Accounts.Count} accounts ({string.Join(", ", data.Accounts.Select(a => a.Name))}), {options.Start:yyyy-MM-dd} .. {last:yyyy-MM-dd}, seed {options.Seed}, to {o.WriteDir}"));
+        if (o.WriteCsvDir is { } csv) await WriteCsvFilesAsync(data, csv, stdout);
         await stdout.FlushAsync();
         return 0;
     }

@@ -2,7 +2,8 @@ namespace PortfolioSync.FakeBitstamp;
 
 /// <summary>
 /// Options of <c>portfoliosync fake-server</c>. Serve mode: <c>--data DIR --port N</c>. Generate mode (when
-/// <see cref="Generate"/> is set): <c>--generate N --seed S [--accounts K] [--start D] [--days N] --write DIR</c>.
+/// <see cref="Generate"/> is set): <c>--generate N --seed S [--accounts K] [--start D] [--days N] --write DIR [--write-csv DIR]</c>.
+/// CSV mode: <c>--data DIR --write-csv OUT</c> writes the data folder's history as both CSV exports.
 /// </summary>
 public sealed record FakeServerCommandOptions
 {
@@ -30,6 +31,12 @@ public sealed record FakeServerCommandOptions
 
     /// <summary>Generate mode: the folder to write (must not exist or be empty).</summary>
     public string? WriteDir { get; init; }
+
+    /// <summary>
+    /// Write the history as both Bitstamp CSV exports into this folder (<see cref="Data.CsvExportWriter"/>): of the data
+    /// folder <see cref="DataDir"/>, or in generate mode of the generated history; then exit instead of serving.
+    /// </summary>
+    public string? WriteCsvDir { get; init; }
 
     /// <summary>The server clock. The CLI passes <see cref="TimeProvider.System"/>.</summary>
     #pragma warning disable RS0030 // system clock: the standalone server is its own composition root; the CLI passes its clock

@@ -80,6 +80,12 @@ public static class ReportWriter
         writer.WriteLine($"PortfolioSync tax report {report.Label}");
         writer.WriteLine();
         foreach (var note in report.Notes) writer.WriteLine("- " + note);
+        if (report.Country is { } country)
+        {
+            writer.WriteLine();
+            writer.WriteLine("Country files (which form each serves):");
+            foreach (var note in country.Notes) writer.WriteLine("- " + note);
+        }
         writer.WriteLine();
         writer.WriteLine("The files and their columns are described in docs/reports.md.");
     }

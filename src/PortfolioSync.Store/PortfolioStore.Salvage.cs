@@ -4,122 +4,170 @@ using N = PortfolioSync.Store.Bson.Names;
 
 namespace PortfolioSync.Store;
 
-/// <summary>What <see cref="PortfolioStore.Salvage"/> could read back from a (possibly damaged) store.</summary>
-/// <param name="Records">The current raw records that were read and passed their checksum, in key order.</param>
-/// <param name="Expected">Per <c>account/stream</c>: how many current raw records the store's stream documents say it
-/// holds (absent when that document could not be read).</param>
-/// <param name="Damage">Each thing that could not be read, one line each (collection, record, what failed).</param>
-/// <param name="Opened">False when the file could not be opened at all (nothing recovered).</param>
-public sealed record SalvageResult(
-    IReadOnlyList<RawRecord> Records,
-    IReadOnlyDictionary<string, long> Expected,
-    IReadOnlyList<string> Damage,
-    bool Opened);
+/// <summary>What <see cref="PortfolioStore.Salvage"/> could read from a damaged store.</summary>
+/// <param name="Raw">Every current raw record that reads back whole (checksum included), in key order.</param>
+/// <param name="Details">Keys of the raw records among <paramref name="Raw"/> that are detail records (never mapped).</param>
+/// <param name="Prices">Every daily candle that reads back.</param>
+/// <param name="Lost">Raw records and prices that could not be read: one line per document (its key) or per unreadable
+/// range.</param>
+/// <param name="LedgerDamage">Ledger documents that could not be read (rebuilt from their raw records by a repair).</param>
+public sealed record SalvageResult(IReadOnlyList<RawRecord> Raw, IReadOnlySet<string> Details, IReadOnlyList<DailyPrice> Prices,
+    IReadOnlyList<string> Lost, IReadOnlyList<string> LedgerDamage);
 
 public sealed partial class PortfolioStore
 {
     /// <summary>
-    /// Reads every current raw record of the store at <paramref name="path"/> that can still be read, document by
-    /// document, without writing anything: a LiteDB exception or a checksum failure loses that document only (or,
-    /// when the key index itself cannot be walked, the rest of the collection), and is listed in the result.
-    /// Used by <c>repair</c>; never throws for a damaged file.
+    /// Reads whatever still reads from a (damaged) store file, document by document (for <c>portfoliosync repair</c>):
+    /// the keys come from the <c>_id</c> index, each document is read on its own and checked; a document that fails is
+    /// listed as lost, the file is opened afresh (a failed read can leave LiteDB's engine unusable) and the rest go on.
+    /// When a key index cannot be listed, that collection is scanned in key order up to the first failure. Opens the
+    /// file read-only and writes nothing.
     /// </summary>
+    /// <exception cref="StoreException">The file cannot be opened at all (damaged).</exception>
     public static SalvageResult Salvage(string path)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
         var full = System.IO.Path.GetFullPath(path);
-        var damage = new List<string>();
-        var records = new List<RawRecord>();
-        var expected = new Dictionary<string, long>(StringComparer.Ordinal);
-        LiteDatabase Connect() => new(new ConnectionString
+        var lost = new List<string>();
+        using var reader = new SalvageReader(full);
+        var checksummed = reader.Try(db => ReadSchemaVersion(db.GetCollection(N.Meta)) >= 6, out var v, out _) && v;
+        var raw = new List<RawRecord>();
+        var details = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var doc in reader.ReadEach(N.Raw, lost))
         {
-            Filename = full,
+            try
+            {
+                var record = RawBson.ToRecord(doc, current: true, checksummed);
+                raw.Add(record);
+                if (IsDetail(doc)) details.Add(record.Key);
+            }
+            catch (Exception e) when (IsDamage(e))
+            {
+                lost.Add($"{N.Raw}/{LedgerBson.IdText(doc)}: {e.Message}");
+            }
+        }
+        // The ledger is rebuilt from the raw records; its damaged documents are only listed (for verify).
+        var names = new LedgerBson.ReadCache { RequireChecksum = checksummed };
+        var ledgerDamage = new List<string>();
+        foreach (var doc in reader.ReadEach(N.Ledger, ledgerDamage))
+        {
+            try
+            {
+                LedgerBson.FromDocument(doc, names);
+            }
+            catch (Exception e) when (IsDamage(e))
+            {
+                ledgerDamage.Add($"{N.Ledger}/{LedgerBson.IdText(doc)}: {e.Message}");
+            }
+        }
+        var prices = new List<DailyPrice>();
+        foreach (var doc in reader.ReadEach(N.Prices, lost))
+        {
+            try
+            {
+                prices.Add(ToPrice(doc));
+            }
+            catch (Exception e) when (IsDamage(e))
+            {
+                lost.Add($"{N.Prices}/{LedgerBson.IdText(doc)}: {e.Message}");
+            }
+        }
+        return new SalvageResult(raw, details, prices, lost, ledgerDamage);
+    }
+
+    /// <summary>LiteDB reports damage with many exception types (even NotSupportedException for a bad BSON type byte):
+    /// anything but running out of memory or a cancellation is damage here.</summary>
+    private static bool IsDamage(Exception e) => e is not (OutOfMemoryException or OperationCanceledException);
+
+    /// <summary>A read-only LiteDB connection that is opened again after every failed read.</summary>
+    private sealed class SalvageReader : IDisposable
+    {
+        private readonly string _path;
+        private LiteDatabase? _db;
+
+        public SalvageReader(string path)
+        {
+            _path = path;
+            try
+            {
+                _db = Open();
+                _db.GetCollectionNames().ToList();
+            }
+            catch (Exception e) when (IsDamage(e))
+            {
+                _db?.Dispose();
+                throw new StoreException(path, StoreFailure.Damaged,
+                    $"it cannot be opened at all ({e.GetType().Name}: {e.Message}); nothing can be read from it. {StoreException.RecoverySteps(path)}", e);
+            }
+        }
+
+        private LiteDatabase Open() => new(new ConnectionString
+        {
+            Filename = _path,
             Connection = ConnectionType.Shared,
             ReadOnly = true,
             Collation = OrdinalCollation,
         }, new BsonMapper());
-        LiteDatabase db;
-        try
-        {
-            db = Connect();
-        }
-        catch (Exception e) when (IsDamage(e))
-        {
-            damage.Add($"file: cannot be opened ({e.GetType().Name}: {e.Message})");
-            return new SalvageResult(records, expected, damage, false);
-        }
-        // After a LiteDB exception the engine may keep a half-open transaction (then every later read fails with
-        // "maximum number of transactions reached"): each failure reopens the file, so only that document is lost.
-        T? Read<T>(Func<LiteDatabase, T> read, string what)
-        {
-            try
-            {
-                return read(db);
-            }
-            catch (Exception e) when (IsDamage(e))
-            {
-                damage.Add($"{what}: {e.GetType().Name}: {e.Message}");
-                try
-                {
-                    db.Dispose();
-                }
-                catch (Exception again) when (IsDamage(again))
-                {
-                    // the damaged engine may fail to close: it held nothing to write (read-only)
-                }
-                db = Connect();
-                return default;
-            }
-        }
-        // The keys of a collection, read from its _id index alone where LiteDB can (a damaged data page then loses only
-        // its own documents); when the index cannot be walked to the end, the keys read before the failure.
-        List<BsonValue> Ids(string name)
-        {
-            var keys = Read(d => d.GetCollection(name).Query().Select(BsonExpression.Create("{ _id: $._id }")).ToEnumerable()
-                .Select(x => x[N.Id]).ToList(), $"{name}: key index");
-            if (keys is not null) return keys;
-            var walked = new List<BsonValue>();
-            Read(d =>
-            {
-                foreach (var x in d.GetCollection(name).FindAll()) walked.Add(x[N.Id]);
-                return true;
-            }, $"{name}: the collection cannot be read to its end (the documents before the damage are kept)");
-            return walked;
-        }
-        try
-        {
-            var checksummed = Read<bool?>(d => ReadSchemaVersion(d.GetCollection(N.Meta)) >= 6, "meta: schema version") ?? true;
-            foreach (var id in Ids(N.Cursors))
-            {
-                var counted = Read(d => d.GetCollection(N.Cursors).FindById(id) is { } doc
-                    ? (Key: doc[N.Account].AsString + "/" + doc[N.Stream].AsString, Records: doc[N.Records].AsInt64)
-                    : default, $"{N.Cursors} '{id.AsString}'");
-                if (counted.Key is not null) expected[counted.Key] = counted.Records;
-            }
-            foreach (var id in Ids(N.Raw))
-            {
-                var record = Read(d => d.GetCollection(N.Raw).FindById(id) is { } doc
-                    ? RawBson.ToRecord(doc, current: true, requireChecksum: checksummed) : null, $"{N.Raw} '{id.AsString}'");
-                if (record is not null) records.Add(record);
-            }
-        }
-        finally
-        {
-            try
-            {
-                db.Dispose();
-            }
-            catch (Exception e) when (IsDamage(e))
-            {
-                // read-only: nothing to flush
-            }
-        }
-        records.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
-        return new SalvageResult(records, expected, damage, true);
-    }
 
-    /// <summary>The exceptions LiteDB (5.0.x) throws on a damaged or truncated file, a checksum failure included.</summary>
-    internal static bool IsDamage(Exception e) => e is LiteException or IOException or InvalidDataException or FormatException or InvalidCastException
-        or ArgumentException or IndexOutOfRangeException or InvalidOperationException or NullReferenceException
-        or KeyNotFoundException or OverflowException or EndOfStreamException or System.Text.DecoderFallbackException;
+        public bool Try<T>(Func<LiteDatabase, T> read, out T value, out Exception? error)
+        {
+            try
+            {
+                _db ??= Open();
+                value = read(_db);
+                error = null;
+                return true;
+            }
+            catch (Exception e) when (IsDamage(e))
+            {
+                try { _db?.Dispose(); } catch (Exception d) when (IsDamage(d)) { }
+                _db = null;
+                value = default!;
+                error = e;
+                return false;
+            }
+        }
+
+        public IEnumerable<BsonDocument> ReadEach(string collection, List<string> lost)
+        {
+            // Index keys only: the documents are not read, so damage in a data page does not stop the listing.
+            if (!Try(db => db.GetCollection(collection).Query().OrderBy(N.Id).Select("{ k: $._id }").ToDocuments().Select(d => d["k"]).ToList(),
+                    out var keys, out var listing))
+            {
+                lost.Add($"{collection}: its key index cannot be read ({listing!.GetType().Name}: {listing.Message}); reading in key order up to the first damage");
+                foreach (var doc in ScanUntilDamage(collection, lost)) yield return doc;
+                yield break;
+            }
+            foreach (var key in keys)
+            {
+                if (!Try(db => db.GetCollection(collection).FindById(key), out var doc, out var error))
+                    lost.Add($"{collection}/{key.AsString}: unreadable ({error!.GetType().Name}: {error.Message})");
+                else if (doc is null)
+                    lost.Add($"{collection}/{key.AsString}: listed in the index but not found");
+                else
+                    yield return doc;
+            }
+        }
+
+        private IEnumerable<BsonDocument> ScanUntilDamage(string collection, List<string> lost)
+        {
+            var last = BsonValue.MinValue;
+            while (true)
+            {
+                var from = last;
+                if (!Try(db => db.GetCollection(collection).Find(Query.GT(N.Id, from), 0, 500).ToList(), out var docs, out var error))
+                {
+                    lost.Add($"{collection}: everything after key {(last.IsMinValue ? "(start)" : last.AsString)} is unreadable ({error!.GetType().Name}: {error.Message})");
+                    yield break;
+                }
+                foreach (var doc in docs) yield return doc;
+                if (docs.Count < 500) yield break;
+                last = docs[^1][N.Id];
+            }
+        }
+
+        public void Dispose()
+        {
+            try { _db?.Dispose(); } catch (Exception e) when (IsDamage(e)) { }
+        }
+    }
 }

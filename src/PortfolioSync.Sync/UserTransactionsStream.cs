@@ -45,7 +45,7 @@ internal sealed class UserTransactionsStream(StoreWorker store, SyncOptions opti
             var fresh = 0;
             foreach (var record in page.Records)
             {
-                records.Add(ToPageRecord(account.Name, record, warnings, progress.Warning));
+                records.Add(ToPageRecord(account.Name, record, warnings));
                 if (record.Id is not { } id) { fresh++; continue; }
                 if (seen.Add(id)) fresh++;
                 if (highest is null || id > highest) highest = id;
@@ -120,21 +120,18 @@ internal sealed class UserTransactionsStream(StoreWorker store, SyncOptions opti
         return start;
     }
 
-    internal static PageRecord ToPageRecord(string account, RawRecord<UserTransaction> record, List<Warning> warnings, Action<Warning> report)
+    private PageRecord ToPageRecord(string account, RawRecord<UserTransaction> record, List<Warning> warnings)
     {
         if (record.Value is { } value)
         {
             var mapping = LedgerMapper.Map(account, value);
             if (mapping.Warning is not { } w) return PageRecord.Mapped(mapping.Entry, record.RawJson);
             // Mapped (as an Unknown entry, say) but worth a look: the store lists it with the flagged records.
-            warnings.Add(w);
-            report(w);
+            Warn(warnings, w);
             return new PageRecord(mapping.Entry.ExternalId, record.RawJson, mapping.Entry, w.Message);
         }
         var malformed = record.Malformed!;
-        var warning = LedgerMapper.Malformed(account, malformed);
-        warnings.Add(warning);
-        report(warning);
+        Warn(warnings, LedgerMapper.Malformed(account, malformed));
         var id = malformed.Id ?? SyntheticId.Of(malformed.RawJson);
         return PageRecord.Unmapped(id, record.RawJson, $"malformed: field '{malformed.Field}': {malformed.Problem}");
     }

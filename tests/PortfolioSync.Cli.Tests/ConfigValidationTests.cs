@@ -37,7 +37,7 @@ public sealed class ConfigValidationTests
         result.Error.Should().Contain("accounts[1].name: 'main' is used by two accounts");
         result.Error.Should().Contain("accounts[1].secret: file: must be followed by a path");
         result.Error.Should().Contain("accounts[2].name: 'Bad Name' is not a valid account name");
-        result.Error.Should().Contain("method: 'fofi' is not a cost basis method: use fifo, lifo, hifo, average or uk");
+        result.Error.Should().Contain("method: 'fofi' is not a cost basis method: use fifo, lifo, hifo, average, uk or fr-portfolio");
         result.Error.Should().Contain("timeZone: 'Mars/Olympus' is not a time zone id");
         result.Error.Should().Contain("baseUrl: 'http://example.com' is plain http to another machine");
         result.Error.Should().MatchRegex(@"config\.json:\d+:\d+: accounts\[0\]\.secrte");

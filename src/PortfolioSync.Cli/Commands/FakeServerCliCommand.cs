@@ -16,12 +16,13 @@ public sealed class FakeServerCliCommand : CliCommand
     private readonly Option<int?> _days = new("--days") { Description = "Generator: number of days [default: 731]", HelpName = "N" };
     private readonly Option<bool> _realistic = new("--realistic") { Description = "Generator: mix in every row form the real exchange sends (numeric type, \"None\" fees, exponent numbers, derivatives fields, ids not in time order, ETH→ETH2 staking)" };
     private readonly Option<string?> _write = new("--write") { Description = "Generator: folder to write (new or empty)", HelpName = "DIR" };
+    private readonly Option<string?> _writeCsv = new("--write-csv") { Description = "Write the history (of --data, or the generated one) as both Bitstamp CSV exports into DIR instead of serving", HelpName = "DIR" };
     private readonly Option<bool> _logRequests = new("--log-requests") { Description = "Print one line per request" };
 
     public FakeServerCliCommand()
     {
         Definition = new Command("fake-server", "Run the local Bitstamp-compatible server (127.0.0.1, real signature checks), or generate a data folder for it");
-        foreach (var o in new Option[] { _data, _port, _generate, _seed, _accounts, _start, _days, _realistic, _write, _logRequests }) Definition.Options.Add(o);
+        foreach (var o in new Option[] { _data, _port, _generate, _seed, _accounts, _start, _days, _realistic, _write, _writeCsv, _logRequests }) Definition.Options.Add(o);
     }
 
     public override Command Definition { get; }
@@ -41,6 +42,7 @@ public sealed class FakeServerCliCommand : CliCommand
             Days = p.GetValue(_days),
             Realistic = p.GetValue(_realistic),
             WriteDir = p.GetValue(_write) is { } w ? env.ExpandPath(w) : null,
+            WriteCsvDir = p.GetValue(_writeCsv) is { } wc ? env.ExpandPath(wc) : null,
             Time = env.Time,
             RequestLog = p.GetValue(_logRequests) ? env.Out : null,
         };

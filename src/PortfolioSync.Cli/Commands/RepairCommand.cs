@@ -1,35 +1,30 @@
 using System.CommandLine;
 using System.Globalization;
-using PortfolioSync.Cli.Hosting;
-using PortfolioSync.Domain.Warnings;
+using System.Text;
+using System.Text.Json;
+using PortfolioSync.Bitstamp.Csv;
+using PortfolioSync.Bitstamp.Json;
+using PortfolioSync.Bitstamp.Mapping;
 using PortfolioSync.Store;
+using PortfolioSync.Cli.Hosting;
 using PortfolioSync.Sync;
 
 namespace PortfolioSync.Cli.Commands;
 
 /// <summary>
-/// <c>repair --out NEW</c>: builds a fresh store at NEW from every current raw record of the (damaged) store that can
-/// still be read and passes its checksum, mapping each again exactly as the sync does. Nothing else is carried over
-/// (ledger, cursors' positions beyond the recovered records, balances, prices, runs, superseded versions): they are
-/// derived from the raw records or fetched again by <c>sync --full</c> on the new store, which also fetches the lost
-/// records. The damaged store is only read. Exit 0 when every raw record was recovered, 5 when something was lost
-/// or the store could not be opened at all (the list says what), 2 when NEW already exists.
+/// <c>repair --out NEW</c>: builds a fresh store from every raw record of a damaged store that still reads back whole,
+/// mapping each again with the code a sync or an import uses, plus every readable daily price; says what was
+/// recovered and what was lost. <c>sync --full --store NEW</c> then fetches what was lost from the exchange (docs/store.md
+/// "Faults, damage and recovery"). The damaged store is opened read-only and never changed. Exit 0 when nothing was
+/// lost, 3 when something was (the new store is written either way), 5 when the damaged store cannot be opened at all.
 /// </summary>
 public sealed class RepairCommand : CliCommand
 {
-    private const int PageSize = 1000;
-    private const int MaxListed = 50;
-
-    private readonly Option<string> _out = new("--out")
-    {
-        Description = "The new store file to build (must not exist yet); the damaged store is only read",
-        HelpName = "NEW",
-        Required = true,
-    };
+    private readonly Option<string> _out = new("--out") { Description = "The new store file to build (must not exist)", HelpName = "NEW", Required = true };
 
     public RepairCommand()
     {
-        Definition = new Command("repair", "Build a new store from every raw record a damaged store still holds; then run 'sync --full' on it");
+        Definition = new Command("repair", "Build a new store from every record of a damaged store that still reads, and say what was lost");
         Definition.Options.Add(_out);
     }
 
@@ -37,96 +32,108 @@ public sealed class RepairCommand : CliCommand
 
     public override Task<ExitCode> RunAsync(CommandContext context, CancellationToken ct)
     {
-        var config = context.LoadConfig();
         var env = context.Env;
-        var source = config.StorePath;
+        var config = context.LoadConfig();
         var target = env.ExpandPath(context.Parse.GetValue(_out)!);
-        if (!File.Exists(source))
-            throw new CliException($"no store at {source} to repair (point --store at the damaged file)");
-        if (string.Equals(Path.GetFullPath(source), target, StringComparison.Ordinal))
-            throw new CliException($"--out must name a new file, not the damaged store itself ({source})");
-        if (File.Exists(target) || Directory.Exists(target))
-            throw new CliException($"{target} already exists: repair never overwrites a file; name a new one with --out");
+        if (!File.Exists(config.StorePath))
+            throw new CliException($"no store at {config.StorePath}: nothing to repair");
+        if (File.Exists(target))
+            throw new CliException($"{target} exists: repair writes a new store and never overwrites one; choose another --out");
+        if (string.Equals(Path.GetFullPath(target), Path.GetFullPath(config.StorePath), StringComparison.Ordinal))
+            throw new CliException("--out must be a new file, not the damaged store itself");
 
-        var salvage = PortfolioStore.Salvage(source);
-        var warnings = new List<Warning>();
-        var recovered = new SortedDictionary<string, long>(StringComparer.Ordinal);
-        var built = false;
-        try
+        env.StoreInUse = config.StorePath;
+        var salvage = PortfolioStore.Salvage(config.StorePath);
+        ct.ThrowIfCancellationRequested();
+
+        var recovered = new SortedDictionary<string, (int Records, int Mapped, int Unmapped)>(StringComparer.Ordinal);
+        env.StoreInUse = target;
+        using (var store = PortfolioStore.Open(target, SyncCommand.StoreOptionsFor(env)))
         {
-            using (var store = SyncCommand.OpenStore(target, env))
+            var run = store.StartRun();
+            var problems = new List<string>();
+            foreach (var group in salvage.Raw.GroupBy(r => (r.Account, r.Stream)).OrderBy(g => g.Key.Account, StringComparer.Ordinal).ThenBy(g => g.Key.Stream, StringComparer.Ordinal))
             {
-                var run = store.StartRun();
-                var results = new List<AccountRunResult>();
-                foreach (var group in salvage.Records.GroupBy(r => (r.Account, r.Stream)))
-                {
-                    long inserted = 0, unmapped = 0;
-                    foreach (var chunk in group.Chunk(PageSize))
-                    {
-                        ct.ThrowIfCancellationRequested();
-                        var page = chunk.Select(r => RawRemapper.ToPageRecord(r, warnings)).ToList();
-                        var result = store.CommitPage(new PageCommit(group.Key.Account, group.Key.Stream, run.Id, page));
-                        inserted += result.Inserted;
-                        unmapped += result.Unmapped;
-                    }
-                    recovered[group.Key.Account + "/" + group.Key.Stream] = inserted;
-                    results.Add(new AccountRunResult(group.Key.Account, inserted, 0, 0, unmapped, null));
-                }
-                var lost = LostCounts(salvage, recovered);
-                var complete = salvage.Opened && salvage.Damage.Count == 0 && lost.Values.All(n => n == 0);
-                store.FinishRun(run.Id, complete ? RunStatus.Succeeded : RunStatus.Partial, results,
-                    complete ? [] : [$"repaired from the damaged store {source}: run 'portfoliosync sync --full' to fetch what was lost"]);
+                ct.ThrowIfCancellationRequested();
+                var records = Remap(group.Key.Account, group.Key.Stream, group.OrderBy(r => r.ExternalId).ToList(), salvage.Details, problems);
+                foreach (var page in records.Chunk(1000))
+                    store.CommitPage(new PageCommit(group.Key.Account, group.Key.Stream, run.Id, page));
+                recovered[$"{group.Key.Account}/{group.Key.Stream}"] = (records.Count, records.Count(r => r.Entry is not null), records.Count(r => r.Entry is null && !r.IsDetail));
             }
-            built = true;
-        }
-        finally
-        {
-            if (!built) DeleteStore(target);
+            store.UpsertPrices(salvage.Prices);
+            store.FinishRun(run.Id, salvage.Lost.Count == 0 ? RunStatus.Succeeded : RunStatus.Partial,
+                recovered.Select(kv => new AccountRunResult(kv.Key.Split('/')[0], kv.Value.Records, 0, 0, kv.Value.Unmapped, null)).ToList(),
+                [$"repair of {Path.GetFileName(config.StorePath)}: {salvage.Lost.Count} unreadable document(s)", .. problems]);
         }
 
-        var lostCounts = LostCounts(salvage, recovered);
-        var output = env.Out;
-        output.WriteLine($"repair of {source} into {target}");
-        output.WriteLine("account/stream: recovered raw records (the damaged store counted; lost)");
-        foreach (var key in recovered.Keys.Union(salvage.Expected.Keys).Distinct().OrderBy(k => k, StringComparer.Ordinal))
+        var o = env.Out;
+        o.WriteLine($"repaired {config.StorePath} into {target}");
+        foreach (var (stream, n) in recovered)
+            o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {stream}: {n.Records:N0} raw records recovered ({n.Mapped:N0} mapped, {n.Unmapped:N0} kept unmapped)"));
+        o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  prices: {salvage.Prices.Count:N0} daily candles recovered"));
+        if (salvage.LedgerDamage.Count > 0)
+            o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  ledger: {salvage.LedgerDamage.Count:N0} damaged entries of the old store, rebuilt from their raw records"));
+        if (salvage.Lost.Count == 0)
         {
-            var got = recovered.GetValueOrDefault(key);
-            var counted = salvage.Expected.TryGetValue(key, out var n) ? n.ToString("N0", CultureInfo.InvariantCulture) : "unknown";
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {key}: {got:N0} recovered ({counted} counted; {lostCounts.GetValueOrDefault(key):N0} lost)"));
-        }
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"ledger: {recovered.Values.Sum():N0} raw records mapped again ({warnings.Count:N0} mapping warnings); balances, prices and runs are fetched again by the next sync"));
-        foreach (var d in salvage.Damage.Take(MaxListed)) output.WriteLine($"  damaged: {d}");
-        if (salvage.Damage.Count > MaxListed)
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  … and {salvage.Damage.Count - MaxListed:N0} more damaged documents"));
-        var allRecovered = salvage.Opened && salvage.Damage.Count == 0 && lostCounts.Values.All(v => v == 0);
-        if (allRecovered)
-        {
-            output.WriteLine($"every raw record was recovered. Next: 'portfoliosync --store {target} sync --full', then use {target} as the store.");
+            o.WriteLine("nothing was lost. Point the config's store (or --store) at the new file; the damaged one is unchanged.");
             return Task.FromResult(ExitCode.Ok);
         }
-        env.Error.WriteLine($"error: the store {source} is damaged and not everything could be read (listed above). " +
-            $"Run 'portfoliosync --store {target} sync --full' to fetch the lost records from Bitstamp, then use {target} as the store " +
-            "(or restore a backup: see docs/store.md).");
-        return Task.FromResult(ExitCode.StoreDamaged);
+        o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"lost: {salvage.Lost.Count} unreadable document(s):"));
+        foreach (var line in salvage.Lost.Take(50)) o.WriteLine("  " + line);
+        if (salvage.Lost.Count > 50) o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  … and {salvage.Lost.Count - 50} more"));
+        env.Error.WriteLine($"warning: some records could not be read. Fetch them again from the exchange: portfoliosync sync --full --store {target} " +
+            "(imported CSV files: import them again into the new store). Balances and superseded versions are not copied; the next sync takes a new balance snapshot.");
+        return Task.FromResult(ExitCode.Partial);
     }
 
-    // Per account/stream: what the damaged store counted minus what was recovered (never below zero).
-    private static Dictionary<string, long> LostCounts(SalvageResult salvage, IReadOnlyDictionary<string, long> recovered) =>
-        salvage.Expected.ToDictionary(e => e.Key, e => Math.Max(0, e.Value - recovered.GetValueOrDefault(e.Key)), StringComparer.Ordinal);
-
-    private static void DeleteStore(string path)
+    /// <summary>The raw records of one account and stream as a sync or an import would commit them.</summary>
+    private static List<PageRecord> Remap(string account, string stream, List<RawRecord> raw, IReadOnlySet<string> details, List<string> problems)
     {
-        foreach (var file in new[] { path, Path.ChangeExtension(path, null) + "-log" + Path.GetExtension(path) })
-        {
-            try
+        if (stream == StreamNames.UserTransactions)
+            return raw.Select(r =>
             {
-                File.Delete(file);
-            }
-            catch (IOException)
-            {
-                // best effort: the message already names the failure
-            }
-        }
+                var parsed = UserTransactionParser.Parse(r.Json);
+                if (parsed.Value is not { } value)
+                    return PageRecord.Unmapped(r.ExternalId, r.Json, $"malformed: field '{parsed.Malformed!.Field}': {parsed.Malformed.Problem}");
+                var mapping = LedgerMapper.Map(account, value);
+                return mapping.Warning is { } w ? new PageRecord(r.ExternalId, r.Json, mapping.Entry, w.Message) : PageRecord.Mapped(mapping.Entry, r.Json);
+            }).ToList();
+        if (stream.StartsWith(CsvLedgerMapper.StreamPrefix, StringComparison.Ordinal))
+            return RemapCsv(account, stream, raw, details, problems);
+        // crypto_transactions and any other stream: detail records, kept raw as they were
+        return raw.Select(r => details.Contains(r.Key) || r.EntryId is null && r.Problem is null
+            ? PageRecord.Detail(r.ExternalId, r.Json)
+            : PageRecord.Unmapped(r.ExternalId, r.Json, r.Problem ?? "kept raw by repair")).ToList();
     }
+
+    /// <summary>
+    /// Rows of an imported CSV file: their stored cells are written back as a CSV text of the same header, read by the
+    /// import's reader and mapped with their stored ids; a row that was a duplicate of a synced record (a detail) stays one.
+    /// </summary>
+    private static List<PageRecord> RemapCsv(string account, string stream, List<RawRecord> raw, IReadOnlySet<string> details, List<string> problems)
+    {
+        var cells = raw.Select(r => JsonDocument.Parse(r.Json).RootElement.EnumerateObject().Select(p => (p.Name, p.Value.GetString() ?? "")).ToList()).ToList();
+        var text = new StringBuilder();
+        text.AppendJoin(',', cells[0].Select(c => Quote(c.Name))).Append("\r\n");
+        foreach (var row in cells) text.AppendJoin(',', row.Select(c => Quote(c.Item2))).Append("\r\n");
+        CsvExport export;
+        try
+        {
+            export = BitstampCsvReader.Read(stream[CsvLedgerMapper.StreamPrefix.Length..], text.ToString());
+        }
+        catch (CsvImportException e)
+        {
+            problems.Add($"{account}/{stream}: the imported rows could not be read again ({e.Message}); kept raw and unmapped");
+            return raw.Select(r => PageRecord.Unmapped(r.ExternalId, r.Json, "imported row kept raw by repair: " + e.Message)).ToList();
+        }
+        return raw.Select((r, i) =>
+        {
+            if (details.Contains(r.Key)) return PageRecord.Detail(r.ExternalId, r.Json);
+            var mapping = CsvLedgerMapper.Map(account, stream, export.Rows[i], r.ExternalId);
+            return new PageRecord(r.ExternalId, r.Json, mapping.Entry, mapping.Warning?.Message);
+        }).ToList();
+    }
+
+    private static string Quote(string cell) =>
+        cell.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + cell.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : cell;
 }

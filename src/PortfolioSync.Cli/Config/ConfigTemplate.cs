@@ -32,6 +32,15 @@ public static class ConfigTemplate
         // Rule names come from their one table each (Domain), so a new method, scope or jurisdiction shows up here.
         var uk = Jurisdiction.Uk;
         sb.Append(CultureInfo.InvariantCulture, $"  // Tax rules: {TextList.Or(Jurisdiction.All.Select(j => j.Name).ToList())}; it sets the defaults of the keys below.\n");
+        sb.Append("""
+              //   de  Germany: EUR, Europe/Berlin, FIFO; one-year rule and Freigrenzen; anlage-so.csv
+              //   nl  Netherlands: EUR, Europe/Amsterdam; Box 3 holdings on 1 January; box3.csv
+              //   es  Spain: EUR, Europe/Madrid, FIFO over all accounts (per-account refused); modelo-100.csv, modelo-721.csv
+              //   fr  France: EUR, Europe/Paris, method fr-portfolio (art. 150 VH bis CGI); form-2086.csv, form-3916-bis.csv
+              // The jurisdiction sets baseCurrency, timeZone, taxYear and method unless you set them here
+              // (`portfoliosync status` shows the defaults in force). Rules and sources: docs/cost-basis.md.
+
+            """);
         sb.Append(CultureInfo.InvariantCulture, $"  \"jurisdiction\": \"{uk.Name}\",\n");
         sb.Append(CultureInfo.InvariantCulture, $"  // Cost basis method: {TextList.Or(CostBasisMethodText.Names)} ({CostBasisMethod.Uk.ToText()}: same day, 30 days, section 104 pool).\n");
         sb.Append(CultureInfo.InvariantCulture, $"  \"method\": \"{uk.DefaultMethod.ToText()}\",\n");

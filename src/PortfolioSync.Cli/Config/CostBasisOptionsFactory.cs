@@ -23,7 +23,7 @@ public static class CostBasisOptionsFactory
         var inCurrency = currency ?? config.BaseCurrency;
         return new CostBasisOptions
         {
-            Method = method ?? config.Method,
+            Method = (method ?? config.Method).Engine(),
             Scope = scope ?? config.PoolScope,
             BaseCurrency = inCurrency,
             FiatSet = config.Fiat,
@@ -31,6 +31,7 @@ public static class CostBasisOptionsFactory
             TaxYearRule = config.TaxYear,
             CryptoFeesAreDisposals = config.CryptoFeesAreDisposals,
             WithdrawalsAreDisposals = config.WithdrawalsAreDisposals,
+            StakingConversionsAreDisposals = config.StakingConversionsAreDisposals,
             TransferWindow = config.TransferWindow,
             ManualCosts = inCurrency == config.BaseCurrency ? manualCosts : [],
             PerAccountFrom = scope is null ? config.PoolScopeFrom : scopeFrom,

@@ -13,6 +13,9 @@ public enum CostBasisMethod
     Average,
     /// <summary>HMRC share identification: same day, then the next 30 days, then the section 104 pool.</summary>
     Uk,
+    /// <summary>France's portfolio method (art. 150 VH bis CGI): gains of the whole portfolio, computed beside the engine
+    /// (form 2086); the engine's own lots follow FIFO (<see cref="CostBasisMethodText.Engine"/>), marked informational.</summary>
+    FrPortfolio,
 }
 
 /// <summary>
@@ -28,6 +31,7 @@ public static class CostBasisMethodText
         (CostBasisMethod.Hifo, "hifo"),
         (CostBasisMethod.Average, "average"),
         (CostBasisMethod.Uk, "uk"),
+        (CostBasisMethod.FrPortfolio, "fr-portfolio"),
     ];
 
     /// <summary>Every method's text form, in declaration order.</summary>
@@ -35,6 +39,10 @@ public static class CostBasisMethodText
 
     /// <summary>Every method, in declaration order.</summary>
     public static IReadOnlyList<CostBasisMethod> All { get; } = Table.Select(r => r.Method).ToArray();
+
+    /// <summary>The method the lot engine runs: the method itself, FIFO for <see cref="CostBasisMethod.FrPortfolio"/>
+    /// (whose taxable figures are computed over the whole portfolio beside the engine).</summary>
+    public static CostBasisMethod Engine(this CostBasisMethod method) => method == CostBasisMethod.FrPortfolio ? CostBasisMethod.Fifo : method;
 
     public static string ToText(this CostBasisMethod method)
     {

@@ -68,14 +68,14 @@ public sealed record CostBasisOptions
     public static readonly Duration DefaultTransferWindow = Duration.FromMinutes(10);
 
     /// <summary>Options for <paramref name="method"/> with the defaults of <paramref name="jurisdiction"/>: base
-    /// currency (GBP for UK, USD otherwise), zone (Europe/London, America/New_York, UTC), tax year rule and pool scope (US:
+    /// currency (GBP for uk, EUR for de/nl/es/fr, USD otherwise), zone, tax year rule and pool scope (US:
     /// <c>per-account-from:2025-01-01</c>).</summary>
     public static CostBasisOptions For(CostBasisMethod method, Jurisdiction? jurisdiction = null)
     {
         var j = jurisdiction ?? Jurisdiction.Generic;
         return new()
         {
-            Method = method,
+            Method = method.Engine(),
             BaseCurrency = j.BaseCurrency,
             Zone = j.Zone,
             TaxYearRule = j.TaxYearRule,

@@ -333,7 +333,7 @@ internal sealed class LotMatcher(CostBasisOptions options, Dictionary<(string Po
         if (_pools.TryGetValue((pool, asset), out var lots)) return lots;
         lots = options.Method switch
         {
-            CostBasisMethod.Fifo => new OrderedLotPool(newestFirst: false),
+            CostBasisMethod.Fifo or CostBasisMethod.FrPortfolio => new OrderedLotPool(newestFirst: false),
             CostBasisMethod.Lifo => new OrderedLotPool(newestFirst: true),
             CostBasisMethod.Hifo => new HighestCostLotPool(),
             CostBasisMethod.Average => new AverageCostPool($"average:{pool}:{asset}", MatchRule.Average),

@@ -61,6 +61,7 @@ public sealed record Jurisdiction
     {
         Name = "uk", Authority = "HMRC", BaseCurrency = Asset.Gbp, ZoneId = "Europe/London",
         TaxYearRule = TaxYearRule.Uk, DefaultMethod = CostBasisMethod.Uk,
+        CountryFiles = "sa108-summary.csv",
     };
 
     /// <summary>IRS: USD, calendar years, America/New_York, short/long term, Form 8949 rows.</summary>
@@ -70,10 +71,48 @@ public sealed record Jurisdiction
         TaxYearRule = TaxYearRule.Calendar, DefaultMethod = CostBasisMethod.Fifo, ReportsHoldingTerm = true,
         // Wallet by wallet from 1 January 2025 (Treas. Reg. §1.1012-1(j); Rev. Proc. 2024-28).
         DefaultScope = PoolScope.PerAccountFrom, DefaultScopeFrom = PoolScopeText.UsPerAccountDate,
+        CountryFiles = "form-8949.csv",
+    };
+
+    /// <summary>Germany (BMF): EUR, calendar years, Europe/Berlin, FIFO (§23 Abs. 1 Satz 1 Nr. 2 Satz 3 EStG); one-year
+    /// rule and Freigrenzen; Anlage SO.</summary>
+    public static Jurisdiction De { get; } = new()
+    {
+        Name = "de", Authority = "BMF", BaseCurrency = Asset.Eur, ZoneId = "Europe/Berlin",
+        TaxYearRule = TaxYearRule.Calendar, DefaultMethod = CostBasisMethod.Fifo,
+        CountryFiles = "anlage-so.csv, anlage-so-summary.csv",
+    };
+
+    /// <summary>Netherlands (Belastingdienst): EUR, calendar years, Europe/Amsterdam; Box 3 holdings on 1 January.</summary>
+    public static Jurisdiction Nl { get; } = new()
+    {
+        Name = "nl", Authority = "Belastingdienst", BaseCurrency = Asset.Eur, ZoneId = "Europe/Amsterdam",
+        TaxYearRule = TaxYearRule.Calendar, DefaultMethod = CostBasisMethod.Fifo,
+        CountryFiles = "box3.csv, box3-summary.csv",
+    };
+
+    /// <summary>Spain (AEAT): EUR, calendar years, Europe/Madrid, FIFO over all accounts; Modelo 100 and 721.</summary>
+    public static Jurisdiction Es { get; } = new()
+    {
+        Name = "es", Authority = "AEAT", BaseCurrency = Asset.Eur, ZoneId = "Europe/Madrid",
+        TaxYearRule = TaxYearRule.Calendar, DefaultMethod = CostBasisMethod.Fifo,
+        CountryFiles = "modelo-100.csv, modelo-721.csv (per-account refused)",
+    };
+
+    /// <summary>France (DGFiP): EUR, calendar years, Europe/Paris, portfolio method (art. 150 VH bis CGI); forms 2086
+    /// and 3916-bis.</summary>
+    public static Jurisdiction Fr { get; } = new()
+    {
+        Name = "fr", Authority = "DGFiP", BaseCurrency = Asset.Eur, ZoneId = "Europe/Paris",
+        TaxYearRule = TaxYearRule.Calendar, DefaultMethod = CostBasisMethod.FrPortfolio,
+        CountryFiles = "form-2086.csv, form-2086-summary.csv, form-3916-bis.csv",
     };
 
     /// <summary>Every jurisdiction, in the order help texts list them.</summary>
-    public static IReadOnlyList<Jurisdiction> All { get; } = [Uk, Us, Generic];
+    public static IReadOnlyList<Jurisdiction> All { get; } = [Uk, Us, De, Nl, Es, Fr, Generic];
+
+    /// <summary>The country files the reports add for this jurisdiction (for <c>status</c>), or null.</summary>
+    public string? CountryFiles { get; init; }
 
     /// <summary>The zone named by <see cref="ZoneId"/>.</summary>
     public DateTimeZone Zone => DateTimeZoneProviders.Tzdb[ZoneId];

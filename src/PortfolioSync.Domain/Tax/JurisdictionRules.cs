@@ -22,6 +22,7 @@ public static class JurisdictionRules
     {
         var uk = jurisdiction == Jurisdiction.Uk;
         var us = jurisdiction == Jurisdiction.Us;
+        if (RefuseEu(jurisdiction, method, scope, perAccountFrom) is { } eu) return Refuse(eu);
         if (uk && method != CostBasisMethod.Uk)
             return Refuse($"jurisdiction uk requires method uk, not {method.ToText()}: HMRC identifies cryptoasset disposals by the same-day, 30-day and section 104 pool rules (TCGA92 s104, s105, s106A; HMRC CRYPTO22200)");
         if (uk && scope != PoolScope.Universal)
@@ -43,6 +44,26 @@ public static class JurisdictionRules
     /// <summary>Whether a US tax year falls under the wallet-by-wallet rule while the scope is universal.</summary>
     public static bool UniversalTooLate(Jurisdiction jurisdiction, PoolScope scope, TaxYear year) =>
         jurisdiction == Jurisdiction.Us && scope == PoolScope.Universal && year.End >= PoolScopeText.UsPerAccountDate;
+
+    /// <summary>The French portfolio method outside France, and the de/es/fr method and scope rules (docs/cost-basis.md,
+    /// "Jurisdictions").</summary>
+    private static string? RefuseEu(Jurisdiction j, CostBasisMethod method, PoolScope scope, LocalDate? from)
+    {
+        var fr = CostBasisMethod.FrPortfolio.ToText();
+        if (j != Jurisdiction.Fr && method == CostBasisMethod.FrPortfolio)
+            return $"method '{fr}' is the French portfolio method (art. 150 VH bis CGI): set \"jurisdiction\": \"{Jurisdiction.Fr.Name}\" to use it";
+        if (j == Jurisdiction.De && method != CostBasisMethod.Fifo)
+            return $"method '{method.ToText()}' is not allowed for jurisdiction {j.Name}: §23 Abs. 1 Satz 1 Nr. 2 Satz 3 EStG deems the units acquired first to be sold first (FIFO), and the one-year holding period needs each lot's date; use {CostBasisMethod.Fifo.ToText()}";
+        if (j == Jurisdiction.Es && method != CostBasisMethod.Fifo)
+            return $"method '{method.ToText()}' is not allowed for jurisdiction {j.Name}: units of one cryptoasset are homogeneous and leave first in, first out (FIFO: DGT V0525-25 and V1550-25, by analogy with art. 37.2 LIRPF); use {CostBasisMethod.Fifo.ToText()}";
+        if (j == Jurisdiction.Fr && method != CostBasisMethod.FrPortfolio)
+            return $"method '{method.ToText()}' is not allowed for jurisdiction {j.Name}: gains of occasional investors are computed over the whole portfolio (art. 150 VH bis III CGI); use {fr}";
+        if (j == Jurisdiction.Es && scope != PoolScope.Universal)
+            return $"pool scope '{PoolScopeText.ToText(scope, from)}' is not allowed for jurisdiction {j.Name}: units of one cryptoasset are one homogeneous pool across every platform and account (DGT V1550-25 of 3 September 2025); use {PoolScope.Universal.ToText()}";
+        if (j == Jurisdiction.Fr && scope != PoolScope.Universal)
+            return $"pool scope '{PoolScopeText.ToText(scope, from)}' is not allowed for jurisdiction {j.Name}: the portfolio of art. 150 VH bis CGI is every account together; use {PoolScope.Universal.ToText()}";
+        return null;
+    }
 
     private static RuleCheck Refuse(string why) => new(why, []);
 }

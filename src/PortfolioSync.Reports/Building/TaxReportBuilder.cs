@@ -119,7 +119,14 @@ public static class TaxReportBuilder
         var allocations = result.Allocations.Where(a => year.Contains(a.Date))
             .Select(a => new AllocationRow(a.Date, a.Asset, a.Account, a.LotId, a.AcquiredAt, a.Quantity,
                 (a.CostFlags & CostFlags.Unknown) == 0 ? a.Cost : null));
-        return new TaxReport(context, disposals, income, holdings, transactions, warnings, settings.Value, derivatives, allocations);
+        var report = new TaxReport(context, disposals, income, holdings, transactions, warnings, settings.Value, derivatives, allocations);
+        // Country files (de, nl, es, fr) read the report's holdings; their own warnings join the report's.
+        if (Country.CountryReportBuilder.Build(report, ledger, prices, result) is not { } country) return report;
+        if (country.Warnings.Count > 0)
+            report = new TaxReport(context, disposals, income, holdings, transactions,
+                report.Warnings.Concat(country.Warnings.Select(w => WarningRow.From(w, times))), settings.Value, derivatives, allocations);
+        report.Country = country;
+        return report;
     }
 
     /// <summary>The pool name of lots that left through withdrawals: <c>external</c>, or <c>external:{account}</c>.</summary>

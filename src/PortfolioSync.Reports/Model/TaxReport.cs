@@ -124,6 +124,9 @@ public sealed class TaxReport
 
     public ValueReport? Value { get; }
 
+    /// <summary>The country files (de, nl, es, fr); null for other jurisdictions. Set once by the builder.</summary>
+    public Country.CountryReport? Country { get; internal set; }
+
     /// <summary>True when the year has no disposals, income or transactions.</summary>
     public bool IsEmpty { get; }
 

@@ -21,6 +21,7 @@ internal static class ReportTables
         if (report.Allocations.Count > 0) tables.Add(Allocation(report.Allocations));
         if (report.Form8949 is { } form8949) tables.Add(Form8949(form8949));
         if (report.Value is { } value) tables.Add(Value(value));
+        tables.AddRange(CountryTables.For(report));
         var title = $"PortfolioSync tax report {report.Label} ({report.Context.BaseCurrency.Code})";
         return tables.Select(t => t.WithTitle(title)).ToList();
     }
@@ -43,7 +44,7 @@ internal static class ReportTables
         ], report.Summary)
         {
             CsvTotal = report.Total,
-            SheetNotes = report.Notes,
+            SheetNotes = report.Country is { } country ? report.Notes.Concat(country.Notes).ToList() : report.Notes,
         };
     }
 

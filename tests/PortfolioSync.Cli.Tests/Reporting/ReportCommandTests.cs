@@ -137,7 +137,7 @@ public sealed class ReportCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData("--method", "fofi", "--method: 'fofi' is not a cost basis method: use fifo, lifo, hifo, average or uk.")]
+    [InlineData("--method", "fofi", "--method: 'fofi' is not a cost basis method: use fifo, lifo, hifo, average, uk or fr-portfolio.")]
     [InlineData("--scope", "global", "--scope: 'global' is not a pool scope: use universal, per-account or per-account-from:YYYY-MM-DD.")]
     [InlineData("--method", "fifo", "jurisdiction uk requires method uk, not fifo: HMRC identifies")]
     [InlineData("--scope", "per-account", "jurisdiction uk requires pool scope universal, not per-account: HMRC pools each cryptoasset per person across all wallets and exchanges (HMRC CRYPTO22200)")]

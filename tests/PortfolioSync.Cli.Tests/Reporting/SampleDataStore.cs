@@ -58,6 +58,23 @@ internal static class SampleDataStore
                 records += page.Count;
             }
         }
+        store.UpsertPrices(Prices(data));
+        store.FinishRun(run.Id, RunStatus.Succeeded, [], []);
+        return (records, flagged);
+    }
+
+    /// <summary>Writes only the sample data's daily OHLC candles as prices (what sync fetches from the public endpoint).</summary>
+    public static void WritePricesTo(string storePath)
+    {
+        using var store = PortfolioStore.Open(storePath, new StoreOptions
+        {
+            Time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.Parse("2026-11-24T02:00:00Z", CultureInfo.InvariantCulture)),
+        });
+        store.UpsertPrices(Prices(Folder()));
+    }
+
+    private static List<DailyPrice> Prices(string data)
+    {
         var prices = new List<DailyPrice>();
         foreach (var file in Directory.GetFiles(Path.Combine(data, "ohlc"), "*.json").Order(StringComparer.Ordinal))
         {
@@ -70,8 +87,6 @@ internal static class SampleDataStore
                 prices.Add(new DailyPrice(pair, date, D("open"), D("high"), D("low"), D("close"), "bitstamp-ohlc"));
             }
         }
-        store.UpsertPrices(prices);
-        store.FinishRun(run.Id, RunStatus.Succeeded, [], []);
-        return (records, flagged);
+        return prices;
     }
 }

@@ -191,9 +191,12 @@ public sealed class CostBasisPropertyTests
                     held[(account, coin)] -= q; held[(Accounts[1 - x / 16 % 2], coin)] += q;
                     break;
                 case 5 when have > 0m:
+                    // Out and back early on the next day: before it, every earlier event (at 12:00) has happened; after it,
+                    // every later one. (Out at 10:00 on the same day came before a 12:00 swap that bought the coins.)
                     q = Math.Min(q, have);
-                    b.Withdraw($"{q} {coin}", on: On(day), at: "10:00", account: account);
-                    b.Deposit($"{q} {coin}", on: On(day), at: "14:00", account: account);
+                    day++;
+                    b.Withdraw($"{q} {coin}", on: On(day), at: "00:10", account: account);
+                    b.Deposit($"{q} {coin}", on: On(day), at: "00:20", account: account);
                     break;
             }
         }
