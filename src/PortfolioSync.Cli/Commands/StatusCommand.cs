@@ -52,6 +52,7 @@ public sealed class StatusCommand : CliCommand
     private static async Task<AccountStatus> Probe(AccountConfig account, CredentialResolver resolver, CancellationToken ct)
     {
         var problems = new List<string>();
+        if (!account.HasKey) return new AccountStatus(account, null, false, problems);   // imported records only
         string? keyId = null;
         try
         {
@@ -81,7 +82,7 @@ public sealed class StatusCommand : CliCommand
         console.WriteLine($"defaults {paths.Os.ToString().ToLowerInvariant()}: config {paths.ConfigFile}, data {paths.DataDirectory}");
         console.WriteLine($"lock     {StoreLock.LockPathFor(config.StorePath)}");
         console.WriteLine($"rules    {config.Jurisdiction.ToText()}, method {config.Method.ToText()}, {config.PoolScope.ToText()} pools, base {config.BaseCurrency}, tax year {config.TaxYear}, zone {config.TimeZone.Id}");
-        console.WriteLine($"defaults {JurisdictionDefaultsText(config.Jurisdiction)}");
+        console.WriteLine($"country  {JurisdictionDefaultsText(config.Jurisdiction)}");
         console.WriteLine($"store    {config.StorePath}{(File.Exists(config.StorePath) ? "" : " (not created yet: run 'portfoliosync sync')")}");
         console.WriteLine($"exchange {config.BaseUrl}");
         var table = new Table().Border(TableBorder.Rounded)
@@ -90,12 +91,19 @@ public sealed class StatusCommand : CliCommand
         {
             table.AddRow(
                 Markup.Escape(a.Account.Name + (a.Account.IsMain ? " (main)" : "")),
-                Markup.Escape(a.Account.Key.ToString()),
+                Markup.Escape(a.Account.Key?.ToString() ?? NoKey),
                 Markup.Escape(a.KeyId ?? "-"),
-                Markup.Escape(a.Account.Secret.ToString()),
-                a.Problems.Count == 0 ? "[green]yes[/]" : "[red]no[/]");
+                Markup.Escape(a.Account.Secret?.ToString() ?? "-"),
+                !a.Account.HasKey ? "[grey]n/a[/]" : a.Problems.Count == 0 ? "[green]yes[/]" : "[red]no[/]");
         }
         console.Write(table);
+        foreach (var a in accounts.Where(a => !a.Account.HasKey))
+        {
+            var records = facts?.Counts.Where(c => c.Account == a.Account.Name).Sum(c => c.Records) ?? 0;
+            console.WriteLine(Markup.Escape(records > 0
+                ? string.Create(CultureInfo.InvariantCulture, $"account {a.Account.Name}: no key, {records:N0} imported records; sync fetches prices for them, not transactions")
+                : $"account {a.Account.Name}: no key and no imported records yet: import its CSV export (portfoliosync import bitstamp-csv FILE --account {a.Account.Name}) or give it a key"));
+        }
         if (facts is null) return;
 
         var streams = new Table().Border(TableBorder.Rounded).AddColumns("account", "stream", "records", "unmapped", "versions", "cursor", "last sync");
@@ -132,8 +140,9 @@ public sealed class StatusCommand : CliCommand
         [.. accounts.Select(a => new StatusAccount(
             a.Account.Name,
             a.Account.IsMain,
-            new StatusKey(a.Account.Key.ToString(), a.KeyId),
-            new StatusSecret(a.Account.Secret.ToString(), a.SecretReachable),
+            !a.Account.HasKey,
+            new StatusKey(a.Account.Key?.ToString() ?? "none", a.KeyId),
+            new StatusSecret(a.Account.Secret?.ToString() ?? "none", a.SecretReachable),
             a.Problems,
             Ordered((facts?.Counts.Where(c => c.Account == a.Account.Name) ?? []).Select(c =>
             {
@@ -161,6 +170,9 @@ public sealed class StatusCommand : CliCommand
         foreach (var (key, value) in items) result.Add(key, value);
         return result;
     }
+
+    /// <summary>The key column of an account without a key.</summary>
+    internal const string NoKey = "none: imported records only";
 
     private sealed record AccountStatus(AccountConfig Account, string? KeyId, bool SecretReachable, List<string> Problems);
 

@@ -21,11 +21,13 @@ public sealed record StatusJson(
 /// <summary>The per-OS default paths (<c>os</c>: linux, macos, windows).</summary>
 public sealed record StatusDefaults(string Os, string Config, string Data, string Store);
 
+/// <param name="ImportOnly">An account without a key: only imported records (its key and secret source are "none").</param>
 /// <param name="Streams">Per stream name, in the store's order.</param>
 /// <param name="Balances">Latest non-zero balance per asset code.</param>
 public sealed record StatusAccount(
     string Name,
     bool Main,
+    bool ImportOnly,
     StatusKey Key,
     StatusSecret Secret,
     IReadOnlyList<string> Problems,

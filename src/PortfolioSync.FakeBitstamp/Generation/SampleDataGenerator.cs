@@ -44,6 +44,9 @@ public static class SampleDataGenerator
         Accounts = 3,
         Start = new DateOnly(2023, 3, 1),
         Days = 731,
+        // Every real row form (bitstamp-api.md §9): numeric types, "None" fees, exponent numbers, derivatives fields,
+        // ids not monotonic in time, ETH staking credited as ETH2 with ETH2R rewards; so the demo exercises them.
+        Realistic = true,
     };
 
     private static DateTime Utc(int year, int month, int day, int hour, int minute, int second, int microsecond) =>
