@@ -12,6 +12,7 @@ internal static class ScenarioRunner
         ["store-load"] = StoreLoadScenario.Load,
         ["store-nightly"] = StoreLoadScenario.Nightly,
         ["store-verify"] = StoreLoadScenario.Verify,
+        ["store-backup"] = StoreLoadScenario.Backup,
     };
 
     public static int Run(string[] args)

@@ -13,6 +13,8 @@ namespace PortfolioSync.Benchmarks.Scenarios;
 ///     commits accounts × records in pages into a fresh store; prints median/p90 ms per page commit, total, peak RSS,
 ///     file size, then the open time of the full store and the time of a nightly no-op pass.
 ///   scenario store-verify --path FILE
+///   scenario store-backup --path FILE [--runs 5]
+///     the copy a sync takes before it writes (StoreBackups.Rotate, keep 3): median and each run, file size.
 ///   scenario store-nightly --path FILE [--accounts 5] [--page 1000]
 ///     one process: open, read cursors, re-commit each account's last page (nothing new), close.
 /// </summary>
@@ -20,6 +22,26 @@ internal static class StoreLoadScenario
 {
     private const string Stream = "user_transactions";
     private static readonly Instant Start = Instant.FromUtc(2020, 1, 1, 0, 0);
+
+    public static int Backup(string[] args)
+    {
+        var path = OptionText(args, "--path") ?? throw new InvalidOperationException("--path FILE is required");
+        var runs = Option(args, "--runs", 5);
+        var times = new List<double>();
+        using (var store = PortfolioStore.Open(path))
+        {
+            for (var i = 0; i < runs; i++)
+            {
+                var t = Stopwatch.StartNew();
+                if (StoreBackups.Rotate(store, 3) is { } skipped) throw new InvalidOperationException(skipped);
+                times.Add(t.Elapsed.TotalSeconds);
+                Console.WriteLine(Invariant($"backup {i + 1}: {times[^1]:F2} s"));
+            }
+        }
+        var sorted = times.Order().ToList();
+        Console.WriteLine(Invariant($"store {new FileInfo(path).Length / 1048576.0:F0} MiB; backup (checkpoint + copy + rotate) median {sorted[sorted.Count / 2]:F2} s over {runs} runs ({string.Join(", ", times.Select(x => x.ToString("F2", CultureInfo.InvariantCulture)))})"));
+        return 0;
+    }
 
     public static int Load(string[] args)
     {
