@@ -36,7 +36,7 @@ public static class SampleDataGenerator
         new(Utc(2024, 6, 3, 14, 15, 16, 250_000), EdgeCase.SameSecondTrades),
     ]);
 
-    /// <summary>The options <see cref="Sample"/> runs with (before its edge cases).</summary>
+    /// <summary>The options <see cref="Sample"/> runs with (before its edge cases): realistic, so the demo meets every real row form.</summary>
     public static GeneratorOptions SampleOptions { get; } = new()
     {
         Records = 4000,
@@ -44,6 +44,7 @@ public static class SampleDataGenerator
         Accounts = 3,
         Start = new DateOnly(2023, 3, 1),
         Days = 731,
+        Realistic = true,
     };
 
     private static DateTime Utc(int year, int month, int day, int hour, int minute, int second, int microsecond) =>
