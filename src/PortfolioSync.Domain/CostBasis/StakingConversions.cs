@@ -8,7 +8,8 @@ namespace PortfolioSync.Domain.CostBasis;
 /// engine, on the ledger only:
 /// <list type="bullet">
 /// <item>A conversion is found where an account's <see cref="EntryKind.StakingUnlock"/> credits an asset X that the
-/// account never locked, after it locked Y (the most recent lock before it): X is Y in another wrapper. A reward asset
+/// account never locked, after it locked Y (a locked asset whose code X extends, as ETH2 extends ETH; else the most
+/// recent lock before it): X is Y in another wrapper. A reward asset
 /// named X + <c>R</c> (<c>ETH2R</c>) is the same.</item>
 /// <item>Default (<see cref="CostBasisOptions.StakingConversionsAreDisposals"/> false): X and its reward asset are
 /// read as Y everywhere in the ledger, so lots keep their dates and costs across the conversion (no disposal), a sale
@@ -38,7 +39,14 @@ internal static class StakingConversions
             else if (e.Kind == EntryKind.StakingUnlock && lastLocked.TryGetValue(e.Account, out var locked))
             {
                 foreach (var leg in e.Legs.Where(l => l.Quantity > 0m))
-                    if (!everLocked[e.Account].Contains(leg.Asset) && !aliases.ContainsKey(leg.Asset)) aliases[leg.Asset] = locked;
+                {
+                    if (everLocked[e.Account].Contains(leg.Asset) || aliases.ContainsKey(leg.Asset)) continue;
+                    // A locked asset whose code the credited one extends (ETH → ETH2) wins over the most recent lock,
+                    // which may be another asset staked in between (SOL).
+                    var named = everLocked[e.Account].Where(a => leg.Asset.Code.StartsWith(a.Code, StringComparison.Ordinal))
+                        .OrderByDescending(a => a.Code.Length).ThenBy(a => a.Code, StringComparer.Ordinal).Select(a => (Asset?)a).FirstOrDefault();
+                    aliases[leg.Asset] = named ?? locked;
+                }
             }
         }
         foreach (var (converted, original) in aliases.ToList())

@@ -77,6 +77,12 @@ public sealed class StakingConversionTests
     }
 
     [Fact]
+    public void Another_asset_staked_in_between_does_not_take_the_conversion() =>
+        StakingConversions.Find(new LedgerBuilder().Buy("1 ETH", "2021-01-01", "100 USD").Buy("5 SOL", "2021-01-01", "100 USD")
+                .Lock("1 ETH", "2021-02-01").Lock("5 SOL", "2021-02-02").Unlock("1 ETH2", "2021-03-01").Build())
+            .Should().BeEquivalentTo(new Dictionary<Asset, Asset> { [Asset.Parse("ETH2")] = Asset.Parse("ETH"), [Asset.Parse("ETH2R")] = Asset.Parse("ETH") });
+
+    [Fact]
     public void Staking_that_returns_the_same_asset_changes_nothing() =>
         StakingConversions.Find(new LedgerBuilder().Buy("1 ETH", "2021-01-01", "100 USD").Lock("1 ETH", "2021-02-01").Unlock("1 ETH", "2021-03-01").Build())
             .Should().BeEmpty();
