@@ -78,6 +78,7 @@ public static class CliApp
         new ScheduleCommand(),
         new CompletionCommand(),
         new ExportDataCommand(),
+        new RepairCommand(),
     ];
 
     private sealed class PrintVersion(CliEnvironment env) : SynchronousCommandLineAction

@@ -3,6 +3,15 @@ using PortfolioSync.Cli;
 using PortfolioSync.Cli.Hosting;
 
 // The composition root. The wall clock and the real environment enter the program here and nowhere else.
+
+// `--version` alone answers before anything else is built (the command tree, the environment, signal handlers): a
+// script asks it often and it must start fast (docs/benchmarks.md, "Installed program").
+if (args is ["--version"])
+{
+    Console.Out.WriteLine(CliApp.VersionLine);
+    return 0;
+}
+
 using var cts = new CancellationTokenSource();
 var env = CliEnvironment.FromProcess();
 

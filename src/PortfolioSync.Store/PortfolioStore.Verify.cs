@@ -53,6 +53,19 @@ public sealed partial class PortfolioStore
                 (s.Records + 1, s.Unmapped + (entry is null && !detail ? 1 : 0), s.Versions, s.Max is { } m && m > xid ? m : xid);
         }
 
+        // Every daily candle reads back whole (reports and the value series read them all).
+        foreach (var doc in Scan(_prices))
+        {
+            try
+            {
+                ToPrice(doc);
+            }
+            catch (Exception e) when (e is not (OutOfMemoryException or OperationCanceledException))
+            {
+                problems.Add(new(StoreProblemKind.Unreadable, $"{N.Prices}/{LedgerBson.IdText(doc)}", e.Message));
+            }
+        }
+
         VerifyLedger(problems, raw);
         VerifyFlags(problems, raw);
         VerifyVersions(problems, raw, streams);

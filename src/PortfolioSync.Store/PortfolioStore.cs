@@ -120,9 +120,10 @@ public sealed partial class PortfolioStore : IDisposable
             db = null;
             return store;
         }
-        catch (Exception e) when (e is not StoreException and not OutOfMemoryException)
+        catch (Exception e) when (e is not StoreException && (e is UnauthorizedAccessException || MeansDamage(e)))
         {
             // LiteDB reports a damaged file with many exception types (even ArgumentOutOfRangeException): name the file.
+            // Only those (IsDamage) and access errors are caught; anything else is a bug and stays one.
             if (StoreFaults.IsReadOnly(e)) throw StoreFaults.ReadOnly(full, e);
             if (StoreFaults.IsNoSpace(e) || e is IOException) throw StoreFaults.WriteFailed(full, e, null);
             throw new StoreException(full, StoreFailure.Damaged,
@@ -134,6 +135,15 @@ public sealed partial class PortfolioStore : IDisposable
             db?.Dispose();
         }
     }
+
+    /// <summary>
+    /// The exceptions LiteDB 5.0.x throws when it reads a damaged, truncated or overwritten file (seen in the damage
+    /// tests: LiteException "page type must be …", ArgumentOutOfRangeException, InvalidCastException, …), I/O errors, and
+    /// a document that fails its checks (FormatException, InvalidDataException). Anything else opening a store is a bug.
+    /// </summary>
+    internal static bool MeansDamage(Exception e) => e is LiteException or IOException or InvalidDataException or FormatException
+        or InvalidCastException or ArgumentException or IndexOutOfRangeException or InvalidOperationException
+        or NullReferenceException or KeyNotFoundException or OverflowException or System.Text.DecoderFallbackException;
 
     /// <summary>Copies the write-ahead log into the data file (before a backup copies the file).</summary>
     public void Checkpoint()

@@ -25,4 +25,8 @@ public enum StoreProblemKind
     Unreadable,
     /// <summary>A maintained ledger sum (per account and asset) that disagrees with the ledger.</summary>
     Sums,
+
+    /// <summary>A raw record no longer maps to its stored ledger entry (or cannot be read again): checked by the
+    /// sync layer's <c>MappingVerifier</c>, which knows the mappers (API records and imported CSV rows).</summary>
+    Remap,
 }

@@ -12,13 +12,15 @@ namespace PortfolioSync.EndToEnd.Tests;
 /// (a small tmpfs), a damaged or truncated store file, a read-only mount, a hung sync, signals and the time limit.
 /// The mount tests need root (or user namespaces via <c>unshare</c>), as on the project's build machine.
 /// </summary>
-public sealed class StoreFaultTests(ITestOutputHelper output) : IAsyncLifetime
+public abstract class StoreFaultFixture(ITestOutputHelper output) : IAsyncLifetime
 {
-    private static readonly Lazy<ServerData> Data = new(() =>
+    private protected ITestOutputHelper Output { get; } = output;
+
+    private protected static readonly Lazy<ServerData> Data = new(() =>
         SampleDataGenerator.Generate(new GeneratorOptions { Records = 4000, Accounts = 2, Seed = 13 }));
 
-    private FakeBitstampServer _server = null!;
-    private readonly TempFolder _work = new();
+    private protected FakeBitstampServer _server = null!;
+    private protected readonly TempFolder _work = new();
 
     public async Task InitializeAsync() =>
         _server = await FakeBitstampServer.StartAsync(new FakeServerOptions(Data.Value) { RateLimit = RateLimitSettings.Unlimited }, CancellationToken.None);
@@ -29,6 +31,109 @@ public sealed class StoreFaultTests(ITestOutputHelper output) : IAsyncLifetime
         _work.Dispose();
     }
 
+    private protected async Task<Dictionary<string, CliOutcome>> Outputs(string config, string store, string name)
+    {
+        var result = new Dictionary<string, CliOutcome>(StringComparer.Ordinal);
+        result["status"] = await Run(config, ["status", "--json", "--store", store]);
+        result["verify"] = await Run(config, ["verify", "--store", store]);
+        var reportDir = Path.Combine(_work.Path, "reports-" + name);
+        var report = await Run(config, ["report", "--year", "2023", "--format", "csv", "--out", reportDir, "--store", store]);
+        result["report"] = report with { Files = ReadReport(reportDir) };
+        return result;
+    }
+
+    private protected static List<string> ReadReport(string folder) =>
+        !Directory.Exists(folder) ? [] : Directory.GetFiles(folder, "*.csv", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
+            .Select(f => Path.GetFileName(f) + "\n" + File.ReadAllText(f)).ToList();
+
+    private protected string WriteConfig(string store)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(store)!);
+        var config = Path.Combine(_work.Path, $"config-{Guid.NewGuid():N}.json");
+        var accounts = _server.Data.Accounts.Select(a => $$"""{ "name": "{{a.Name}}", "key": "env:K_{{Env(a)}}", "secret": "env:S_{{Env(a)}}" }""");
+        File.WriteAllText(config, $$"""
+            { "baseCurrency": "GBP", "jurisdiction": "uk", "store": "{{store}}", "baseUrl": "{{_server.BaseUrl}}",
+              "requestsPerSecond": 100, "accounts": [ {{string.Join(",", accounts)}} ] }
+            """);
+        return config;
+    }
+
+    private protected Process Start(string config, string[] args, IReadOnlyDictionary<string, string>? env = null)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = _work.Path,
+        };
+        foreach (var arg in new[] { RepoPaths.CliDll }.Concat(args).Concat(["--config", config])) start.ArgumentList.Add(arg);
+        foreach (var a in _server.Data.Accounts)
+        {
+            start.Environment[$"K_{Env(a)}"] = a.Key;
+            start.Environment[$"S_{Env(a)}"] = a.Secret;
+        }
+        foreach (var (k, v) in env ?? new Dictionary<string, string>()) start.Environment[k] = v;
+        return Process.Start(start)!;
+    }
+
+    private protected async Task<CliOutcome> Run(string config, string[] args, IReadOnlyDictionary<string, string>? env = null)
+    {
+        using var process = Start(config, args, env);
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!await WaitAsync(process, TimeSpan.FromSeconds(120)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"portfoliosync {string.Join(' ', args)} hung");
+        }
+        return new CliOutcome(process.ExitCode, await stdout, await stderr, []);
+    }
+
+    private protected static async Task<bool> WaitAsync(Process process, TimeSpan limit)
+    {
+        using var cts = new CancellationTokenSource(limit);
+        try
+        {
+            await process.WaitForExitAsync(cts.Token);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    private protected static void Signal(int pid, string signal) => Shell("kill", $"-{signal}", pid.ToString());
+
+    private protected static void Mount(string target, string type, string? options, string? source = null)
+    {
+        if (type == "bind") Shell("mount", "--bind", source!, target);
+        else Shell("mount", "-t", type, "-o", options!, type, target);
+    }
+
+    private protected static void Remount(string target, string options) => Shell("mount", "-o", "remount," + options, target);
+
+    private protected static void Unmount(string target) => Shell("umount", target);
+
+    private protected static void Shell(string file, params string[] args)
+    {
+        var start = new ProcessStartInfo(file) { RedirectStandardError = true, UseShellExecute = false };
+        foreach (var a in args) start.ArgumentList.Add(a);
+        using var p = Process.Start(start)!;
+        var error = p.StandardError.ReadToEnd();
+        p.WaitForExit();
+        if (p.ExitCode != 0) throw new InvalidOperationException($"{file} {string.Join(' ', args)}: exit {p.ExitCode} {error} (these tests need root to mount)");
+    }
+
+    private protected static string Env(AccountData a) => a.Name.ToUpperInvariant().Replace('-', '_');
+
+    private protected sealed record CliOutcome(int ExitCode, string Out, string Error, List<string> Files)
+    {
+        public string All => Out + Error;
+    }
+}
+
+/// <summary>The faults of issue 13 other than damage: a full disk, a read-only mount, a hung sync and signals.</summary>
+public sealed class StoreFaultTests(ITestOutputHelper output) : StoreFaultFixture(output)
+{
     [Fact]
     public async Task Sync_on_a_full_disk_ends_within_seconds_with_the_message_exit_1_the_lock_free_and_a_later_run_completes_the_store()
     {
@@ -47,7 +152,7 @@ public sealed class StoreFaultTests(ITestOutputHelper output) : IAsyncLifetime
                 var watch = Stopwatch.StartNew();
                 var full = await Run(config, ["sync", "--quiet"], env);
                 watch.Stop();
-                output.WriteLine($"space check {spaceCheck}: {watch.Elapsed.TotalSeconds:0.0} s: {full.Error}");
+                Output.WriteLine($"space check {spaceCheck}: {watch.Elapsed.TotalSeconds:0.0} s: {full.Error}");
                 full.ExitCode.Should().Be(1);
                 full.Error.Should().Contain(store).And.Contain("cannot write").And.Contain("MB").And.Contain("run sync again")
                     .And.NotContain("unexpected error");
@@ -64,48 +169,6 @@ public sealed class StoreFaultTests(ITestOutputHelper output) : IAsyncLifetime
             finally
             {
                 Unmount(mount);
-            }
-        }
-    }
-
-    [Fact]
-    public async Task A_damaged_or_truncated_store_gives_the_intact_figures_or_exit_5_naming_the_file_from_every_command()
-    {
-        var intact = Path.Combine(_work.Path, "intact", "store.db");
-        var config = WriteConfig(intact);
-        (await Run(config, ["sync", "--quiet"])).ExitCode.Should().Be(0);
-        var expected = await Outputs(config, intact, "intact");
-        expected["report"].ExitCode.Should().Be(0);
-
-        var bytes = await File.ReadAllBytesAsync(intact);
-        var random = new Random(1313);
-        var cases = new List<(string Name, byte[] Content)>();
-        for (var i = 0; i < 4; i++)
-        {
-            var copy = (byte[])bytes.Clone();
-            var offset = random.Next(8192, bytes.Length - 64);
-            for (var j = 0; j < 64; j++) copy[offset + j] ^= 0x5A;
-            cases.Add(($"flip@{offset}", copy));
-        }
-        cases.Add(("truncated", bytes[..(bytes.Length / 2)]));
-
-        foreach (var (name, content) in cases)
-        {
-            var damaged = Path.Combine(_work.Path, name.Replace('@', '-'), "store.db");
-            Directory.CreateDirectory(Path.GetDirectoryName(damaged)!);
-            await File.WriteAllBytesAsync(damaged, content);
-            var got = await Outputs(config, damaged, name.Replace('@', '-'));
-            foreach (var (command, result) in got)
-            {
-                output.WriteLine($"{name} {command}: exit {result.ExitCode} {result.Error.Split('\n')[0]}");
-                result.All.Should().NotContain("unexpected error", $"{name} {command}");
-                if (result.ExitCode == 5)
-                {
-                    result.Error.Should().Contain($"the store {damaged} is damaged").And.Contain("Recovery");
-                    continue;
-                }
-                result.ExitCode.Should().Be(expected[command].ExitCode, $"{name} {command}: identical to the intact store's, or exit 5");
-                if (command == "report") result.Files.Should().Equal(expected[command].Files, $"{name}: the same figures");
             }
         }
     }
@@ -163,7 +226,7 @@ public sealed class StoreFaultTests(ITestOutputHelper output) : IAsyncLifetime
             var watch = Stopwatch.StartNew();
             if (!status.HasExited) Signal(status.Id, "TERM");
             (await WaitAsync(status, TimeSpan.FromSeconds(15))).Should().BeTrue("status answers SIGTERM");
-            output.WriteLine($"status ended {watch.Elapsed.TotalSeconds:0.0} s after SIGTERM, exit {status.ExitCode}");
+            Output.WriteLine($"status ended {watch.Elapsed.TotalSeconds:0.0} s after SIGTERM, exit {status.ExitCode}");
         }
         finally
         {
@@ -176,7 +239,7 @@ public sealed class StoreFaultTests(ITestOutputHelper output) : IAsyncLifetime
         stopped.Should().Contain("interrupted: stopped cleanly");
 
         var limited = await Run(config, ["sync", "--full", "--quiet", "--timeout", "1s"]);
-        output.WriteLine(limited.Error);
+        Output.WriteLine(limited.Error);
         limited.ExitCode.Should().Be(1);
         limited.Error.Should().Contain("time limit of 1s");
         using (var probe = StoreLock.TryAcquire(store).Lock) probe.Should().NotBeNull("the lock is released");
@@ -186,103 +249,92 @@ public sealed class StoreFaultTests(ITestOutputHelper output) : IAsyncLifetime
         after.ExitCode.Should().Be(0);
         after.Error.Should().Contain("as of sync run");
     }
+}
 
-    private async Task<Dictionary<string, CliOutcome>> Outputs(string config, string store, string name)
+/// <summary>A damaged or truncated store (its own class, so it runs beside the other fault tests).</summary>
+public sealed class StoreDamageTests(ITestOutputHelper output) : StoreFaultFixture(output)
+{
+    [Fact]
+    public async Task A_damaged_or_truncated_store_gives_the_intact_figures_or_exit_5_naming_the_file_from_every_command()
     {
-        var result = new Dictionary<string, CliOutcome>(StringComparer.Ordinal);
-        result["status"] = await Run(config, ["status", "--json", "--store", store]);
-        result["verify"] = await Run(config, ["verify", "--store", store]);
-        var reportDir = Path.Combine(_work.Path, "reports-" + name);
-        var report = await Run(config, ["report", "--year", "2023", "--format", "csv", "--out", reportDir, "--store", store]);
-        result["report"] = report with { Files = ReadReport(reportDir) };
-        return result;
-    }
+        var intact = Path.Combine(_work.Path, "intact", "store.db");
+        var config = WriteConfig(intact);
+        (await Run(config, ["sync", "--quiet"])).ExitCode.Should().Be(0);
+        var expected = await Outputs(config, intact, "intact");
+        expected["report"].ExitCode.Should().Be(0);
 
-    private static List<string> ReadReport(string folder) =>
-        !Directory.Exists(folder) ? [] : Directory.GetFiles(folder, "*.csv", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
-            .Select(f => Path.GetFileName(f) + "\n" + File.ReadAllText(f)).ToList();
-
-    private string WriteConfig(string store)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(store)!);
-        var config = Path.Combine(_work.Path, $"config-{Guid.NewGuid():N}.json");
-        var accounts = _server.Data.Accounts.Select(a => $$"""{ "name": "{{a.Name}}", "key": "env:K_{{Env(a)}}", "secret": "env:S_{{Env(a)}}" }""");
-        File.WriteAllText(config, $$"""
-            { "baseCurrency": "GBP", "jurisdiction": "uk", "store": "{{store}}", "baseUrl": "{{_server.BaseUrl}}",
-              "requestsPerSecond": 100, "accounts": [ {{string.Join(",", accounts)}} ] }
-            """);
-        return config;
-    }
-
-    private Process Start(string config, string[] args, IReadOnlyDictionary<string, string>? env = null)
-    {
-        var start = new ProcessStartInfo("dotnet")
+        var bytes = await File.ReadAllBytesAsync(intact);
+        var random = new Random(1313);
+        var cases = new List<(string Name, byte[] Content)>();
+        for (var i = 0; i < 4; i++)
         {
-            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = _work.Path,
-        };
-        foreach (var arg in new[] { RepoPaths.CliDll }.Concat(args).Concat(["--config", config])) start.ArgumentList.Add(arg);
-        foreach (var a in _server.Data.Accounts)
-        {
-            start.Environment[$"K_{Env(a)}"] = a.Key;
-            start.Environment[$"S_{Env(a)}"] = a.Secret;
+            var copy = (byte[])bytes.Clone();
+            var offset = random.Next(8192, bytes.Length - 64);
+            for (var j = 0; j < 64; j++) copy[offset + j] ^= 0x5A;
+            cases.Add(($"flip@{offset}", copy));
         }
-        foreach (var (k, v) in env ?? new Dictionary<string, string>()) start.Environment[k] = v;
-        return Process.Start(start)!;
-    }
+        cases.Add(("truncated", bytes[..(bytes.Length / 2)]));
 
-    private async Task<CliOutcome> Run(string config, string[] args, IReadOnlyDictionary<string, string>? env = null)
-    {
-        using var process = Start(config, args, env);
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!await WaitAsync(process, TimeSpan.FromSeconds(120)))
+        // Two cases at a time: each is a chain of short processes, so a second one uses the time the first waits on starts.
+        using var lanes = new SemaphoreSlim(2);
+        await Task.WhenAll(cases.Select(async c =>
         {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"portfoliosync {string.Join(' ', args)} hung");
-        }
-        return new CliOutcome(process.ExitCode, await stdout, await stderr, []);
-    }
+            await lanes.WaitAsync();
+            try
+            {
+                await Case(c.Name, c.Content);
+            }
+            finally
+            {
+                lanes.Release();
+            }
+        }));
 
-    private static async Task<bool> WaitAsync(Process process, TimeSpan limit)
-    {
-        using var cts = new CancellationTokenSource(limit);
-        try
+        async Task Case(string name, byte[] content)
         {
-            await process.WaitForExitAsync(cts.Token);
-            return true;
+            var damaged = Path.Combine(_work.Path, name.Replace('@', '-'), "store.db");
+            Directory.CreateDirectory(Path.GetDirectoryName(damaged)!);
+            await File.WriteAllBytesAsync(damaged, content);
+            var got = await Outputs(config, damaged, name.Replace('@', '-'));
+            foreach (var (command, result) in got)
+            {
+                Output.WriteLine($"{name} {command}: exit {result.ExitCode} {result.Error.Split('\n')[0]}");
+                result.All.Should().NotContain("unexpected error", $"{name} {command}");
+                if (result.ExitCode == 5)
+                {
+                    result.Error.Should().Contain($"the store {damaged} is damaged").And.Contain("Recovery");
+                    // verify reads every document on its own and lists each damaged one
+                    if (command == "verify") result.Out.Should().Contain("damaged: ").And.Contain("readable: ");
+                    continue;
+                }
+                result.ExitCode.Should().Be(expected[command].ExitCode, $"{name} {command}: identical to the intact store's, or exit 5");
+                if (command == "report") result.Files.Should().Equal(expected[command].Files, $"{name}: the same figures");
+            }
+
+            // And repair builds a new store from what still reads (the damaged file unchanged), a full sync fetches what
+            // was lost, and the reports are the intact store's
+            var before = await File.ReadAllBytesAsync(damaged);
+            var repaired = Path.Combine(Path.GetDirectoryName(damaged)!, "repaired.db");
+            var repair = await Run(config, ["repair", "--out", repaired, "--store", damaged]);
+            Output.WriteLine($"{name} repair: exit {repair.ExitCode}\n{repair.All}");
+            repair.All.Should().NotContain("unexpected error", $"{name} repair");
+            if (repair.ExitCode == 5)
+            {
+                // Not even openable: the message names the file; the documented recovery is a full sync into a new store
+                repair.Error.Should().Contain($"the store {damaged} is damaged");
+                File.Exists(repaired).Should().BeFalse();
+            }
+            else
+            {
+                repair.ExitCode.Should().BeOneOf([0, 3], $"{name} repair");
+                repair.Out.Should().Contain("raw records recovered");
+            }
+            (await File.ReadAllBytesAsync(damaged)).Should().Equal(before, "repair never writes the damaged store");
+            (await Run(config, ["sync", "--full", "--quiet", "--store", repaired])).ExitCode.Should().Be(0, $"{name} sync --full");
+            var reportDir = Path.Combine(_work.Path, "reports-repaired-" + name.Replace('@', '-'));
+            var again = await Run(config, ["report", "--year", "2023", "--format", "csv", "--out", reportDir, "--store", repaired]);
+            again.ExitCode.Should().Be(expected["report"].ExitCode);
+            ReadReport(reportDir).Should().Equal(expected["report"].Files, $"{name}: repair + sync --full give the intact figures");
         }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
-    }
-
-    private static void Signal(int pid, string signal) => Shell("kill", $"-{signal}", pid.ToString());
-
-    private static void Mount(string target, string type, string? options, string? source = null)
-    {
-        if (type == "bind") Shell("mount", "--bind", source!, target);
-        else Shell("mount", "-t", type, "-o", options!, type, target);
-    }
-
-    private static void Remount(string target, string options) => Shell("mount", "-o", "remount," + options, target);
-
-    private static void Unmount(string target) => Shell("umount", target);
-
-    private static void Shell(string file, params string[] args)
-    {
-        var start = new ProcessStartInfo(file) { RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in args) start.ArgumentList.Add(a);
-        using var p = Process.Start(start)!;
-        var error = p.StandardError.ReadToEnd();
-        p.WaitForExit();
-        if (p.ExitCode != 0) throw new InvalidOperationException($"{file} {string.Join(' ', args)}: exit {p.ExitCode} {error} (these tests need root to mount)");
-    }
-
-    private static string Env(AccountData a) => a.Name.ToUpperInvariant().Replace('-', '_');
-
-    private sealed record CliOutcome(int ExitCode, string Out, string Error, List<string> Files)
-    {
-        public string All => Out + Error;
     }
 }

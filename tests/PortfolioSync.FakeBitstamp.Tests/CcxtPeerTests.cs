@@ -1,25 +1,26 @@
 using System.Diagnostics;
 using PortfolioSync.FakeBitstamp.Data;
-using PortfolioSync.FakeBitstamp.Generation;
 using PortfolioSync.FakeBitstamp.Tests.Support;
 
 namespace PortfolioSync.FakeBitstamp.Tests;
 
 /// <summary>
-/// The third-party ccxt client (tests/ccxt-peer, ccxt 4.5.84 pinned) against the server on the sample's plain forms
-/// (<see cref="SampleDataGenerator.SampleOptions"/> without <c>Realistic</c>), every check required (--strict). The
-/// committed sample-data is realistic: it has rows with a numeric <c>type</c> (as the real API sends, bitstamp-api.md
-/// §9), and ccxt keeps only <c>type === "2"</c>, so it drops those trades; that is ccxt's limit, not the server's. Needs node and npm; installs node_modules with <c>npm ci</c> when missing.
+/// The third-party ccxt client (tests/ccxt-peer, ccxt 4.5.84 pinned) against the server on the sample history, every
+/// check required (--strict). Needs node and npm; installs node_modules with <c>npm ci</c> when missing.
+/// The committed sample-data is realistic (bitstamp-api.md §9): some rows carry <c>type</c> as a JSON number, and ccxt's
+/// fetchMyTrades keeps only <c>type === "2"</c>, so it drops them (a limitation of ccxt with real answers, not of the
+/// protocol). This check therefore serves the same history in the classic shape: the sample's options without
+/// <c>Realistic</c>.
 /// </summary>
 public sealed class CcxtPeerTests
 {
     private static readonly string PeerDir = Path.Combine(RepoRoot.Path, "tests", "ccxt-peer");
 
     [Fact]
-    public async Task Ccxt_passes_every_check_against_the_sample_data()
+    public async Task Ccxt_passes_every_check_against_the_sample_history()
     {
-        // Given the server on the sample's plain forms, on the real clock (ccxt signs with it)
-        var data = SampleDataGenerator.Generate(SampleDataGenerator.SampleOptions with { Realistic = false });
+        // Given the server on the sample history in the classic shape, on the real clock (ccxt signs with it)
+        var data = Generation.SampleDataGenerator.Generate(Generation.SampleDataGenerator.SampleOptions with { Realistic = false });
         var main = data.Account("main");
         await using var server = await FakeBitstampServer.StartAsync(new FakeServerOptions(data), CancellationToken.None);
         if (!Directory.Exists(Path.Combine(PeerDir, "node_modules", "ccxt")))

@@ -56,6 +56,39 @@ public static partial class BitstampCsvReader
         return new CsvExport(file, format, rows);
     }
 
+    /// <summary>
+    /// Reads again one row as the store keeps it (<see cref="CsvTransaction.Raw"/>: a JSON object of header → cell
+    /// text), with the same checks as <see cref="Read"/>: what <c>verify</c> re-maps and compares with the ledger.
+    /// </summary>
+    /// <exception cref="CsvImportException">Not a stored row of either export, or a bad cell.</exception>
+    public static CsvTransaction ReadStored(string source, string rawJson)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(rawJson);
+        List<string> header = [];
+        List<string> cells = [];
+        try
+        {
+            using var doc = JsonDocument.Parse(rawJson);
+            if (doc.RootElement.ValueKind != JsonValueKind.Object) throw new CsvImportException(source, 0, null, "the stored row is not a JSON object");
+            foreach (var p in doc.RootElement.EnumerateObject())
+            {
+                if (p.Value.ValueKind != JsonValueKind.String) throw new CsvImportException(source, 0, p.Name, "the stored cell is not a string");
+                header.Add(p.Name);
+                cells.Add(p.Value.GetString()!);
+            }
+        }
+        catch (JsonException e)
+        {
+            throw new CsvImportException(source, 0, null, $"the stored row is not JSON: {e.Message}");
+        }
+        var format = Matches(header, Rfc4180Header) ? CsvExportFormat.Rfc4180
+            : Matches(header, LegacyHeader) ? CsvExportFormat.Legacy
+            : throw new CsvImportException(source, 0, null, $"the stored row has the columns '{string.Join(",", header)}'; " + Expected);
+        var row = new Row(source, 0, format == CsvExportFormat.Rfc4180 ? Rfc4180Header : LegacyHeader, cells);
+        return format == CsvExportFormat.Rfc4180 ? ReadRfc(row) : ReadLegacy(row);
+    }
+
     private static string Expected =>
         $"expected the columns '{string.Join(",", Rfc4180Header)}' (Bitstamp's RFC 4180 export) or '{string.Join(",", LegacyHeader)}' (the old export)";
 

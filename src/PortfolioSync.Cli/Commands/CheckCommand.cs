@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.CommandLine;
 using PortfolioSync.Bitstamp.Errors;
 using PortfolioSync.Cli.Hosting;
@@ -57,10 +58,33 @@ public sealed class CheckCommand : CliCommand
             table.AddRow(Markup.Escape(account.Name), Markup.Escape(credentials.Key.Masked), balances, transactions, crypto);
             credentials.Secret.Dispose();
         }
+        // Accounts without a key hold imported records only: nothing to check at the exchange, but they must hold some.
+        var keyless = selected.Where(a => !a.HasKey).ToList();
+        var empty = new List<string>();
+        if (keyless.Count > 0)
+        {
+            var facts = StoreFacts.Read(config.StorePath, context.Env);
+            foreach (var account in keyless)
+            {
+                var records = facts?.Counts.Where(c => c.Account == account.Name).Sum(c => c.Records) ?? 0;
+                if (records == 0) empty.Add(account.Name);
+                table.AddRow(Markup.Escape(account.Name), "[grey]none[/]", records > 0
+                    ? Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"no key: {records:N0} imported records"))
+                    : "[red]no key and no imported records[/]", "[grey]n/a[/]", "[grey]n/a[/]");
+            }
+        }
         context.Console.Write(table);
         foreach (var p in problems.DistinctBy(p => (p.Account, p.Kind))) context.Env.Error.WriteLine($"error: {p.Message}");
+        foreach (var name in empty)
+            context.Env.Error.WriteLine($"error: account '{name}' has no key and no imported records: import its CSV export (portfoliosync import bitstamp-csv FILE --account {name}) or give it a key and secret in {config.SourcePath}");
+        if (problems.Count == 0 && empty.Count > 0) return ExitCode.Usage;
         if (problems.Count == 0)
         {
+            if (resolved.Count == 0)
+            {
+                context.Env.Out.WriteLine("no account has a key: the accounts hold imported records (sync fetches their prices only)");
+                return ExitCode.Ok;
+            }
             context.Env.Out.WriteLine("every key works and can read what the sync needs");
             return ExitCode.Ok;
         }

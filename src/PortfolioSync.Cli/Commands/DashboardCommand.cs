@@ -44,12 +44,13 @@ public sealed class DashboardCommand : CliCommand
 
     /// <summary>Reads the store, builds and writes the dashboard. Shared with <c>sync --dashboard</c> and <c>demo</c>.</summary>
     /// <returns>The full path of <c>index.html</c>.</returns>
-    internal static string Write(CommandContext context, AppConfig config, string outDir, CancellationToken ct)
+    /// <param name="input">The store as a caller already read it (demo), else it is read here.</param>
+    internal static string Write(CommandContext context, AppConfig config, string outDir, CancellationToken ct, StoreInput? input = null)
     {
         var env = context.Env;
         var manual = ReportCommand.ReadManualCosts(config);
         var phases = new PhaseLog(context);
-        var input = StoreInput.Load(config.StorePath, config.BaseCurrency, config.Fiat, env);
+        input ??= StoreInput.Load(config.StorePath, config.BaseCurrency, config.Fiat, env, config.MaxPriceAgeDays);
         var syncs = ReadSyncs(config, env);
         phases.Done("read the store");
         ct.ThrowIfCancellationRequested();

@@ -99,7 +99,7 @@ public sealed class DemoCommand : CliCommand
             new ValueSeriesOptions(first, last, config.BaseCurrency, zone, null),
             options, input.Description, input.Warnings);
         var valueFiles = ValueReportWriter.Write(value, outDir, ReportFormats.All);
-        var dashboard = DashboardCommand.Write(context, config, Path.Combine(outDir, "dashboard"), ct);
+        var dashboard = DashboardCommand.Write(context, config, Path.Combine(outDir, "dashboard"), ct, input);
 
         PrintSummary(context, sync, written, value, valueFiles, config, input);
         context.Env.Out.WriteLine($"  dashboard      {dashboard}");

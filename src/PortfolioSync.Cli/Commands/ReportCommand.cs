@@ -77,7 +77,7 @@ public sealed class ReportCommand : CliCommand
         var folder = ReportWriter.Write(report, outDir, formats);
         phases.Done("wrote the files");
 
-        PrintSummary(env.Out, report, folder, formats);
+        PrintSummary(env.Out, report, folder, formats, explicitMethod ?? config.Method);
         if (report.IncompleteDisposals == 0) return Task.FromResult(ExitCode.Ok);
         env.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"error: the report is incomplete: {report.IncompleteDisposals} disposal(s) in {report.Label} lack proceeds, cost or fees (no {config.BaseCurrency} price, or more sold than held); ")
@@ -120,13 +120,18 @@ public sealed class ReportCommand : CliCommand
         return formats;
     }
 
-    private static void PrintSummary(TextWriter output, TaxReport report, string folder, ReportFormats formats)
+    /// <summary>The method as chosen; for fr-portfolio, which lots the common files (and the line below) use.</summary>
+    private static string MethodText(CostBasisMethod engine, CostBasisMethod chosen) => chosen == engine
+        ? engine.ToText()
+        : $"{chosen.ToText()} (taxable figures in the country files; disposals.csv and the line below use {engine.ToText()} lots, informational)";
+
+    private static void PrintSummary(TextWriter output, TaxReport report, string folder, ReportFormats formats, CostBasisMethod chosen)
     {
         var c = report.Context;
         var t = report.Total;
         var currency = c.BaseCurrency.Code;
         output.WriteLine($"wrote {folder}{Path.DirectorySeparatorChar} ({formats.ToText()})");
-        output.WriteLine($"tax year {c.Label}: {Iso(c.TaxYear.Start)} to {Iso(c.TaxYear.End)} ({c.ZoneId}), method {c.Method.ToText()}, {c.Scope.ToText()} pools, {currency}");
+        output.WriteLine($"tax year {c.Label}: {Iso(c.TaxYear.Start)} to {Iso(c.TaxYear.End)} ({c.ZoneId}), method {MethodText(c.Method, chosen)}, {c.Scope.ToText()} pools, {currency}");
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"disposals {t.Disposals}  proceeds {Money(t.ShownProceeds)}  costs {Money(t.ShownCosts)}  fees {Money(t.ShownFees)}  gains {Money(t.ShownGains)}  losses {Money(t.ShownLosses)}  net {Money(t.ShownNet)} {currency}{(t.Incomplete > 0 ? $"  ({t.Incomplete} incomplete)" : "")}"));
         if (report.Income.Count > 0)

@@ -52,6 +52,7 @@ public sealed class StatusCommand : CliCommand
     private static async Task<AccountStatus> Probe(AccountConfig account, CredentialResolver resolver, CancellationToken ct)
     {
         var problems = new List<string>();
+        if (!account.HasKey) return new AccountStatus(account, null, false, problems);   // imported records only
         string? keyId = null;
         try
         {
@@ -81,7 +82,7 @@ public sealed class StatusCommand : CliCommand
         console.WriteLine($"defaults {paths.Os.ToString().ToLowerInvariant()}: config {paths.ConfigFile}, data {paths.DataDirectory}");
         console.WriteLine($"lock     {StoreLock.LockPathFor(config.StorePath)}");
         console.WriteLine($"rules    {config.Jurisdiction.ToText()}, method {config.Method.ToText()}, {config.PoolScope.ToText()} pools, base {config.BaseCurrency}, tax year {config.TaxYear}, zone {config.TimeZone.Id}");
-        console.WriteLine($"defaults {JurisdictionDefaultsText(config.Jurisdiction)}");
+        console.WriteLine($"country  {JurisdictionDefaultsText(config.Jurisdiction)}");
         console.WriteLine($"store    {config.StorePath}{(File.Exists(config.StorePath) ? "" : " (not created yet: run 'portfoliosync sync')")}");
         console.WriteLine($"exchange {config.BaseUrl}");
         var table = new Table().Border(TableBorder.Rounded)
@@ -90,12 +91,19 @@ public sealed class StatusCommand : CliCommand
         {
             table.AddRow(
                 Markup.Escape(a.Account.Name + (a.Account.IsMain ? " (main)" : "")),
-                Markup.Escape(a.Account.Key.ToString()),
+                Markup.Escape(a.Account.Key?.ToString() ?? NoKey),
                 Markup.Escape(a.KeyId ?? "-"),
-                Markup.Escape(a.Account.Secret.ToString()),
-                a.Problems.Count == 0 ? "[green]yes[/]" : "[red]no[/]");
+                Markup.Escape(a.Account.Secret?.ToString() ?? "-"),
+                !a.Account.HasKey ? "[grey]n/a[/]" : a.Problems.Count == 0 ? "[green]yes[/]" : "[red]no[/]");
         }
         console.Write(table);
+        foreach (var a in accounts.Where(a => !a.Account.HasKey))
+        {
+            var records = facts?.Counts.Where(c => c.Account == a.Account.Name).Sum(c => c.Records) ?? 0;
+            console.WriteLine(Markup.Escape(records > 0
+                ? string.Create(CultureInfo.InvariantCulture, $"account {a.Account.Name}: no key, {records:N0} imported records; sync fetches prices for them, not transactions")
+                : $"account {a.Account.Name}: no key and no imported records yet: import its CSV export (portfoliosync import bitstamp-csv FILE --account {a.Account.Name}) or give it a key"));
+        }
         if (facts is null) return;
 
         var streams = new Table().Border(TableBorder.Rounded).AddColumns("account", "stream", "records", "unmapped", "versions", "cursor", "last sync");
@@ -142,12 +150,13 @@ public sealed class StatusCommand : CliCommand
                 w.WriteStartObject();
                 w.WriteString("name", a.Account.Name);
                 w.WriteBoolean("main", a.Account.IsMain);
+                w.WriteBoolean("importOnly", !a.Account.HasKey);
                 w.WriteStartObject("key");
-                w.WriteString("source", a.Account.Key.ToString());
+                w.WriteString("source", a.Account.Key?.ToString() ?? "none");
                 if (a.KeyId is null) w.WriteNull("id"); else w.WriteString("id", a.KeyId);
                 w.WriteEndObject();
                 w.WriteStartObject("secret");
-                w.WriteString("source", a.Account.Secret.ToString());
+                w.WriteString("source", a.Account.Secret?.ToString() ?? "none");
                 w.WriteBoolean("reachable", a.SecretReachable);
                 w.WriteEndObject();
                 w.WriteStartArray("problems");
@@ -204,6 +213,9 @@ public sealed class StatusCommand : CliCommand
         }
         output.WriteLine(Encoding.UTF8.GetString(buffer.ToArray()));
     }
+
+    /// <summary>The key column of an account without a key.</summary>
+    internal const string NoKey = "none: imported records only";
 
     private sealed record AccountStatus(AccountConfig Account, string? KeyId, bool SecretReachable, List<string> Problems);
 

@@ -66,6 +66,8 @@ public sealed class SyncCommand : CliCommand
         var config = context.LoadConfig();
         var selected = ExchangeAccounts.Select(config, context.Parse.GetValue(_account) ?? []);
         var resolved = await ExchangeAccounts.ResolveAsync(selected, context.Env, ct).ConfigureAwait(false);
+        foreach (var account in selected.Where(a => !a.HasKey))
+            context.Env.Error.WriteLine($"{account.Name}: no key in the config: its imported records are kept as they are; prices are fetched for them");
         var options = new SyncOptions
         {
             Full = context.Parse.GetValue(_full),

@@ -24,13 +24,36 @@ public sealed class VerifyCommand : CliCommand
         // The lock keeps a sync out meanwhile; a store this user cannot write needs none (no sync can write it either).
         var readOnly = !CanWrite(config.StorePath);
         using var acquired = readOnly ? null : SyncCommand.AcquireLock(config.StorePath, context.Env);
-        using var store = SyncCommand.OpenForReading(config.StorePath, context.Env);
-        var problems = store.Verify();
-        var records = store.CountRecords().Sum(c => c.Records);
+        List<Store.StoreProblem> problems;
+        long records;
+        long remapped;
+        int entries;
+        int schema;
+        try
+        {
+            using var store = SyncCommand.OpenForReading(config.StorePath, context.Env);
+            problems = store.Verify().ToList();
+            // Every mapped raw record (API rows and imported CSV rows alike) mapped again and compared with its entry.
+            var (remap, count) = Sync.MappingVerifier.Verify(store);
+            problems.AddRange(remap);
+            remapped = count;
+            records = store.CountRecords().Sum(c => c.Records);
+            entries = store.CountLedger();
+            schema = store.StoredSchemaVersion;
+        }
+        catch (Exception e) when (e is not OperationCanceledException && (e as Store.StoreException ?? Store.StoreFaults.Classify(config.StorePath, e)) is { Failure: Store.StoreFailure.Damaged } damage)
+        {
+            // Damage stops LiteDB's own reads: read every document on its own and list each one that fails.
+            var salvage = Store.PortfolioStore.Salvage(config.StorePath);
+            foreach (var line in salvage.Lost.Concat(salvage.LedgerDamage)) context.Env.Out.WriteLine("damaged: " + line);
+            context.Env.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"readable: {salvage.Raw.Count:N0} raw records, {salvage.Prices.Count:N0} daily candles; unreadable: {salvage.Lost.Count + salvage.LedgerDamage.Count:N0} (listed above)"));
+            throw new CliException(damage.Message, ExitCode.StoreDamaged, damage);
+        }
         if (problems.Count == 0)
         {
             context.Env.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"store ok: {records:N0} raw records, {store.CountLedger():N0} ledger entries, schema {store.StoredSchemaVersion} ({config.StorePath})"));
+                $"store ok: {records:N0} raw records, {entries:N0} ledger entries ({remapped:N0} mapped again, all equal), schema {schema} ({config.StorePath})"));
             return Task.FromResult(ExitCode.Ok);
         }
         foreach (var p in problems) context.Env.Out.WriteLine(p.ToString());

@@ -21,6 +21,9 @@ public sealed record AppConfig
     public LocalDate? PoolScopeFrom { get; init; }
     /// <summary>Config <c>cryptoToCrypto</c>: <c>once</c> (default) or <c>each-leg</c> (HMRC CRYPTO22257's two values).</summary>
     public CryptoToCryptoValuation CryptoToCrypto { get; init; } = CryptoToCryptoValuation.Once;
+    /// <summary>Config <c>stakingConversionsAreDisposals</c>: staking that credits another asset (ETH sent, ETH2
+    /// credited) is an exchange of one for the other. Default false: the lots and dates cross the conversion.</summary>
+    public bool StakingConversionsAreDisposals { get; init; }
     /// <summary>Config <c>maxPriceAgeDays</c>: how many days a close may be carried over a gap. Default 7.</summary>
     public int MaxPriceAgeDays { get; init; } = Domain.Pricing.PriceBook.DefaultMaxPriceAgeDays;
     /// <summary>Config <c>cryptoFeesAreDisposals</c> (default: the jurisdiction's, true for uk and us).</summary>
@@ -53,7 +56,13 @@ public sealed record AppConfig
 }
 
 /// <summary>One Bitstamp account (main or a subaccount) and where its read-only key lives.</summary>
-public sealed record AccountConfig(string Name, CredentialSource Key, SecretReference Secret, bool IsMain);
+/// <summary>One configured account. Without <see cref="Key"/> and <see cref="Secret"/> it holds imported records only
+/// (<c>import bitstamp-csv</c>): <c>sync</c> does not call the exchange for it, <c>status</c> and <c>check</c> say so.</summary>
+public sealed record AccountConfig(string Name, CredentialSource? Key, SecretReference? Secret, bool IsMain)
+{
+    /// <summary>Whether the account has an API key (else: imported records only).</summary>
+    public bool HasKey => Key is not null && Secret is not null;
+}
 
 /// <summary>
 /// Where an API key id comes from: a secret reference, or the key id written in the config (allowed because a key id

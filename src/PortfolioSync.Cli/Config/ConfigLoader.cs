@@ -22,7 +22,7 @@ public static class ConfigLoader
     private static readonly string[] TopLevelKeys =
         ["baseCurrency", "jurisdiction", "method", "poolScope", "timeZone", "taxYear", "store", "baseUrl", "fiat", "manualCosts",
          "cryptoFeesAreDisposals", "withdrawalsAreDisposals", "transferWindowMinutes",
-         "requestsPerSecond", "parallelAccounts", "dashboard", "backups", "responseSignature", "cryptoToCrypto", "maxPriceAgeDays", "accounts"];
+         "requestsPerSecond", "parallelAccounts", "dashboard", "backups", "responseSignature", "cryptoToCrypto", "maxPriceAgeDays", "stakingConversionsAreDisposals", "accounts"];
     private static readonly string[] AccountKeys = ["name", "key", "secret", "main"];
 
     private static readonly JsonDocumentOptions DocumentOptions = new()
@@ -111,6 +111,7 @@ public static class ConfigLoader
         var taxYear = v.Optional(root, "taxYear", "", jurisdiction.TaxYearRule, TaxYearRule.Parse);
         var feesAreDisposals = v.Optional(root, "cryptoFeesAreDisposals", "", jurisdiction.CryptoFeesAreDisposals, Bool);
         var withdrawalsAreDisposals = v.Optional(root, "withdrawalsAreDisposals", "", false, Bool);
+        var stakingConversionsAreDisposals = v.Optional(root, "stakingConversionsAreDisposals", "", false, Bool);
         var transferWindow = v.Optional(root, "transferWindowMinutes", "", CostBasisOptions.DefaultTransferWindow,
             t => Duration.FromMinutes(IntIn(t, 0, MaxTransferWindowMinutes, "minutes")));
         var configDir = Path.GetDirectoryName(Path.GetFullPath(path, env.WorkingDirectory));
@@ -150,6 +151,7 @@ public static class ConfigLoader
             MaxPriceAgeDays = maxPriceAgeDays,
             CryptoFeesAreDisposals = feesAreDisposals,
             WithdrawalsAreDisposals = withdrawalsAreDisposals,
+            StakingConversionsAreDisposals = stakingConversionsAreDisposals,
             TransferWindow = transferWindow,
             TimeZone = zone,
             TaxYear = taxYear,
@@ -198,10 +200,18 @@ public static class ConfigLoader
                 else if (!names.Add(name))
                     v.Add($"{at}.name", $"'{name}' is used by two accounts; names must be unique");
             }
-            var key = ReadKey(item, at, v);
-            var secret = ReadSecret(item, at, v);
+            // An account without key and secret holds imported records only (import bitstamp-csv).
+            var hasKey = item.TryGetProperty("key", out _);
+            var hasSecret = item.TryGetProperty("secret", out _);
+            if (hasKey != hasSecret)
+            {
+                v.Add($"{at}.{(hasKey ? "secret" : "key")}", "is missing: give both key and secret, or neither for an account of imported records only (import bitstamp-csv)");
+                continue;
+            }
+            var key = hasKey ? ReadKey(item, at, v) : null;
+            var secret = hasSecret ? ReadSecret(item, at, v) : null;
             var isMain = v.Optional(item, "main", at, name == "main", bool.Parse);
-            if (name is not null && key is not null && secret is not null)
+            if (name is not null && (key is not null) == hasKey && (secret is not null) == hasSecret)
                 accounts.Add(new AccountConfig(name, key, secret, isMain));
         }
         if (accounts.Count(a => a.IsMain) > 1)

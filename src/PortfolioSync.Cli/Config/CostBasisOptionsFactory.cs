@@ -31,6 +31,7 @@ public static class CostBasisOptionsFactory
             TaxYearRule = config.TaxYear,
             CryptoFeesAreDisposals = config.CryptoFeesAreDisposals,
             WithdrawalsAreDisposals = config.WithdrawalsAreDisposals,
+            StakingConversionsAreDisposals = config.StakingConversionsAreDisposals,
             TransferWindow = config.TransferWindow,
             ManualCosts = inCurrency == config.BaseCurrency ? manualCosts : [],
             PerAccountFrom = scope is null ? config.PoolScopeFrom : scopeFrom,

@@ -19,14 +19,15 @@ public static class ExchangeAccounts
         return config.Accounts.Where(a => only.Contains(a.Name)).ToList();
     }
 
-    /// <summary>Resolves every account's key and secret; all failures are reported together (exit 2).</summary>
+    /// <summary>Resolves the key and secret of every account that has one (accounts without a key hold imported
+    /// records only and are left out); all failures are reported together (exit 2).</summary>
     public static async Task<IReadOnlyList<(AccountConfig Account, ApiCredentials Credentials)>> ResolveAsync(
         IReadOnlyList<AccountConfig> accounts, CliEnvironment env, CancellationToken ct)
     {
         var resolver = new CredentialResolver(env);
         var resolved = new List<(AccountConfig, ApiCredentials)>();
         var problems = new List<string>();
-        foreach (var account in accounts)
+        foreach (var account in accounts.Where(a => a.HasKey))
         {
             try
             {

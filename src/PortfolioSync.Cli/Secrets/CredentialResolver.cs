@@ -13,20 +13,27 @@ public sealed class CredentialResolver(CliEnvironment env)
     public async Task<ApiCredentials> ResolveAsync(AccountConfig account, CancellationToken ct)
     {
         var key = await ResolveKeyAsync(account, ct).ConfigureAwait(false);
-        var secret = await _secrets.ResolveAsync(account.Secret, account.Name, "secret", ct).ConfigureAwait(false);
+        var secret = await _secrets.ResolveAsync(SecretOf(account), account.Name, "secret", ct).ConfigureAwait(false);
         return new ApiCredentials(key, secret);
     }
 
     public async Task<ApiKeyId> ResolveKeyAsync(AccountConfig account, CancellationToken ct)
     {
-        if (account.Key.Literal is { } literal) return new ApiKeyId(literal);
-        using var secret = await _secrets.ResolveAsync(account.Key.Reference!, account.Name, "key", ct).ConfigureAwait(false);
+        var source = account.Key ?? throw NoKey(account);
+        if (source.Literal is { } literal) return new ApiKeyId(literal);
+        using var secret = await _secrets.ResolveAsync(source.Reference!, account.Name, "key", ct).ConfigureAwait(false);
         var text = secret.Use(bytes => Encoding.UTF8.GetString(bytes));
         if (text.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
-            throw new SecretUnavailableException(account.Name, "key", account.Key.Reference!, "the key id contains blanks or control characters");
+            throw new SecretUnavailableException(account.Name, "key", source.Reference!, "the key id contains blanks or control characters");
         return new ApiKeyId(text);
     }
 
     public Task<Secret> ResolveSecretAsync(AccountConfig account, CancellationToken ct) =>
-        _secrets.ResolveAsync(account.Secret, account.Name, "secret", ct);
+        _secrets.ResolveAsync(SecretOf(account), account.Name, "secret", ct);
+
+    private static SecretReference SecretOf(AccountConfig account) => account.Secret ?? throw NoKey(account);
+
+    // Callers pass only accounts with a key (AccountConfig.HasKey); one without is imported records only.
+    private static InvalidOperationException NoKey(AccountConfig account) =>
+        new($"account '{account.Name}' has no key: it holds imported records only");
 }

@@ -8,8 +8,8 @@ namespace PortfolioSync.Domain.CostBasis;
 /// engine, on the ledger only:
 /// <list type="bullet">
 /// <item>A conversion is found where an account's <see cref="EntryKind.StakingUnlock"/> credits an asset X that the
-/// account never locked, after it locked Y (a locked asset whose code X extends, as ETH2 extends ETH; else the most
-/// recent lock before it): X is Y in another wrapper. A reward asset
+/// account never locked, after it locked Y: X is Y in another wrapper. Y is the locked asset whose code X's code
+/// extends (ETH2 → ETH), else the most recent lock before it. A reward asset
 /// named X + <c>R</c> (<c>ETH2R</c>) is the same.</item>
 /// <item>Default (<see cref="CostBasisOptions.StakingConversionsAreDisposals"/> false): X and its reward asset are
 /// read as Y everywhere in the ledger, so lots keep their dates and costs across the conversion (no disposal), a sale
@@ -39,19 +39,27 @@ internal static class StakingConversions
             else if (e.Kind == EntryKind.StakingUnlock && lastLocked.TryGetValue(e.Account, out var locked))
             {
                 foreach (var leg in e.Legs.Where(l => l.Quantity > 0m))
-                {
-                    if (everLocked[e.Account].Contains(leg.Asset) || aliases.ContainsKey(leg.Asset)) continue;
-                    // A locked asset whose code the credited one extends (ETH → ETH2) wins over the most recent lock,
-                    // which may be another asset staked in between (SOL).
-                    var named = everLocked[e.Account].Where(a => leg.Asset.Code.StartsWith(a.Code, StringComparison.Ordinal))
-                        .OrderByDescending(a => a.Code.Length).ThenBy(a => a.Code, StringComparer.Ordinal).Select(a => (Asset?)a).FirstOrDefault();
-                    aliases[leg.Asset] = named ?? locked;
-                }
+                    if (!everLocked[e.Account].Contains(leg.Asset) && !aliases.ContainsKey(leg.Asset))
+                        aliases[leg.Asset] = Original(leg.Asset, everLocked[e.Account]) ?? locked;
             }
         }
         foreach (var (converted, original) in aliases.ToList())
             if (Asset.TryParse(converted.Code + "R", out var reward) && !aliases.ContainsKey(reward)) aliases[reward] = original;
         return aliases;
+    }
+
+    /// <summary>
+    /// The locked asset whose code the converted asset's code extends (ETH2 of ETH; the longest such code), or null.
+    /// The most recent lock alone is not enough: an account that staked ETH and then SOL is credited ETH2 for its ETH.
+    /// </summary>
+    private static Asset? Original(Asset converted, HashSet<Asset> locked)
+    {
+        Asset? best = null;
+        foreach (var a in locked)
+            if (converted.Code.Length > a.Code.Length && converted.Code.StartsWith(a.Code, StringComparison.Ordinal)
+                && (best is null || a.Code.Length > best.Value.Code.Length))
+                best = a;
+        return best;
     }
 
     /// <summary>The ledger with staking conversions applied as <paramref name="options"/> say (unchanged when there are none).</summary>

@@ -36,7 +36,7 @@ public static class SampleDataGenerator
         new(Utc(2024, 6, 3, 14, 15, 16, 250_000), EdgeCase.SameSecondTrades),
     ]);
 
-    /// <summary>The options <see cref="Sample"/> runs with (before its edge cases): realistic, so the demo meets every real row form.</summary>
+    /// <summary>The options <see cref="Sample"/> runs with (before its edge cases).</summary>
     public static GeneratorOptions SampleOptions { get; } = new()
     {
         Records = 4000,
@@ -44,6 +44,8 @@ public static class SampleDataGenerator
         Accounts = 3,
         Start = new DateOnly(2023, 3, 1),
         Days = 731,
+        // Every real row form (bitstamp-api.md §9): numeric types, "None" fees, exponent numbers, derivatives fields,
+        // ids not monotonic in time, ETH staking credited as ETH2 with ETH2R rewards; so the demo exercises them.
         Realistic = true,
     };
 

@@ -22,6 +22,20 @@ public sealed class PagingAgainstServerTests
         throw new InvalidOperationException("paging did not end");
     }
 
+    /// <summary>Every record, as the sync reads them: offset pages under one fixed <c>since_id</c>, only an empty page
+    /// ends (ids and datetimes may disagree in real data, so <c>since_id</c> paging alone can skip records).</summary>
+    internal static async Task<List<RawRecord<UserTransaction>>> PageAllByOffset(IBitstampClient client, int limit = 1000)
+    {
+        var all = new List<RawRecord<UserTransaction>>();
+        for (var offset = 0; offset < 10_000_000; offset += limit)
+        {
+            var page = await client.GetUserTransactionsPageAsync(null, offset, limit, CancellationToken.None);
+            if (page.Records.Count == 0) return all;
+            all.AddRange(page.Records);
+        }
+        throw new InvalidOperationException("paging did not end");
+    }
+
     [Fact]
     public async Task Full_paging_of_every_generated_account_equals_the_servers_data_byte_for_byte()
     {
@@ -85,17 +99,8 @@ public sealed class PagingAgainstServerTests
         var main = server.Data.Account("main");
         using var client = FakeServer.ClientFor(server, main);
 
-        // (the sample is realistic: ids are not in time order, so it is paged by offset, as the sync does, until an
-        // empty page; each record once, and none missing)
-        var records = new List<RawRecord<UserTransaction>>();
-        for (var offset = 0; ; )
-        {
-            var page = await client.GetUserTransactionsPageAsync(null, offset, 1000, CancellationToken.None);
-            if (page.Records.Count == 0) break;
-            records.AddRange(page.Records);
-            offset += page.Records.Count;
-        }
-        records.Select(r => r.Id).Should().OnlyHaveUniqueItems().And.HaveCount(main.Transactions.Count);
+        var records = await PageAllByOffset(client);
+        records.Should().HaveCount(main.Transactions.Count, "the realistic sample has ids out of time order; nothing is skipped");
         var mappings = records.Select(r => LedgerMapper.Map(main.Name, r.Value!)).ToList();
 
         records.Should().OnlyContain(r => !r.IsMalformed);

@@ -8,6 +8,7 @@ namespace PortfolioSync.Cli.Tests.Import;
 public sealed class ImportCommandTests : IDisposable
 {
     private const string OldHeader = "Type,Datetime,Account,Amount,Value,Rate,Fee,Sub Type";
+    private const string RfcHeader = "ID,Account,Type,Subtype,Datetime,Amount,Amount currency,Value,Value currency,Rate,Rate currency,Fee,Fee currency,Order ID";
     private readonly CliRun _cli = new();
 
     public void Dispose() => _cli.Dispose();
@@ -132,6 +133,75 @@ public sealed class ImportCommandTests : IDisposable
         result.Error.Should().Contain("bad.csv: " + where).And.Contain("Nothing was imported");
         Counts().Should().Be(before);
         File.ReadAllBytes(StorePath).Should().Equal(storeBytes);
+    }
+
+    [Theory]
+    [InlineData("270000002,Main,Deposit,,2024-02-30T10:00:00Z,1,BTC,,,,,,,", "line 3, column 'Datetime': '2024-02-30T10:00:00Z' is not a date")]
+    [InlineData("270000002,Main,Deposit,,2024-02-03T10:00:00Z,1.5.0,BTC,,,,,,,", "line 3, column 'Amount': '1.5.0' is not an amount")]
+    [InlineData("270000002,Main,Deposit,,2024-02-03T10:00:00Z,1.5,B@C,,,,,,,", "line 3, column 'Amount currency': 'B@C' is not a currency")]
+    [InlineData("270000002,Main,Market,Sell,2024-02-03T10:00:00Z,-1,BTC,40000,USD,40000,USD,20,usd$,", "line 3, column 'Fee currency'")]
+    public async Task A_bad_cell_of_the_rfc4180_export_exits_2_naming_file_line_and_column_and_leaves_the_store_as_it_was(string badRow, string where)
+    {
+        new TestStore().Deposit("main", "2024-01-05 09:00:00", "gbp", "100.00").WriteTo(StorePath);
+        ReportFixture.Config(_cli);
+        var file = _cli.Write("main-2024.csv", RfcHeader + "\n270000001,Main,Deposit,,2024-01-01T00:00:00Z,1,BTC,,,,,,,\n" + badRow + "\n");
+        var storeBytes = File.ReadAllBytes(StorePath);
+
+        var result = await Import(file);
+
+        result.ExitCode.Should().Be(2, result.All);
+        result.Error.Should().Contain("main-2024.csv: " + where).And.Contain("Nothing was imported");
+        File.ReadAllBytes(StorePath).Should().Equal(storeBytes);
+    }
+
+    [Fact]
+    public async Task A_file_with_a_byte_order_mark_is_read_like_one_without()
+    {
+        ReportFixture.Config(_cli);
+        var body = RfcHeader + "\n270000001,Main,Deposit,,2024-01-01T00:00:00Z,1,BTC,,,,,,,\n";
+        var file = _cli.PathIn("bom.csv");
+        File.WriteAllText(file, body, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+        File.ReadAllBytes(file)[..3].Should().Equal(new byte[] { 0xEF, 0xBB, 0xBF });
+
+        var result = await Import(file);
+
+        result.ExitCode.Should().Be(0, result.All);
+        result.Out.Should().Contain("RFC 4180 export").And.Contain("rows read 1, new 1, already present 0, ambiguous 0, unknown 0");
+        using var store = PortfolioStore.Open(StorePath);
+        store.GetEntry("bitstamp:main:270000001")!.Legs.Should().ContainSingle().Which.Quantity.Should().Be(1m);
+    }
+
+    [Fact]
+    public async Task Verify_maps_imported_rows_again_and_names_one_whose_ledger_entry_differs()
+    {
+        // Given a CSV-only account imported from the old export
+        ReportFixture.Config(_cli);
+        var file = _cli.Write("old.csv", OldHeader + "\n" +
+            "Market,\"Jan. 28, 2022, 12:31 AM\",Main Account,1.00000000 ETH,2214.01 EUR,2214.01 EUR,10.87005 EUR,Sell\n" +
+            "Deposit,\"Jan. 27, 2022, 09:00 AM\",Main Account,2.00000000 ETH,,,,\n");
+        (await Import(file, "old-sub")).ExitCode.Should().Be(0);
+
+        // When verify runs, then every imported row was mapped again and agrees
+        var clean = await _cli.RunAsync("verify", "--config", _cli.PathIn("config.json"));
+        clean.ExitCode.Should().Be(0, clean.All);
+        clean.Out.Should().Contain("(2 mapped again, all equal)");
+
+        // Given the deposit's ledger entry rewritten through the store as an older mapper might have left it (3 ETH)
+        using (var store = PortfolioStore.Open(StorePath))
+        {
+            var raw = store.ReadRaw("old-sub", "csv:old.csv").Single(r => r.Json.Contains("Deposit", StringComparison.Ordinal));
+            var entry = store.GetEntry(raw.EntryId!)!;
+            var wrong = new Domain.Ledger.LedgerEntry(entry.Id, entry.Account, entry.At, entry.Kind, [entry.Legs[0] with { Quantity = 3m }],
+                entry.Fee, entry.ExternalId, entry.OrderId, entry.SourceKey);
+            var run = store.StartRun();
+            store.CommitPage(new PageCommit("old-sub", "csv:old.csv", run.Id, [new PageRecord(raw.ExternalId, raw.Json, wrong)]));
+            store.FinishRun(run.Id, RunStatus.Succeeded, [], []);
+        }
+
+        // When verify runs again, then it names the record, the field and both values
+        var dirty = await _cli.RunAsync("verify", "--config", _cli.PathIn("config.json"));
+        dirty.ExitCode.Should().Be(1, dirty.All);
+        dirty.Out.Should().Contain("Remap: old-sub/csv:old.csv/").And.Contain("legs is '+3 ETH' in the ledger, '+2 ETH' from the record");
     }
 
     [Fact]

@@ -105,6 +105,43 @@ public sealed class EngineRuleConfigTests : IDisposable
         unpaired.Should().Be(cost == "0.00");
     }
 
+    [Theory]
+    [InlineData("", false)]
+    [InlineData("\"stakingConversionsAreDisposals\": false,", false)]
+    [InlineData("\"stakingConversionsAreDisposals\": true,", true)]
+    public async Task Staking_that_credits_another_asset_keeps_the_lots_unless_the_config_makes_it_an_exchange(string extra, bool exchange)
+    {
+        // Given 2 ETH bought for 2000 GBP, staked (type 26) and credited back as 2 ETH2 (type 25) when ETH is at 1500 GBP,
+        // then 1 ETH2 sold for 3000 GBP
+        new TestStore()
+            .Deposit("main", "2024-05-01 09:00:00", "gbp", "2000.00")
+            .Buy("main", "2024-05-01 10:00:00", "eth", "2.00000000", "gbp", "2000.00", "0.00")
+            .SentToStaking("main", "2024-06-01 10:00:00", "eth", "2.00000000")
+            .CreditedWithStaked("main", "2024-06-01 10:00:05", "eth2", "2.00000000")
+            .Sell("main", "2024-07-01 10:00:00", "eth2", "1.00000000", "gbp", "3000.00", "0.00")
+            .Close("ethgbp", "2024-06-01", "1500").Close("eth2gbp", "2024-06-01", "1500")
+            .Close("ethgbp", "2025-04-05", "3000").Close("eth2gbp", "2025-04-05", "3000")
+            .WriteTo(_cli.PathIn(ReportFixture.StoreRelative));
+
+        await ReportAsync(extra);
+
+        var disposals = Rows("disposals.csv");
+        if (exchange)
+        {
+            // Then the conversion disposes of the 2 ETH at 1500 each (cost 2000: gain 1000) and the ETH2 cost 1500 each
+            var eth = disposals.Should().ContainSingle(r => r["asset"] == "ETH").Subject;
+            (eth["quantity"], eth["proceeds"], eth["cost"], eth["gain"]).Should().Be(("2", "3000.00", "2000.00", "1000.00"));
+            disposals.Should().ContainSingle(r => r["asset"] == "ETH2").Which["cost"].Should().Be("1500.00");
+        }
+        else
+        {
+            // Then the conversion is no disposal: ETH2 is read as the ETH it stands for, so the one row is the sale, of
+            // ETH's lot (cost 1000 for one of two, acquired 2024-05-01)
+            var sale = disposals.Should().ContainSingle().Subject;
+            (sale["asset"], sale["quantity"], sale["cost"], sale["gain"]).Should().Be(("ETH", "1", "1000.00", "2000.00"));
+        }
+    }
+
     [Fact]
     public async Task Bad_engine_rule_values_are_config_errors_reported_together()
     {

@@ -121,7 +121,7 @@ public sealed class EuJurisdictionReportTests(EuJurisdictionReportTests.SampleSt
         var result = await _cli.RunAsync("status", "--config", config);
 
         result.Out.Should().Contain("rules    fr, method fr-portfolio, universal pools, base EUR, tax year calendar, zone Europe/Paris");
-        result.Out.Should().Contain("defaults fr: base EUR, zone Europe/Paris, tax year calendar, method fr-portfolio, scope universal");
+        result.Out.Should().Contain("country  fr: base EUR, zone Europe/Paris, tax year calendar, method fr-portfolio, scope universal");
     }
 
     [Fact]

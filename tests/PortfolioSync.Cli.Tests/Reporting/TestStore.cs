@@ -39,6 +39,14 @@ internal sealed class TestStore
     public TestStore StakingReward(string account, string at, string asset, string amount) =>
         Add(account, id => $$"""{"id":{{id}},"datetime":"{{at}}","type":"27","fee":"0.00","{{asset}}":"{{amount}}"}""");
 
+    /// <summary>type 26: sent to staking (<paramref name="amount"/> positive, written negative).</summary>
+    public TestStore SentToStaking(string account, string at, string asset, string amount) =>
+        Add(account, id => $$"""{"id":{{id}},"datetime":"{{at}}","type":"26","fee":"0.00","{{asset}}":"-{{amount}}"}""");
+
+    /// <summary>type 25: credited with staked assets (ETH staked comes back as ETH2).</summary>
+    public TestStore CreditedWithStaked(string account, string at, string asset, string amount) =>
+        Add(account, id => $$"""{"id":{{id}},"datetime":"{{at}}","type":"25","fee":"0.00","{{asset}}":"{{amount}}"}""");
+
     /// <summary>type 14: one side of a sub-account transfer (<paramref name="amount"/> signed: negative leaves).</summary>
     public TestStore Transfer(string account, string at, string asset, string amount) =>
         Add(account, id => $$"""{"id":{{id}},"datetime":"{{at}}","type":"14","fee":"0.00","{{asset}}":"{{amount}}"}""");

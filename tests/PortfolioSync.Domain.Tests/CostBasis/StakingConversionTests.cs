@@ -21,6 +21,31 @@ public sealed class StakingConversionTests
         .Build();
 
     [Fact]
+    public void Eth2_stands_for_eth_even_when_another_asset_was_staked_more_recently()
+    {
+        // Given ETH staked, then SOL staked, then ETH2 credited and an ETH2R reward (the sample data's order)
+        var ledger = new LedgerBuilder()
+            .Buy("2 ETH", on: "2021-01-01", cost: "2000 USD")
+            .Buy("10 SOL", on: "2021-01-02", cost: "100 USD")
+            .Lock("2 ETH", on: "2021-02-01")
+            .Lock("10 SOL", on: "2021-02-15")
+            .Unlock("2 ETH2", on: "2021-03-01")
+            .Income("0.1 ETH2R", on: "2021-04-01")
+            .Sell("1 ETH2", on: "2021-05-01", proceeds: "3000 USD")
+            .Build();
+        var prices = Prices.Of(("ETH/USD", "2021-04-01", 2000m), ("SOL/USD", "2021-04-01", 15m));
+
+        var r = CostBasisEngine.Run(ledger, prices, Fifo);
+
+        // Then the sale draws on the ETH lot and the reward is ETH income at ETH's price (not SOL's: the last lock)
+        var d = r.Disposals.Single();
+        (d.Asset, d.Cost).Should().Be((Asset.Parse("ETH"), 1000m));
+        var income = r.Income.Single();
+        (income.Asset, income.Value).Should().Be((Asset.Parse("ETH"), 200m));
+        r.Holdings.Where(h => h.Asset == Asset.Parse("SOL")).Sum(h => h.Quantity).Should().Be(10m);
+    }
+
+    [Fact]
     public void By_default_lots_and_dates_cross_the_conversion_and_rewards_are_income_at_the_staked_assets_price()
     {
         var r = CostBasisEngine.Run(Ledger(), EthPrices, Fifo);
