@@ -2,6 +2,7 @@ using LiteDB;
 using NodaTime;
 using NodaTime.Text;
 using PortfolioSync.Domain;
+using PortfolioSync.Domain.Pricing;
 using PortfolioSync.Store.Bson;
 using N = PortfolioSync.Store.Bson.Names;
 
@@ -103,19 +104,53 @@ public sealed partial class PortfolioStore
 
     private static string PriceKey(string pair, LocalDate date) => $"{pair}/{IsoDate.Format(date)}";
 
-    private static BsonDocument PriceDocument(DailyPrice p) => new()
+    /// <summary>
+    /// Sets the base and quote of every stored candle of <paramref name="pair"/> that has none or other ones (the markets
+    /// list is the authority: a candle backfilled from its symbol by schema 5 is corrected here). One transaction;
+    /// returns how many candles changed (0 when all already agree, so calling it on every sync costs one key-range read).
+    /// </summary>
+    public int SetPriceMarket(string pair, CurrencyPair market)
     {
-        [N.Id] = PriceKey(p.Pair, p.Date),
-        ["pair"] = p.Pair,
-        ["date"] = IsoDate.Format(p.Date),
-        ["open"] = p.Open,
-        ["high"] = p.High,
-        ["low"] = p.Low,
-        ["close"] = p.Close,
-        [N.Source] = p.Source,
-    };
+        if (!DailyPrice.IsPair(pair)) throw new ArgumentException($"'{pair}' is not a pair (1-32 lower-case letters or digits)", nameof(pair));
+        return InTransaction(() =>
+        {
+            var changed = _prices.Find(KeyPrefix(pair + "/")).Where(d => ReadMarket(d) != market).ToList();
+            foreach (var d in changed) WriteMarket(d, market);
+            if (changed.Count > 0) _prices.Update(changed);
+            return changed.Count;
+        });
+    }
+
+    private static BsonDocument PriceDocument(DailyPrice p)
+    {
+        var d = new BsonDocument
+        {
+            [N.Id] = PriceKey(p.Pair, p.Date),
+            ["pair"] = p.Pair,
+            ["date"] = IsoDate.Format(p.Date),
+            ["open"] = p.Open,
+            ["high"] = p.High,
+            ["low"] = p.Low,
+            ["close"] = p.Close,
+            [N.Source] = p.Source,
+        };
+        if (p.Market is { } m) WriteMarket(d, m);
+        return d;
+    }
+
+    internal static void WriteMarket(BsonDocument d, CurrencyPair market)
+    {
+        d[N.Base] = market.Base.Code;
+        d[N.Quote] = market.Quote.Code;
+    }
+
+    internal static CurrencyPair? ReadMarket(BsonDocument d) =>
+        d.TryGetValue(N.Base, out var b) && b.IsString && Asset.TryParse(b.AsString, out var baseAsset)
+        && d.TryGetValue(N.Quote, out var q) && q.IsString && Asset.TryParse(q.AsString, out var quoteAsset)
+            ? new CurrencyPair(baseAsset, quoteAsset)
+            : null;
 
     private static DailyPrice ToPrice(BsonDocument d) => new(
-        d["pair"].AsString, IsoDate.Parse(d["date"].AsString).Value,
+        d["pair"].AsString, ReadMarket(d), IsoDate.Parse(d["date"].AsString).Value,
         d["open"].AsDecimal, d["high"].AsDecimal, d["low"].AsDecimal, d["close"].AsDecimal, d[N.Source].AsString);
 }

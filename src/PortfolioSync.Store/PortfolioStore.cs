@@ -99,8 +99,10 @@ public sealed partial class PortfolioStore : IDisposable
             }, new BsonMapper());
             if (options.ReadOnly)
             {
-                var stored = ReadSchemaVersion(db.GetCollection(N.Meta));
-                var known = (options.Migrations ?? SchemaMigrations.All) is { Count: > 0 } list ? list[^1].Version : 0;
+                var meta = db.GetCollection(N.Meta);
+                var stored = ReadSchemaVersion(meta);
+                var all = options.Migrations ?? SchemaMigrations.All;
+                var known = all is { Count: > 0 } list ? list[^1].Version : 0;
                 if (stored > known)
                     throw new StoreException(full,
                         $"the store has schema version {stored}, but this version of PortfolioSync knows only up to {known}. " +
@@ -108,6 +110,9 @@ public sealed partial class PortfolioStore : IDisposable
                 if (stored < known)
                     throw new StoreException(full, StoreFailure.NeedsUpgrade,
                         $"the store has schema version {stored} and must be upgraded to {known} by a command that can write it");
+                if (Pending(all, stored, meta).FirstOrDefault() is { } missing)
+                    throw new StoreException(full, StoreFailure.NeedsUpgrade,
+                        $"the store has schema version {stored} without step {missing.Version} ({missing.Description}) and must be upgraded by a command that can write it");
             }
             else
             {
@@ -167,10 +172,15 @@ public sealed partial class PortfolioStore : IDisposable
             throw new StoreException(path,
                 $"the store has schema version {stored}, but this version of PortfolioSync knows only up to {known}. " +
                 "Upgrade PortfolioSync, or point --store at another file.");
-        foreach (var migration in migrations.Where(m => m.Version > stored).OrderBy(m => m.Version))
+        var version = stored;
+        foreach (var migration in Pending(migrations, stored, meta).ToList())
         {
             if (stored > 0) onMigration?.Invoke(migration.Version, migration.Description);
             migration.Apply(db);
+            if (migration.KeyedOnData) meta.Upsert(new BsonDocument { [N.Id] = N.MigrationMarkerPrefix + migration.Version, ["description"] = migration.Description });
+            // Never lowers the version: a data-keyed step below it (5 on a store at 6) leaves it as it is.
+            if (migration.Version <= version) continue;
+            version = migration.Version;
             meta.Upsert(new BsonDocument
             {
                 [N.Id] = N.SchemaKey,
@@ -179,6 +189,12 @@ public sealed partial class PortfolioStore : IDisposable
             });
         }
     }
+
+    /// <summary>The steps a store at <paramref name="stored"/> still needs, in version order: every step above it, and
+    /// every data-keyed step whose marker is missing (a store made at 6 by a version without 5 gets 5).</summary>
+    private static IEnumerable<Migration> Pending(IReadOnlyList<Migration> migrations, int stored, ILiteCollection<BsonDocument> meta) =>
+        migrations.Where(m => m.Version > stored || (m.KeyedOnData && meta.FindById(N.MigrationMarkerPrefix + m.Version) is null))
+            .OrderBy(m => m.Version);
 
     private Instant Now() => Instant.FromDateTimeOffset(_options.Time.GetUtcNow());
 

@@ -3,6 +3,7 @@ using PortfolioSync.Bitstamp;
 using PortfolioSync.Bitstamp.Errors;
 using PortfolioSync.Bitstamp.Records;
 using PortfolioSync.Domain;
+using CurrencyPair = PortfolioSync.Domain.Pricing.CurrencyPair;
 using PortfolioSync.Domain.Warnings;
 using PortfolioSync.Store;
 
@@ -29,17 +30,20 @@ internal sealed class PriceStream(StoreWorker store, SyncOptions options, TimePr
         var markets = await client.GetMarketsAsync(ct).ConfigureAwait(false);
         var pairs = markets.Where(m => m.Value is { IsTradingSpot: true } v && wanted.Contains(v.Base) && wanted.Contains(v.Counter)
                                        && (span.Assets.Contains(v.Base) || span.Assets.Contains(v.Counter) || options.Fiat.Contains(v.Base)))
-            .Select(m => m.Value!.Symbol).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+            .Select(m => m.Value!).DistinctBy(m => m.Symbol, StringComparer.Ordinal).OrderBy(m => m.Symbol, StringComparer.Ordinal)
+            .Select(m => (m.Symbol, Market: new CurrencyPair(m.Base, m.Counter))).ToList();
 
         var today = Instant.FromDateTimeOffset(time.GetUtcNow()).InUtc().Date;
         var candles = 0;
         var failed = 0;
         string? firstError = null;
-        foreach (var pair in pairs)
+        foreach (var (pair, market) in pairs)
         {
             try
             {
-                candles += await SyncPairAsync(client, pair, first.InUtc().Date, today, warnings, ct).ConfigureAwait(false);
+                // The markets list names base and quote: candles stored before (schema 5 backfill) take them from it.
+                await store.RunAsync(s => s.SetPriceMarket(pair, market), ct).ConfigureAwait(false);
+                candles += await SyncPairAsync(client, pair, market, first.InUtc().Date, today, warnings, ct).ConfigureAwait(false);
             }
             catch (BitstampApiException e)
             {
@@ -57,7 +61,7 @@ internal sealed class PriceStream(StoreWorker store, SyncOptions options, TimePr
     // Windows of MaxCandles days, each asked with start and end (as ccxt does: end = start + step × (limit − 1); the API
     // documents that end decides when both are sent). An empty window before today is a gap (a pair listed later), not
     // the end.
-    private async Task<int> SyncPairAsync(IBitstampClient client, string pair, LocalDate firstDay, LocalDate today,
+    private async Task<int> SyncPairAsync(IBitstampClient client, string pair, CurrencyPair market, LocalDate firstDay, LocalDate today,
         List<Warning> warnings, CancellationToken ct)
     {
         var from = await store.RunAsync(s => s.GetLatestPriceDate(pair), ct).ConfigureAwait(false) ?? firstDay;
@@ -78,7 +82,7 @@ internal sealed class PriceStream(StoreWorker store, SyncOptions options, TimePr
                 }
                 var day = v.At.InUtc().Date;
                 if (day < from) continue;   // a server that ignores start gives older candles: already stored
-                rows.Add(new DailyPrice(pair, day, v.Open, v.High, v.Low, v.Close, "bitstamp"));
+                rows.Add(new DailyPrice(pair, market, day, v.Open, v.High, v.Low, v.Close, "bitstamp"));
             }
             if (rows.Count > 0) await store.RunAsync(s => s.UpsertPrices(rows), ct).ConfigureAwait(false);
             candles += rows.Count;

@@ -125,8 +125,9 @@ public sealed class LedgerBodyTests : IDisposable
             OnMigration = (v, d) => announced.Add((v, d)),
         });
 
-        announced.Select(a => a.Item1).Should().Equal([4, 6], "each later migration is announced (6: checksums)");
+        announced.Select(a => a.Item1).Should().Equal([4, 5, 6], "each later migration is announced (5: candle markets, 6: checksums)");
         announced[0].Item2.Should().Contain("binary body");
-        announced[1].Item2.Should().Contain("checksum");
+        announced[1].Item2.Should().Contain("base and quote");
+        announced[2].Item2.Should().Contain("checksum");
     }
 }

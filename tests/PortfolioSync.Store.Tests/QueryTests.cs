@@ -1,3 +1,5 @@
+using PortfolioSync.Domain;
+using PortfolioSync.Domain.Pricing;
 using NodaTime;
 using PortfolioSync.Domain.Ledger;
 
@@ -78,8 +80,8 @@ public sealed class QueryTests : IDisposable
         var day = new LocalDate(2024, 1, 30);
         var prices = Enumerable.Range(0, 5).SelectMany(i => new[]
         {
-            new DailyPrice("btcusd", day.PlusDays(i), 1, 2, 0.5m, 1.5m + i, "bitstamp-ohlc"),
-            new DailyPrice("btcusdt", day.PlusDays(i), 1, 2, 0.5m, 9, "bitstamp-ohlc"),
+            new DailyPrice("btcusd", new CurrencyPair(Asset.Btc, Asset.Usd), day.PlusDays(i), 1, 2, 0.5m, 1.5m + i, "bitstamp-ohlc"),
+            new DailyPrice("btcusdt", new CurrencyPair(Asset.Btc, Asset.Parse("USDT")), day.PlusDays(i), 1, 2, 0.5m, 9, "bitstamp-ohlc"),
         }).ToList();
 
         store.UpsertPrices(prices).Should().Be(10);

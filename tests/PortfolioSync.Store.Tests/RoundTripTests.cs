@@ -1,3 +1,4 @@
+using PortfolioSync.Domain.Pricing;
 using NodaTime;
 using PortfolioSync.Domain;
 using PortfolioSync.Domain.Ledger;
@@ -74,7 +75,7 @@ public sealed class RoundTripTests : IDisposable
     public void Prices_balances_and_runs_round_trip()
     {
         using var store = _temp.Open();
-        var price = new DailyPrice("btcusd", new LocalDate(2024, 3, 1), 61000.12m, 62000m, 60000.5m, 61500.123456789m, "bitstamp-ohlc");
+        var price = new DailyPrice("btcusd", new CurrencyPair(Asset.Btc, Asset.Usd), new LocalDate(2024, 3, 1), 61000.12m, 62000m, 60000.5m, 61500.123456789m, "bitstamp-ohlc");
         store.UpsertPrices([price]).Should().Be(1);
         store.ReadPrices().Should().Equal(price);
 

@@ -16,8 +16,6 @@ namespace PortfolioSync.Cli.Commands;
 /// </summary>
 public sealed class ExportDataCommand : CliCommand
 {
-    private static readonly string[] Quotes = ["usdc", "usdt", "usd", "eur", "gbp", "chf", "btc", "eth", "pax", "dai"];
-
     private readonly Option<string> _out = new("--out") { Description = "Folder to write (created; must be empty or not exist)", HelpName = "DIR", Required = true };
     private readonly Option<string[]> _account = new("--account") { Description = "Only this account (repeat for several; default all in the store)", HelpName = "NAME" };
 
@@ -65,8 +63,14 @@ public sealed class ExportDataCommand : CliCommand
             accounts.Add(new ReplayAccount(name, isMain, ordered, isMain || crypto.Count > 0 ? deposits : null, isMain || crypto.Count > 0 ? withdrawals : null));
         }
 
-        var candles = store.ReadPrices().GroupBy(p => p.Pair, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => (Split(g.Key).Base, Split(g.Key).Quote,
+        // Each market under the base and quote it was stored with; candles whose market is not known yet (stored
+        // before schema 5, not backfilled) cannot be served as a market and are named, not guessed.
+        var prices = store.ReadPrices();
+        var unknownMarkets = prices.Where(p => p.Market is null).Select(p => p.Pair).Distinct(StringComparer.Ordinal).ToList();
+        if (unknownMarkets.Count > 0)
+            env.Error.WriteLine($"warning: candles of {string.Join(", ", unknownMarkets)} left out: their base and quote are not known yet (run 'portfoliosync sync' first)");
+        var candles = prices.Where(p => p.Market is not null).GroupBy(p => p.Pair, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => (g.First().Market!.Value.Base.Code.ToLowerInvariant(), g.First().Market!.Value.Quote.Code.ToLowerInvariant(),
                 (IReadOnlyList<ReplayCandle>)g.Select(p => new ReplayCandle(new DateOnly(p.Date.Year, p.Date.Month, p.Date.Day), p.Open, p.High, p.Low, p.Close)).ToList()))
             .ToList();
         ReplayFolderWriter.Write(outDir, accounts, candles);
@@ -74,13 +78,5 @@ public sealed class ExportDataCommand : CliCommand
             $"wrote {records:N0} records of {names.Count} account(s) ({string.Join(", ", names)}) and {candles.Sum(c => c.Item3.Count):N0} daily candles of {candles.Count} pairs to {outDir}"));
         env.Out.WriteLine($"serve it with: portfoliosync fake-server --data {outDir} (its server.json holds fresh test credentials, not yours)");
         return Task.FromResult(ExitCode.Ok);
-    }
-
-    // btcusd → (btc, usd); ethbtc → (eth, btc); usdcusd → (usdc, usd): the quote is the longest known quote suffix.
-    private static (string Base, string Quote) Split(string pair)
-    {
-        foreach (var quote in Quotes)
-            if (pair.Length > quote.Length && pair.EndsWith(quote, StringComparison.Ordinal)) return (pair[..^quote.Length], quote);
-        return pair.Length > 3 ? (pair[..^3], pair[^3..]) : (pair, "usd");
     }
 }

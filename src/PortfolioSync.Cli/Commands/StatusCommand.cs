@@ -1,9 +1,9 @@
 using System.CommandLine;
-using System.Text;
 using System.Text.Json;
 using PortfolioSync.Cli.Config;
 using PortfolioSync.Cli.Hosting;
 using PortfolioSync.Cli.Secrets;
+using PortfolioSync.Cli.Status;
 using PortfolioSync.Domain.CostBasis;
 using PortfolioSync.Domain.Tax;
 using NodaTime.Text;
@@ -128,90 +128,47 @@ public sealed class StatusCommand : CliCommand
 
     private static string N(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
 
-    private static void WriteJson(TextWriter output, AppConfig config, AppPaths paths, List<AccountStatus> accounts, StoreFacts? facts)
+    private static void WriteJson(TextWriter output, AppConfig config, AppPaths paths, List<AccountStatus> accounts, StoreFacts? facts) =>
+        output.WriteLine(JsonSerializer.Serialize(ToJson(config, paths, accounts, facts), StatusJsonContext.Default.StatusJson));
+
+    private static StatusJson ToJson(AppConfig config, AppPaths paths, List<AccountStatus> accounts, StoreFacts? facts) => new(
+        config.SourcePath,
+        config.StorePath,
+        StoreLock.LockPathFor(config.StorePath),
+        new StatusDefaults(paths.Os.ToString().ToLowerInvariant(), paths.ConfigFile, paths.DataDirectory, paths.StoreFile),
+        config.BaseUrl.ToString(),
+        [.. accounts.Select(a => new StatusAccount(
+            a.Account.Name,
+            a.Account.IsMain,
+            !a.Account.HasKey,
+            new StatusKey(a.Account.Key?.ToString() ?? "none", a.KeyId),
+            new StatusSecret(a.Account.Secret?.ToString() ?? "none", a.SecretReachable),
+            a.Problems,
+            Ordered((facts?.Counts.Where(c => c.Account == a.Account.Name) ?? []).Select(c =>
+            {
+                var cursor = facts!.Cursors.FirstOrDefault(x => x.Account == c.Account && x.Stream == c.Stream);
+                return (c.Stream, new StatusStream(c.Records, c.Unmapped, c.SupersededVersions,
+                    cursor?.LastExternalId?.ToString(CultureInfo.InvariantCulture),
+                    cursor is null ? null : InstantPattern.ExtendedIso.Format(cursor.UpdatedAt)));
+            })),
+            Ordered((facts?.Balances.FirstOrDefault(b => b.Account == a.Account.Name)?.Rows ?? []).Where(r => r.Total != 0)
+                .Select(r => (r.Asset.Code, DecimalText.Format(r.Total))))))],
+        [.. (facts?.Runs ?? []).Select(r => new StatusRun(
+            r.Id,
+            r.Status.ToString().ToLowerInvariant(),
+            InstantPattern.ExtendedIso.Format(r.Started),
+            r.Finished is { } f ? InstantPattern.ExtendedIso.Format(f) : null,
+            r.Accounts.Sum(x => x.Inserted),
+            r.Errors))],
+        facts?.Warnings.Count ?? 0,
+        [.. (facts?.Warnings ?? []).Select(w => new StatusWarning(w.Code.ToText(), w.Account, w.Message))]);
+
+    // A dictionary that enumerates (and so serializes) in the given order, keys unique.
+    private static Dictionary<string, T> Ordered<T>(IEnumerable<(string Key, T Value)> items)
     {
-        var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
-        {
-            w.WriteStartObject();
-            w.WriteString("config", config.SourcePath);
-            w.WriteString("store", config.StorePath);
-            w.WriteString("lock", StoreLock.LockPathFor(config.StorePath));
-            w.WriteStartObject("defaults");
-            w.WriteString("os", paths.Os.ToString().ToLowerInvariant());
-            w.WriteString("config", paths.ConfigFile);
-            w.WriteString("data", paths.DataDirectory);
-            w.WriteString("store", paths.StoreFile);
-            w.WriteEndObject();
-            w.WriteString("baseUrl", config.BaseUrl.ToString());
-            w.WriteStartArray("accounts");
-            foreach (var a in accounts)
-            {
-                w.WriteStartObject();
-                w.WriteString("name", a.Account.Name);
-                w.WriteBoolean("main", a.Account.IsMain);
-                w.WriteBoolean("importOnly", !a.Account.HasKey);
-                w.WriteStartObject("key");
-                w.WriteString("source", a.Account.Key?.ToString() ?? "none");
-                if (a.KeyId is null) w.WriteNull("id"); else w.WriteString("id", a.KeyId);
-                w.WriteEndObject();
-                w.WriteStartObject("secret");
-                w.WriteString("source", a.Account.Secret?.ToString() ?? "none");
-                w.WriteBoolean("reachable", a.SecretReachable);
-                w.WriteEndObject();
-                w.WriteStartArray("problems");
-                foreach (var p in a.Problems) w.WriteStringValue(p);
-                w.WriteEndArray();
-                w.WriteStartObject("streams");
-                foreach (var c in facts?.Counts.Where(c => c.Account == a.Account.Name) ?? [])
-                {
-                    var cursor = facts!.Cursors.FirstOrDefault(x => x.Account == c.Account && x.Stream == c.Stream);
-                    w.WriteStartObject(c.Stream);
-                    w.WriteNumber("records", c.Records);
-                    w.WriteNumber("unmapped", c.Unmapped);
-                    w.WriteNumber("versions", c.SupersededVersions);
-                    if (cursor?.LastExternalId is { } last) w.WriteString("cursor", last.ToString(CultureInfo.InvariantCulture)); else w.WriteNull("cursor");
-                    if (cursor is null) w.WriteNull("lastSync"); else w.WriteString("lastSync", InstantPattern.ExtendedIso.Format(cursor.UpdatedAt));
-                    w.WriteEndObject();
-                }
-                w.WriteEndObject();
-                w.WriteStartObject("balances");
-                if (facts?.Balances.FirstOrDefault(b => b.Account == a.Account.Name) is { } snapshot)
-                    foreach (var row in snapshot.Rows.Where(r => r.Total != 0))
-                        w.WriteString(row.Asset.Code, DecimalText.Format(row.Total));
-                w.WriteEndObject();
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
-            w.WriteStartArray("runs");
-            foreach (var r in facts?.Runs ?? [])
-            {
-                w.WriteStartObject();
-                w.WriteString("id", r.Id);
-                w.WriteString("status", r.Status.ToString().ToLowerInvariant());
-                w.WriteString("started", InstantPattern.ExtendedIso.Format(r.Started));
-                if (r.Finished is { } f) w.WriteString("finished", InstantPattern.ExtendedIso.Format(f)); else w.WriteNull("finished");
-                w.WriteNumber("inserted", r.Accounts.Sum(x => x.Inserted));
-                w.WriteStartArray("errors");
-                foreach (var e in r.Errors) w.WriteStringValue(e);
-                w.WriteEndArray();
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
-            w.WriteNumber("warnings", facts?.Warnings.Count ?? 0);
-            w.WriteStartArray("warningList");
-            foreach (var warning in facts?.Warnings ?? [])
-            {
-                w.WriteStartObject();
-                w.WriteString("code", warning.Code.ToText());
-                if (warning.Account is null) w.WriteNull("account"); else w.WriteString("account", warning.Account);
-                w.WriteString("message", warning.Message);
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
-            w.WriteEndObject();
-        }
-        output.WriteLine(Encoding.UTF8.GetString(buffer.ToArray()));
+        var result = new Dictionary<string, T>(StringComparer.Ordinal);
+        foreach (var (key, value) in items) result.Add(key, value);
+        return result;
     }
 
     /// <summary>The key column of an account without a key.</summary>

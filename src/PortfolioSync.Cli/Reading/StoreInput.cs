@@ -59,38 +59,30 @@ public sealed record StoreInput(
             ? $"reading {storePath}: no completed sync run recorded"
             : $"reading {storePath} as of sync run {run.Id} ({run.Status.ToString().ToLowerInvariant()}, finished {(run.Finished is { } f ? InstantPattern.ExtendedIso.Format(f) : "?")})");
 
-        var prices = ToPriceBook(stored, ledger, baseCurrency, fiat, warnings, maxPriceAgeDays);
+        var prices = ToPriceBook(stored, warnings, maxPriceAgeDays);
         return new StoreInput(storePath, ledger, prices, warnings, Describe(storePath, ledger, stored), stored.Count == 0 ? null : stored.Max(p => p.Date));
     }
 
     /// <summary>
-    /// Converts the store's candles (market symbol, UTC date) into the domain's, splitting each symbol with
-    /// <see cref="MarketSymbol"/> (the fiat set plus the base currency; ledger assets as the known assets). Markets that
-    /// cannot be split, and candles with a close that is not positive, are left out with a warning.
+    /// Converts the store's candles (market symbol, UTC date) into the domain's, with the base and quote each candle was
+    /// stored with (from the exchange's markets list; no symbol is split here). Candles stored before schema 5 whose
+    /// market is not known yet, and candles with a close that is not positive, are left out with a warning.
     /// </summary>
-    public static PriceBook ToPriceBook(IReadOnlyList<StorePrice> stored, IReadOnlyList<LedgerEntry> ledger, Asset baseCurrency, FiatSet fiat, List<Warning> warnings,
+    public static PriceBook ToPriceBook(IReadOnlyList<StorePrice> stored, List<Warning> warnings,
         int maxPriceAgeDays = PriceBook.DefaultMaxPriceAgeDays)
     {
-        var fiatWithBase = new FiatSet(fiat.Codes.Append(baseCurrency.Code));
-        var known = new HashSet<Asset>(fiatWithBase.Codes.Select(Asset.Parse));
-        foreach (var e in ledger)
-        {
-            foreach (var leg in e.Legs) known.Add(leg.Asset);
-            if (e.Fee is { } fee) known.Add(fee.Asset);
-        }
         var prices = new List<DomainPrice>(stored.Count);
         foreach (var market in stored.GroupBy(p => p.Pair, StringComparer.Ordinal))
         {
-            if (!MarketSymbol.TrySplit(market.Key, fiatWithBase, known, out var pair))
-            {
+            var unknown = market.Count(p => p.Market is null);
+            if (unknown > 0)
                 warnings.Add(new Warning(WarningCode.MissingPrice, Severity.Warning, null, null, string.Create(CultureInfo.InvariantCulture,
-                    $"the {market.Count()} stored candles of market '{market.Key}' were not used: its base and quote could not be told apart (quote neither fiat, BTC, ETH, a stablecoin nor two assets of the ledger)")));
-                continue;
-            }
+                    $"{unknown} stored candle(s) of market '{market.Key}' were not used: their base and quote are not known yet (stored before schema 5 and not in its list of quotes); the next 'portfoliosync sync' sets them from the markets list")));
             var bad = 0;
             LocalDate? firstBad = null;
             foreach (var p in market)
             {
+                if (p.Market is not { } pair) continue;
                 if (p.Close <= 0m)
                 {
                     bad++;

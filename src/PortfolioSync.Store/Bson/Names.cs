@@ -54,5 +54,11 @@ internal static class Names
 
     public const string SchemaKey = "schema";
     public const string SchemaVersion = "version";
+    /// <summary>Prefix of the <c>meta</c> marker a data-keyed migration leaves once it has run (<c>migration/5</c>).</summary>
+    public const string MigrationMarkerPrefix = "migration/";
+    /// <summary>A candle's base and quote assets (absent on a candle stored before schema 5 that its backfill could
+    /// not split: the next sync fills it from the markets list).</summary>
+    public const string Base = "base";
+    public const string Quote = "quote";
     public const string LatestBalancesPrefix = "balances-latest/";
 }

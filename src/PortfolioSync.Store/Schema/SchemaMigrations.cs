@@ -21,6 +21,10 @@ internal static class SchemaMigrations
     /// Version 6: a checksum in field <c>c</c> of every ledger, raw and raw_versions document (<see cref="Bson.Checksums"/>),
     /// checked whenever one is read. (Numbered 6 as agreed: 5 is the candle base/quote migration of another branch;
     /// on a branch without 5 the step from 4 goes straight to 6, which is harmless: each migration stands alone.)
+    /// Version 5: each candle's base and quote assets (<see cref="CandleMarketBackfill"/>). It shipped after 6, so it is
+    /// keyed on data, not only on the version number: an older store runs 5 then 6; a store already at 6 runs 5 on its
+    /// next writable open because the <c>migration/5</c> marker in <c>meta</c> is missing (the version stays 6); the
+    /// step itself touches only candles without a base and quote, so running it again changes nothing.
     /// </summary>
     public static IReadOnlyList<Migration> All { get; } =
     [
@@ -56,7 +60,9 @@ internal static class SchemaMigrations
         new(3, "drop the ledger.account index (15-20 % of every page commit; no hot query needs it)", db =>
             db.GetCollection(N.Ledger).DropIndex(N.Account)),
         new(4, "ledger documents as id, instant and one binary body (a whole-ledger read is about twice as fast)", CompactLedger),
-        // NOTE for the lead: 6 on purpose (5 = candle base/quote, typed-rules branch); renumber only if 5 moves.
+        // Keyed on data: 6 shipped before 5, so a store made at 6 gets 5 on its next writable open (see Migration).
+        new(5, "each candle's base and quote assets (backfilled from the symbol; the next sync sets them from the markets list)",
+            CandleMarketBackfill.Apply, KeyedOnData: true),
         new(6, "a checksum on every ledger and raw document, checked on every read", AddChecksums),
     ];
 

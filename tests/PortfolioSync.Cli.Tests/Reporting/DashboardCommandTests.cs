@@ -15,7 +15,7 @@ public sealed class DashboardCommandTests : IDisposable
         .Deposit("main", "2024-01-01 09:00:00", "gbp", "25000.00")
         .Buy("main", "2024-01-01 10:00:00", "btc", "0.50000000", "gbp", "15000.00", "15.00")
         .Deposit("bot", "2024-01-03 12:00:00", "gbp", "100.00")
-        .Close("btcgbp", "2024-01-01", "30000").Close("btcgbp", "2024-01-02", "32000").Close("btcgbp", "2024-01-04", "34000");
+        .Close("btc/gbp", "2024-01-01", "30000").Close("btc/gbp", "2024-01-02", "32000").Close("btc/gbp", "2024-01-04", "34000");
 
     [Fact]
     public async Task The_dashboard_shows_the_hand_worked_figures_and_writes_the_csv_files_it_links_to()

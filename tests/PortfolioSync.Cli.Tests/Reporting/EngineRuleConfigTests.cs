@@ -31,7 +31,7 @@ public sealed class EngineRuleConfigTests : IDisposable
             .Deposit("main", "2024-05-01 09:00:00", "gbp", "20000.00")
             .Buy("main", "2024-05-01 10:00:00", "btc", "1.00000000", "gbp", "20000.00", "0.00")
             .Buy("main", "2024-06-01 10:00:00", "eth", "10.00000000", "btc", "0.50000000", "0.00100000")
-            .Close("btcgbp", "2024-06-01", "40000").Close("btcgbp", "2025-04-05", "40000")
+            .Close("btc/gbp", "2024-06-01", "40000").Close("btc/gbp", "2025-04-05", "40000")
             .WriteTo(_cli.PathIn(ReportFixture.StoreRelative));
 
         // When the report is written
@@ -52,7 +52,7 @@ public sealed class EngineRuleConfigTests : IDisposable
             .Deposit("main", "2024-05-01 09:00:00", "gbp", "20000.00")
             .Buy("main", "2024-05-01 10:00:00", "btc", "1.00000000", "gbp", "20000.00", "0.00")
             .Withdrawal("main", "2024-06-01 10:00:00", "btc", "0.40000000")
-            .Close("btcgbp", "2024-06-01", "30000").Close("btcgbp", "2025-04-05", "30000")
+            .Close("btc/gbp", "2024-06-01", "30000").Close("btc/gbp", "2025-04-05", "30000")
             .WriteTo(_cli.PathIn(ReportFixture.StoreRelative));
 
         await ReportAsync(extra);
@@ -89,7 +89,7 @@ public sealed class EngineRuleConfigTests : IDisposable
             .Transfer("main", "2024-06-01 10:00:00", "btc", "-0.50000000")
             .Transfer("bot", "2024-06-01 10:20:00", "btc", "0.50000000")
             .Sell("bot", "2024-07-01 10:00:00", "btc", "0.50000000", "gbp", "15000.00", "0.00")
-            .Close("btcgbp", "2024-06-01", "25000").Close("btcgbp", "2025-04-05", "30000")
+            .Close("btc/gbp", "2024-06-01", "25000").Close("btc/gbp", "2025-04-05", "30000")
             .WriteTo(_cli.PathIn(ReportFixture.StoreRelative));
 
         // Per-account pools are refused under jurisdiction uk (HMRC pools per person): a generic jurisdiction with UK years and GBP.

@@ -115,7 +115,7 @@ public sealed class NeverASilentZeroTests : IDisposable
             .Deposit("main", "2024-05-02 10:00:00", "btc", "1.00000000")
             .Withdrawal("main", "2024-05-03 10:00:00", "btc", "0.50000000")
             .Sell("main", "2024-06-01 10:00:00", "btc", "0.50000000", "gbp", "15000.00", "0.00")
-            .Close("btcgbp", "2025-04-05", "60000")
+            .Close("btc/gbp", "2025-04-05", "60000")
             .WriteTo(_cli.PathIn(ReportFixture.StoreRelative));
 
         var result = await ReportAsync();

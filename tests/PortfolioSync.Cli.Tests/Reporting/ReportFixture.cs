@@ -52,10 +52,10 @@ internal static class ReportFixture
         .Sell("main", "2024-09-01 10:00:00", "btc", "0.50000000", "gbp", "15000.00", "15.00")
         .Buy("main", "2024-09-10 10:00:00", "btc", "0.25000000", "gbp", "8000.00", "8.00")
         .Sell("main", "2025-04-05 23:30:00", "btc", "0.25000000", "gbp", "16000.00", "16.00")
-        .Close("ethusd", "2024-07-01", "3000").Close("gbpusd", "2024-07-01", "1.25")
-        .Close("btcgbp", "2025-04-05", "60000").Close("ethusd", "2025-04-05", "2000").Close("gbpusd", "2025-04-05", "1.25")
-        .Close("usdcusd", "2025-04-05", "1.0001")
-        .Close("btcgbp", "2025-04-06", "61000");
+        .Close("eth/usd", "2024-07-01", "3000").Close("gbp/usd", "2024-07-01", "1.25")
+        .Close("btc/gbp", "2025-04-05", "60000").Close("eth/usd", "2025-04-05", "2000").Close("gbp/usd", "2025-04-05", "1.25")
+        .Close("usdc/usd", "2025-04-05", "1.0001")
+        .Close("btc/gbp", "2025-04-06", "61000");
 
     public static string Read(CliRun cli, string relative) => File.ReadAllText(cli.PathIn(relative));
 

@@ -80,11 +80,14 @@ internal static class SampleDataStore
         {
             var pair = Path.GetFileNameWithoutExtension(file);
             using var doc = JsonDocument.Parse(File.ReadAllBytes(file));
+            // The answer names the market ("BTC/USD"), as the markets list does for the sync.
+            var named = doc.RootElement.GetProperty("data").GetProperty("pair").GetString()!.Split('/');
+            var market = new PortfolioSync.Domain.Pricing.CurrencyPair(PortfolioSync.Domain.Asset.Parse(named[0]), PortfolioSync.Domain.Asset.Parse(named[1]));
             foreach (var candle in doc.RootElement.GetProperty("data").GetProperty("ohlc").EnumerateArray())
             {
                 var date = Instant.FromUnixTimeSeconds(long.Parse(candle.GetProperty("timestamp").GetString()!, CultureInfo.InvariantCulture)).InUtc().Date;
                 decimal D(string name) => decimal.Parse(candle.GetProperty(name).GetString()!, CultureInfo.InvariantCulture);
-                prices.Add(new DailyPrice(pair, date, D("open"), D("high"), D("low"), D("close"), "bitstamp-ohlc"));
+                prices.Add(new DailyPrice(pair, market, date, D("open"), D("high"), D("low"), D("close"), "bitstamp-ohlc"));
             }
         }
         return prices;

@@ -55,11 +55,14 @@ internal sealed class TestStore
     public TestStore UnknownType(string account, string at) =>
         Add(account, id => $$"""{"id":{{id}},"datetime":"{{at}}","type":"999","fee":"0.00","btc":"1.0"}""");
 
-    /// <summary>A daily close of a market symbol (lower case, e.g. <c>btcgbp</c>) on a UTC date.</summary>
-    public TestStore Close(string pair, string date, string close)
+    /// <summary>A daily close of a market named base/quote (lower case, e.g. <c>btc/gbp</c>: stored as symbol
+    /// <c>btcgbp</c> with base BTC and quote GBP, as the sync stores it from the markets list) on a UTC date.</summary>
+    public TestStore Close(string market, string date, string close)
     {
         var c = decimal.Parse(close, CultureInfo.InvariantCulture);
-        _prices.Add(new DailyPrice(pair, LocalDatePattern.Iso.Parse(date).Value, c, c, c, c, "test"));
+        var slash = market.IndexOf('/', StringComparison.Ordinal);
+        var pair = new PortfolioSync.Domain.Pricing.CurrencyPair(PortfolioSync.Domain.Asset.Parse(market[..slash]), PortfolioSync.Domain.Asset.Parse(market[(slash + 1)..]));
+        _prices.Add(new DailyPrice(market.Replace("/", "", StringComparison.Ordinal), pair, LocalDatePattern.Iso.Parse(date).Value, c, c, c, c, "test"));
         return this;
     }
 

@@ -23,7 +23,7 @@ public sealed class ValueCommandTests : IDisposable
         .Deposit("main", "2024-01-01 09:00:00", "gbp", "25000.00")
         .Buy("main", "2024-01-01 10:00:00", "btc", "0.50000000", "gbp", "15000.00", "15.00")
         .Deposit("bot", "2024-01-03 12:00:00", "gbp", "100.00")
-        .Close("btcgbp", "2024-01-01", "30000").Close("btcgbp", "2024-01-02", "32000").Close("btcgbp", "2024-01-04", "34000");
+        .Close("btc/gbp", "2024-01-01", "30000").Close("btc/gbp", "2024-01-02", "32000").Close("btc/gbp", "2024-01-04", "34000");
 
     private async Task<CliResult> ValueAsync(params string[] extra)
     {
