@@ -63,14 +63,19 @@ internal static class StakingConversions
     }
 
     /// <summary>The ledger with staking conversions applied as <paramref name="options"/> say (unchanged when there are none).</summary>
-    public static IReadOnlyList<LedgerEntry> Apply(IReadOnlyList<LedgerEntry> ledger, CostBasisOptions options)
+    public static IReadOnlyList<LedgerEntry> Apply(IReadOnlyList<LedgerEntry> ledger, CostBasisOptions options) =>
+        Apply(ledger, options.StakingConversionsAreDisposals);
+
+    /// <summary>The ledger with staking conversions applied (unchanged when there are none); the value series reads
+    /// the ledger through this too, so its holdings are the engine's.</summary>
+    public static IReadOnlyList<LedgerEntry> Apply(IReadOnlyList<LedgerEntry> ledger, bool conversionsAreDisposals)
     {
         var aliases = Find(ledger);
         if (aliases.Count == 0) return ledger;
         var result = new List<LedgerEntry>(ledger.Count);
         foreach (var e in ledger)
         {
-            if (options.StakingConversionsAreDisposals)
+            if (conversionsAreDisposals)
             {
                 var credited = e.Kind == EntryKind.StakingUnlock ? e.Legs.Where(l => l.Quantity > 0m && aliases.ContainsKey(l.Asset)).ToList() : [];
                 result.Add(credited.Count == 0 ? e : With(e, EntryKind.Trade,

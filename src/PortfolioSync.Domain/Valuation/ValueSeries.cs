@@ -7,7 +7,9 @@ namespace PortfolioSync.Domain.Valuation;
 /// <summary>
 /// Portfolio value over time: one pass over the sorted ledger with a running balance per account and asset,
 /// valued at the end of every day. Balances move by legs minus fee; staking locks and unlocks move nothing (the
-/// asset is still held); unknown entries are skipped (already reported at sync). Pure and deterministic.
+/// asset is still held); unknown entries are skipped (already reported at sync). Staking that credits another asset
+/// (ETH → ETH2, ETH2R rewards) is read as the cost basis engine reads it (<see cref="CostBasis.StakingConversions"/>),
+/// so a day's holdings are the engine's pools. Pure and deterministic.
 /// </summary>
 public static class ValueSeries
 {
@@ -18,7 +20,9 @@ public static class ValueSeries
         ArgumentNullException.ThrowIfNull(o);
         if (o.To < o.From) throw new ArgumentException($"the series ends ({o.To:uuuu-MM-dd}) before it starts ({o.From:uuuu-MM-dd})", nameof(o));
 
-        var sorted = LedgerOrder.Sort(o.Account is null ? ledger : ledger.Where(e => e.Account == o.Account));
+        // Staking conversions are found on the whole ledger (as the engine does), then the account is taken.
+        var read = CostBasis.StakingConversions.Apply(ledger, o.StakingConversionsAreDisposals);
+        var sorted = LedgerOrder.Sort(o.Account is null ? read : read.Where(e => e.Account == o.Account));
         var balances = new Dictionary<(string Account, Asset Asset), decimal>();
         var keys = new List<(string Account, Asset Asset)>();
         var warnings = new PriceWarnings("the holding has no value on those days and is left out of the day's total");

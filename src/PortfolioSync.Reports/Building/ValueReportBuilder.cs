@@ -54,7 +54,7 @@ public static class ValueReportBuilder
         ValueSeriesResult? values = null;
         CostBasisResult? result = null;
         Parallel.Invoke(
-            () => values = ValueSeries.Compute(ledger, prices, series),
+            () => values = ValueSeries.Compute(ledger, prices, series with { StakingConversionsAreDisposals = costBasis.StakingConversionsAreDisposals }),
             () => result = CostBasisEngine.Run(ledger, prices, options));
         return Build(values!, series, result!, prices, generatedFrom, extraWarnings);
     }

@@ -53,7 +53,7 @@ public static class DashboardBuilder
         ValueSeriesResult? values = null;
         CostBasisResult? result = null;
         Parallel.Invoke(
-            () => values = ValueSeries.Compute(ledger, prices, series),
+            () => values = ValueSeries.Compute(ledger, prices, series with { StakingConversionsAreDisposals = costBasis.StakingConversionsAreDisposals }),
             () => result = CostBasisEngine.Run(ledger, prices, options));
 
         var value = ValueReportBuilder.Build(values!, series, result!, prices, settings.GeneratedFrom, extraWarnings);

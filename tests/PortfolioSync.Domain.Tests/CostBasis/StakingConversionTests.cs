@@ -79,6 +79,34 @@ public sealed class StakingConversionTests
         r.Disposals.Last().Lots.Single().AcquiredDate.Should().Be(LedgerBuilder.Date("2021-03-01"), "ETH2 was acquired at the conversion");
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void The_value_series_holds_what_the_engines_pools_hold_in_both_readings(bool disposals)
+    {
+        // The value series and the engine read the conversion the same way: by default 1.1 ETH (ETH2 and ETH2R are
+        // ETH); as an exchange, 1 ETH2 and 0.1 ETH2R (the staked ETH was exchanged for ETH2 on 2021-03-01).
+        var prices = Prices.Of(("ETH/USD", "2021-05-01", 3000m), ("ETH2/USD", "2021-05-01", 3000m), ("ETH2R/USD", "2021-05-01", 3000m),
+            ("ETH/USD", "2021-03-01", 1500m), ("ETH2/USD", "2021-03-01", 1500m), ("ETH/USD", "2021-04-01", 2000m), ("ETH2R/USD", "2021-04-01", 2000m));
+        var day = LedgerBuilder.Date("2021-05-01");
+        var series = PortfolioSync.Domain.Valuation.ValueSeries.Compute(Ledger(), prices,
+            new PortfolioSync.Domain.Valuation.ValueSeriesOptions(day, day, Asset.Usd, NodaTime.DateTimeZone.Utc) { StakingConversionsAreDisposals = disposals });
+        var engine = CostBasisEngine.Run(Ledger(), prices, Fifo with { StakingConversionsAreDisposals = disposals });
+
+        var held = series.Points.Where(p => p.Asset != Asset.Usd && p.Quantity != 0m).ToDictionary(p => p.Asset.Code, p => p.Quantity);
+        var pooled = engine.Holdings.Where(p => p.Asset != Asset.Usd && p.Quantity != 0m).GroupBy(p => p.Asset.Code).ToDictionary(g => g.Key, g => g.Sum(p => p.Quantity));
+        held.Should().BeEquivalentTo(disposals
+            ? new Dictionary<string, decimal> { ["ETH2"] = 1m, ["ETH2R"] = 0.1m }
+            : new Dictionary<string, decimal> { ["ETH"] = 1.1m });
+        pooled.Should().BeEquivalentTo(held);
+    }
+
+    [Fact]
+    public void Another_asset_staked_in_between_does_not_take_the_conversion() =>
+        StakingConversions.Find(new LedgerBuilder().Buy("1 ETH", "2021-01-01", "100 USD").Buy("5 SOL", "2021-01-01", "100 USD")
+                .Lock("1 ETH", "2021-02-01").Lock("5 SOL", "2021-02-02").Unlock("1 ETH2", "2021-03-01").Build())
+            .Should().BeEquivalentTo(new Dictionary<Asset, Asset> { [Asset.Parse("ETH2")] = Asset.Parse("ETH"), [Asset.Parse("ETH2R")] = Asset.Parse("ETH") });
+
     [Fact]
     public void Staking_that_returns_the_same_asset_changes_nothing() =>
         StakingConversions.Find(new LedgerBuilder().Buy("1 ETH", "2021-01-01", "100 USD").Lock("1 ETH", "2021-02-01").Unlock("1 ETH", "2021-03-01").Build())
