@@ -12,12 +12,11 @@ public sealed partial class GeneratorTests
 
     private static readonly Lazy<ServerData> five = new(() => SampleDataGenerator.Generate(Five));
 
-    // The sample's options in plain forms: these invariants are the plain generator's (string type, ids in time
-    // order, staking returns the asset it took); the committed realistic sample is checked by DataFolderTests and by
-    // syncing it (zero malformed records).
+    // The sample's options in plain forms (string type, ids in time order, staking returns the asset it took), beside
+    // the committed realistic sample ("sample"), whose invariants allow the real forms.
     private static readonly Lazy<ServerData> samplePlain = new(() => SampleDataGenerator.Generate(SampleDataGenerator.SampleOptions with { Realistic = false }));
 
-    public static TheoryData<string> DataSets => new() { "sample", "five-accounts", "recent" };
+    public static TheoryData<string> DataSets => new() { "sample", "sample-plain", "five-accounts", "recent" };
 
     /// <summary>The committed sample is generated with <c>Realistic</c> (every real row form of bitstamp-api.md §9);
     /// the other sets keep the classic shape.</summary>
@@ -25,7 +24,8 @@ public sealed partial class GeneratorTests
 
     private static ServerData Of(string name) => name switch
     {
-        "sample" => samplePlain.Value,
+        "sample" => TestData.Sample,
+        "sample-plain" => samplePlain.Value,
         "five-accounts" => five.Value,
         _ => TestData.Recent,
     };

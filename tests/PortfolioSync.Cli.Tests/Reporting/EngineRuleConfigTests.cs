@@ -119,8 +119,8 @@ public sealed class EngineRuleConfigTests : IDisposable
             .SentToStaking("main", "2024-06-01 10:00:00", "eth", "2.00000000")
             .CreditedWithStaked("main", "2024-06-01 10:00:05", "eth2", "2.00000000")
             .Sell("main", "2024-07-01 10:00:00", "eth2", "1.00000000", "gbp", "3000.00", "0.00")
-            .Close("ethgbp", "2024-06-01", "1500").Close("eth2gbp", "2024-06-01", "1500")
-            .Close("ethgbp", "2025-04-05", "3000").Close("eth2gbp", "2025-04-05", "3000")
+            .Close("eth/gbp", "2024-06-01", "1500").Close("eth2/gbp", "2024-06-01", "1500")
+            .Close("eth/gbp", "2025-04-05", "3000").Close("eth2/gbp", "2025-04-05", "3000")
             .WriteTo(_cli.PathIn(ReportFixture.StoreRelative));
 
         await ReportAsync(extra);
