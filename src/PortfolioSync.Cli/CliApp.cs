@@ -132,13 +132,13 @@ public static class CliApp
             env.Error.WriteLine("interrupted: stopped cleanly; what was committed is kept and the next run resumes from there.");
             return 130;
         }
-        catch (Exception e) when (env.StoreInUse is { } path && StoreFaults.Classify(path, e) is { } se)
+        catch (Exception e)   // the one top-level handler: a store failure is named, anything else is a bug or the environment
         {
-            if (context.Verbose) env.Error.WriteLine(e.ToString());
-            return StoreError(env, se);
-        }
-        catch (Exception e)   // the one top-level handler: anything else is a bug or an environment failure
-        {
+            if (env.StoreInUse is { } path && StoreFaults.Classify(path, e) is { } se)
+            {
+                if (context.Verbose) env.Error.WriteLine(e.ToString());
+                return StoreError(env, se);
+            }
             env.Error.WriteLine($"unexpected error: {e.GetType().Name}: {e.Message}");
             if (context.Verbose) env.Error.WriteLine(e.ToString());
             else env.Error.WriteLine("Run again with --verbose for details, and please report it.");

@@ -74,9 +74,9 @@ public sealed partial class PortfolioStore
         return new SalvageResult(raw, details, prices, lost, ledgerDamage);
     }
 
-    /// <summary>LiteDB reports damage with many exception types (even NotSupportedException for a bad BSON type byte):
-    /// anything but running out of memory or a cancellation is damage here.</summary>
-    private static bool IsDamage(Exception e) => e is not (OutOfMemoryException or OperationCanceledException);
+    /// <summary>Damage as the store names it (<see cref="StoreFaults.MeansDamage"/>, which includes the
+    /// NotSupportedException of a bad BSON type byte).</summary>
+    private static bool IsDamage(Exception e) => StoreFaults.MeansDamage(e);
 
     /// <summary>A read-only LiteDB connection that is opened again after every failed read.</summary>
     private sealed class SalvageReader : IDisposable

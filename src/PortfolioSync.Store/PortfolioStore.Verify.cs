@@ -60,7 +60,7 @@ public sealed partial class PortfolioStore
             {
                 ToPrice(doc);
             }
-            catch (Exception e) when (e is not (OutOfMemoryException or OperationCanceledException))
+            catch (Exception e) when (StoreFaults.MeansDamage(e))
             {
                 problems.Add(new(StoreProblemKind.Unreadable, $"{N.Prices}/{LedgerBson.IdText(doc)}", e.Message));
             }

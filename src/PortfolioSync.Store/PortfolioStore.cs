@@ -146,9 +146,7 @@ public sealed partial class PortfolioStore : IDisposable
     /// tests: LiteException "page type must be …", ArgumentOutOfRangeException, InvalidCastException, …), I/O errors, and
     /// a document that fails its checks (FormatException, InvalidDataException). Anything else opening a store is a bug.
     /// </summary>
-    internal static bool MeansDamage(Exception e) => e is LiteException or IOException or InvalidDataException or FormatException
-        or InvalidCastException or ArgumentException or IndexOutOfRangeException or InvalidOperationException
-        or NullReferenceException or KeyNotFoundException or OverflowException or System.Text.DecoderFallbackException;
+    internal static bool MeansDamage(Exception e) => StoreFaults.MeansDamage(e);
 
     /// <summary>Copies the write-ahead log into the data file (before a backup copies the file).</summary>
     public void Checkpoint()

@@ -44,6 +44,13 @@ public static class StoreFaults
             $"{Found(e)}. {StoreException.RecoverySteps(path)}", e);
     }
 
+    /// <summary>The exception types LiteDB throws on a damaged file (it uses many, even ArgumentOutOfRangeException),
+    /// plus I/O: what store code may catch as damage. Anything else is a bug and stays one.</summary>
+    public static bool MeansDamage(Exception e) => e is LiteDB.LiteException or IOException or InvalidDataException or FormatException
+        or InvalidCastException or ArgumentException or IndexOutOfRangeException or InvalidOperationException
+        or NullReferenceException or KeyNotFoundException or OverflowException or System.Text.DecoderFallbackException
+        or NotSupportedException;
+
     internal static StoreException ReadOnly(string path, Exception e) =>
         new(path, StoreFailure.ReadOnly,
             $"the store or its folder is read-only ({e.Message}). Commands that only read (status, report, value, verify) " +

@@ -111,10 +111,13 @@ public sealed class ImportCommand : CliCommand
         {
             result = store.CommitPage(new PageCommit(account, stream, run.Id, records));
         }
-        catch (Exception e) when (e is LiteDB.LiteException or IOException)
+        catch (LiteDB.LiteException e)
         {
-            store.FinishRun(run.Id, RunStatus.Failed, [], [$"import of {export.File} failed: {e.Message}"]);
-            throw new CliException($"{export.File}: the store could not be written ({e.Message}); nothing was imported.", ExitCode.Unexpected, e);
+            throw ImportFailed(store, run.Id, export.File, e);
+        }
+        catch (IOException e)
+        {
+            throw ImportFailed(store, run.Id, export.File, e);
         }
         var counts = Summarise(matches, accept, result);
         store.FinishRun(run.Id, RunStatus.Succeeded,
@@ -148,4 +151,11 @@ public sealed class ImportCommand : CliCommand
     private static string Describe(LedgerEntry e) =>
         string.Create(CultureInfo.InvariantCulture,
             $"{e.Kind} {string.Join(" ", e.Legs.Select(l => l.ToString()))}{(e.Fee is { } f ? $" fee {f}" : "")} at {e.At}");
+
+    /// <summary>The page was rolled back: the run is marked failed and the user told nothing was imported.</summary>
+    private static CliException ImportFailed(PortfolioStore store, string runId, string file, Exception e)
+    {
+        store.FinishRun(runId, RunStatus.Failed, [], [$"import of {file} failed: {e.Message}"]);
+        return new CliException($"{file}: the store could not be written ({e.Message}); nothing was imported.", ExitCode.Unexpected, e);
+    }
 }

@@ -174,6 +174,9 @@ public sealed class SyncCommand : CliCommand
         : t.TotalMinutes >= 1 && t.TotalMinutes == Math.Floor(t.TotalMinutes) ? string.Create(CultureInfo.InvariantCulture, $"{t.TotalMinutes:0}m")
         : string.Create(CultureInfo.InvariantCulture, $"{t.TotalSeconds:0}s");
 
+    private static StoreException LockFailed(string storePath, Exception e) =>
+        StoreFaults.Classify(storePath, e) ?? new StoreException(storePath, StoreFailure.WriteFailed, e.Message, e);
+
     internal static StoreLock AcquireLock(string storePath, CliEnvironment env)
     {
         StoreLockResult result;
@@ -181,9 +184,13 @@ public sealed class SyncCommand : CliCommand
         {
             result = StoreLock.TryAcquire(storePath, env.Time);
         }
-        catch (Exception e) when (StoreFaults.IsReadOnly(e) || e is IOException)
+        catch (IOException e)
         {
-            throw StoreFaults.Classify(storePath, e) ?? new StoreException(storePath, StoreFailure.WriteFailed, e.Message, e);
+            throw LockFailed(storePath, e);
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            throw LockFailed(storePath, e);
         }
         if (!result.Acquired) throw new CliException(result.Message);
         return result.Lock!;

@@ -41,15 +41,15 @@ public sealed class VerifyCommand : CliCommand
             entries = store.CountLedger();
             schema = store.StoredSchemaVersion;
         }
-        catch (Exception e) when (e is not OperationCanceledException && (e as Store.StoreException ?? Store.StoreFaults.Classify(config.StorePath, e)) is { Failure: Store.StoreFailure.Damaged } damage)
+        catch (Store.StoreException e) when (e.Failure == Store.StoreFailure.Damaged)
         {
-            // Damage stops LiteDB's own reads: read every document on its own and list each one that fails.
-            var salvage = Store.PortfolioStore.Salvage(config.StorePath);
-            foreach (var line in salvage.Lost.Concat(salvage.LedgerDamage)) context.Env.Out.WriteLine("damaged: " + line);
-            context.Env.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"readable: {salvage.Raw.Count:N0} raw records, {salvage.Prices.Count:N0} daily candles; unreadable: {salvage.Lost.Count + salvage.LedgerDamage.Count:N0} (listed above)"));
-            throw new CliException(damage.Message, ExitCode.StoreDamaged, damage);
+            throw ListDamage(context, config.StorePath, e);
         }
+        catch (Exception e) when (Store.StoreFaults.MeansDamage(e) && Store.StoreFaults.Classify(config.StorePath, e) is { Failure: Store.StoreFailure.Damaged } damage)
+        {
+            throw ListDamage(context, config.StorePath, damage);
+        }
+
         if (problems.Count == 0)
         {
             context.Env.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -60,6 +60,16 @@ public sealed class VerifyCommand : CliCommand
         context.Env.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"error: {problems.Count} integrity problem(s) in {config.StorePath}. A full sync ('portfoliosync sync --full') repairs mapping and cursor problems; otherwise restore a backup."));
         return Task.FromResult(ExitCode.Unexpected);
+    }
+
+    /// <summary>Damage stops LiteDB's own reads: every document is read on its own and each one that fails is listed.</summary>
+    private static CliException ListDamage(CommandContext context, string storePath, Store.StoreException damage)
+    {
+        var salvage = Store.PortfolioStore.Salvage(storePath);
+        foreach (var line in salvage.Lost.Concat(salvage.LedgerDamage)) context.Env.Out.WriteLine("damaged: " + line);
+        context.Env.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"readable: {salvage.Raw.Count:N0} raw records, {salvage.Prices.Count:N0} daily candles; unreadable: {salvage.Lost.Count + salvage.LedgerDamage.Count:N0} (listed above)"));
+        return new CliException(damage.Message, ExitCode.StoreDamaged, damage);
     }
 
     private static bool CanWrite(string storePath)
