@@ -1,7 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text;
-using System.Text.Json;
 using PortfolioSync.Bitstamp.Csv;
 using PortfolioSync.Bitstamp.Json;
 using PortfolioSync.Bitstamp.Mapping;
@@ -107,33 +105,23 @@ public sealed class RepairCommand : CliCommand
     }
 
     /// <summary>
-    /// Rows of an imported CSV file: their stored cells are written back as a CSV text of the same header, read by the
-    /// import's reader and mapped with their stored ids; a row that was a duplicate of a synced record (a detail) stays one.
+    /// Rows of an imported CSV file, each read again from its stored cells (<see cref="BitstampCsvReader.ReadStored"/>,
+    /// as <c>verify</c> does) and mapped with its stored id; a row that was a duplicate of a synced record (a detail) stays
+    /// one, a row that no longer reads is kept raw and unmapped.
     /// </summary>
-    private static List<PageRecord> RemapCsv(string account, string stream, List<RawRecord> raw, IReadOnlySet<string> details, List<string> problems)
-    {
-        var cells = raw.Select(r => JsonDocument.Parse(r.Json).RootElement.EnumerateObject().Select(p => (p.Name, p.Value.GetString() ?? "")).ToList()).ToList();
-        var text = new StringBuilder();
-        text.AppendJoin(',', cells[0].Select(c => Quote(c.Name))).Append("\r\n");
-        foreach (var row in cells) text.AppendJoin(',', row.Select(c => Quote(c.Item2))).Append("\r\n");
-        CsvExport export;
-        try
-        {
-            export = BitstampCsvReader.Read(stream[CsvLedgerMapper.StreamPrefix.Length..], text.ToString());
-        }
-        catch (CsvImportException e)
-        {
-            problems.Add($"{account}/{stream}: the imported rows could not be read again ({e.Message}); kept raw and unmapped");
-            return raw.Select(r => PageRecord.Unmapped(r.ExternalId, r.Json, "imported row kept raw by repair: " + e.Message)).ToList();
-        }
-        return raw.Select((r, i) =>
+    private static List<PageRecord> RemapCsv(string account, string stream, List<RawRecord> raw, IReadOnlySet<string> details, List<string> problems) =>
+        raw.Select(r =>
         {
             if (details.Contains(r.Key)) return PageRecord.Detail(r.ExternalId, r.Json);
-            var mapping = CsvLedgerMapper.Map(account, stream, export.Rows[i], r.ExternalId);
-            return new PageRecord(r.ExternalId, r.Json, mapping.Entry, mapping.Warning?.Message);
+            try
+            {
+                var mapping = CsvLedgerMapper.Map(account, stream, BitstampCsvReader.ReadStored(r.Key, r.Json), r.ExternalId);
+                return new PageRecord(r.ExternalId, r.Json, mapping.Entry, mapping.Warning?.Message);
+            }
+            catch (CsvImportException e)
+            {
+                problems.Add($"{r.Key}: the imported row could not be read again ({e.Message}); kept raw and unmapped");
+                return PageRecord.Unmapped(r.ExternalId, r.Json, "imported row kept raw by repair: " + e.Message);
+            }
         }).ToList();
-    }
-
-    private static string Quote(string cell) =>
-        cell.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + cell.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : cell;
 }
