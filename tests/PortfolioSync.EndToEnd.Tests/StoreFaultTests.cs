@@ -46,14 +46,14 @@ public abstract class StoreFaultFixture(ITestOutputHelper output) : IAsyncLifeti
         !Directory.Exists(folder) ? [] : Directory.GetFiles(folder, "*.csv", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
             .Select(f => Path.GetFileName(f) + "\n" + File.ReadAllText(f)).ToList();
 
-    private protected string WriteConfig(string store)
+    private protected string WriteConfig(string store, int requestsPerSecond = 100)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(store)!);
         var config = Path.Combine(_work.Path, $"config-{Guid.NewGuid():N}.json");
         var accounts = _server.Data.Accounts.Select(a => $$"""{ "name": "{{a.Name}}", "key": "env:K_{{Env(a)}}", "secret": "env:S_{{Env(a)}}" }""");
         File.WriteAllText(config, $$"""
             { "baseCurrency": "GBP", "jurisdiction": "uk", "store": "{{store}}", "baseUrl": "{{_server.BaseUrl}}",
-              "requestsPerSecond": 100, "accounts": [ {{string.Join(",", accounts)}} ] }
+              "requestsPerSecond": {{requestsPerSecond}}, "accounts": [ {{string.Join(",", accounts)}} ] }
             """);
         return config;
     }
@@ -238,7 +238,9 @@ public sealed class StoreFaultTests(ITestOutputHelper output) : StoreFaultFixtur
         sync.ExitCode.Should().BeOneOf([130, 143], stopped);
         stopped.Should().Contain("interrupted: stopped cleanly");
 
-        var limited = await Run(config, ["sync", "--full", "--quiet", "--timeout", "1s"]);
+        // One request a second: a full refetch of two accounts needs several requests, so it cannot finish inside 1 s.
+        var slow = WriteConfig(store, requestsPerSecond: 1);
+        var limited = await Run(slow, ["sync", "--full", "--quiet", "--timeout", "1s"]);
         Output.WriteLine(limited.Error);
         limited.ExitCode.Should().Be(1);
         limited.Error.Should().Contain("time limit of 1s");
