@@ -12,7 +12,9 @@ public sealed class FaultsAgainstServerTests(ITestOutputHelper output)
         ServerErrorRatio = 0.3,
         RateLimitBurstEvery = 9,
         RateLimitBurstLength = 2,
-        RetryAfterSeconds = 1,
+        // The test is about what paging returns under faults, not about the waits (ResilienceTests check those on a
+        // fake clock): 429s say Retry-After: 0.
+        RetryAfterSeconds = 0,
         DropConnectionRatio = 0.15,
         LatencyMin = TimeSpan.Zero,
         LatencyMax = TimeSpan.FromMilliseconds(20),
@@ -24,12 +26,16 @@ public sealed class FaultsAgainstServerTests(ITestOutputHelper output)
         var data = FakeBitstamp.Generation.SampleDataGenerator.Generate(new() { Records = 40_000, Accounts = 2, Seed = 23 });
         await using var calm = await FakeServer.StartAsync(data);
         await using var stormy = await FakeServer.StartAsync(data, Storm);
-        // Default options except a shorter backoff, so the test takes seconds rather than a minute; Retry-After is honoured as sent.
-        var options = new BitstampClientOptions { BaseDelay = TimeSpan.FromMilliseconds(50), MaxDelay = TimeSpan.FromSeconds(1) };
+        // Default options except a shorter backoff and no client-side pacing (the server is local and unlimited), so the
+        // test takes seconds rather than a minute; Retry-After is honoured as sent.
+        var options = new BitstampClientOptions
+        {
+            BaseDelay = TimeSpan.FromMilliseconds(5), MaxDelay = TimeSpan.FromMilliseconds(100), RequestsPerSecond = 100, RateLimitBurst = 100,
+        };
 
         foreach (var account in calm.Data.Accounts)
         {
-            using var calmClient = FakeServer.ClientFor(calm, account);
+            using var calmClient = FakeServer.ClientFor(calm, account, new BitstampClientOptions { RequestsPerSecond = 100, RateLimitBurst = 100 });
             using var stormyClient = FakeServer.ClientFor(stormy, account, options);
             var expected = await PagingAgainstServerTests.PageAll(calmClient);
             var before = stormy.Requests.Total;
