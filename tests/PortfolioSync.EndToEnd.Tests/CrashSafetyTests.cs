@@ -20,9 +20,11 @@ public sealed class CrashSafetyTests(ITestOutputHelper output)
         await using var server = await FakeBitstampServer.StartAsync(new FakeServerOptions(data) { RateLimit = RateLimitSettings.Unlimited }, CancellationToken.None);
         using var work = new TempFolder();
 
+        // The uninterrupted run syncs from its own server (same data) beside the killed runs: the kill points count
+        // the requests that reach `server`, so it must not share that one.
+        await using var referenceServer = await FakeBitstampServer.StartAsync(new FakeServerOptions(data) { RateLimit = RateLimitSettings.Unlimited }, CancellationToken.None);
         var reference = Path.Combine(work.Path, "reference");
-        (await RunSync(server, reference, killAfterRequests: null, killDelayMs: 0)).Should().Be(0);
-        var expected = Export(reference);
+        var referenceRun = RunSync(referenceServer, reference, killAfterRequests: null, killDelayMs: 0);
 
         var resumed = Path.Combine(work.Path, "resumed");
         var random = new Random(7);
@@ -41,6 +43,8 @@ public sealed class CrashSafetyTests(ITestOutputHelper output)
                 break;   // the run finished before the kill point: the store is complete
             }
         }
+        (await referenceRun).Should().Be(0);
+        var expected = Export(reference);
         output.WriteLine($"{kills} kills");
         kills.Should().BeGreaterThanOrEqualTo(10);
         (await RunSync(server, resumed, killAfterRequests: null, killDelayMs: 0)).Should().Be(0);
