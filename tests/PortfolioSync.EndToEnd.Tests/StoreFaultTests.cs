@@ -76,6 +76,7 @@ public abstract class StoreFaultFixture(ITestOutputHelper output) : IAsyncLifeti
 
     private protected async Task<CliOutcome> Run(string config, string[] args, IReadOnlyDictionary<string, string>? env = null)
     {
+        var watch = Stopwatch.StartNew();
         using var process = Start(config, args, env);
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
@@ -84,7 +85,9 @@ public abstract class StoreFaultFixture(ITestOutputHelper output) : IAsyncLifeti
             process.Kill(entireProcessTree: true);
             throw new TimeoutException($"portfoliosync {string.Join(' ', args)} hung");
         }
-        return new CliOutcome(process.ExitCode, await stdout, await stderr, []);
+        var outcome = new CliOutcome(process.ExitCode, await stdout, await stderr, []);
+        Output.WriteLine($"{watch.Elapsed.TotalSeconds:0.0} s, exit {outcome.ExitCode}: portfoliosync {string.Join(' ', args)}");
+        return outcome;
     }
 
     private protected static async Task<bool> WaitAsync(Process process, TimeSpan limit)
