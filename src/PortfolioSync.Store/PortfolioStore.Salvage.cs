@@ -100,13 +100,28 @@ public sealed partial class PortfolioStore
             }
         }
 
-        private LiteDatabase Open() => new(new ConnectionString
+        private LiteDatabase Open()
         {
-            Filename = _path,
-            Connection = ConnectionType.Shared,
-            ReadOnly = true,
-            Collation = OrdinalCollation,
-        }, new BsonMapper());
+            var db = new LiteDatabase(new ConnectionString
+            {
+                Filename = _path,
+                Connection = ConnectionType.Shared,
+                ReadOnly = true,
+                Collation = OrdinalCollation,
+            }, new BsonMapper());
+            // A shared connection opens and closes the file around every call unless a transaction is open: one read
+            // transaction keeps it open across the document-by-document reads (nothing is written; disposing ends it).
+            try
+            {
+                db.BeginTrans();
+            }
+            catch
+            {
+                db.Dispose();
+                throw;
+            }
+            return db;
+        }
 
         public bool Try<T>(Func<LiteDatabase, T> read, out T value, out Exception? error)
         {
