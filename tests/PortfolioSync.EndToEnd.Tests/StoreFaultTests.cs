@@ -31,6 +31,41 @@ public abstract class StoreFaultFixture(ITestOutputHelper output) : IAsyncLifeti
         _work.Dispose();
     }
 
+    private static readonly SemaphoreSlim TemplateGate = new(1, 1);
+    private static string? _template;
+
+    /// <summary>
+    /// Puts a store synced from <see cref="Data"/> at <paramref name="store"/>: a copy of one that the real
+    /// <c>portfoliosync sync</c> wrote once for all the tests of this file that start from a synced store.
+    /// </summary>
+    private protected async Task CopySyncedStore(string store)
+    {
+        await TemplateGate.WaitAsync();
+        try
+        {
+            if (_template is null)
+            {
+                var folder = Directory.CreateTempSubdirectory("psync-e2e-synced-").FullName;
+                AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+                {
+                    try { Directory.Delete(folder, recursive: true); }
+                    catch (IOException) { }
+                };
+                var path = Path.Combine(folder, "store.db");
+                var sync = await Run(WriteConfig(path), ["sync", "--quiet"]);
+                sync.ExitCode.Should().Be(0, sync.Error);
+                Output.WriteLine("synced store: " + string.Join(", ", Directory.GetFiles(folder).Select(Path.GetFileName)));
+                _template = path;
+            }
+        }
+        finally
+        {
+            TemplateGate.Release();
+        }
+        Directory.CreateDirectory(Path.GetDirectoryName(store)!);
+        File.Copy(_template, store);
+    }
+
     private protected async Task<Dictionary<string, CliOutcome>> Outputs(string config, string store, string name)
     {
         var result = new Dictionary<string, CliOutcome>(StringComparer.Ordinal);
@@ -185,7 +220,7 @@ public sealed class StoreFaultTests(ITestOutputHelper output) : StoreFaultFixtur
         var folder = Path.Combine(_work.Path, "ro");
         var store = Path.Combine(folder, "store.db");
         var config = WriteConfig(store);
-        (await Run(config, ["sync", "--quiet"])).ExitCode.Should().Be(0);
+        await CopySyncedStore(store);
         Mount(folder, "bind", null, source: folder);
         try
         {
@@ -213,7 +248,7 @@ public sealed class StoreFaultTests(ITestOutputHelper output) : StoreFaultFixtur
     {
         var store = Path.Combine(_work.Path, "hang", "store.db");
         var config = WriteConfig(store);
-        (await Run(config, ["sync", "--quiet"])).ExitCode.Should().Be(0);
+        await CopySyncedStore(store);
 
         // A sync that hangs: started (a full refetch), then stopped with SIGSTOP while it holds the lock.
         using var sync = Start(config, ["sync", "--full", "--quiet"]);
@@ -267,7 +302,7 @@ public sealed class StoreDamageTests(ITestOutputHelper output) : StoreFaultFixtu
     {
         var intact = Path.Combine(_work.Path, "intact", "store.db");
         var config = WriteConfig(intact);
-        (await Run(config, ["sync", "--quiet"])).ExitCode.Should().Be(0);
+        await CopySyncedStore(intact);
         var expected = await Outputs(config, intact, "intact");
         expected["report"].ExitCode.Should().Be(0);
 
