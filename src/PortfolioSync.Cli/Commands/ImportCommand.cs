@@ -120,6 +120,7 @@ public sealed class ImportCommand : CliCommand
             throw ImportFailed(store, run.Id, export.File, e);
         }
         var counts = Summarise(matches, accept, result);
+        store.RefreshLedgerCache();
         store.FinishRun(run.Id, RunStatus.Succeeded,
             [new AccountRunResult(account, result.Inserted, result.Unchanged, result.Changed, result.Unmapped, null)], []);
 

@@ -59,6 +59,7 @@ public sealed class RepairCommand : CliCommand
                 recovered[$"{group.Key.Account}/{group.Key.Stream}"] = (records.Count, records.Count(r => r.Entry is not null), records.Count(r => r.Entry is null && !r.IsDetail));
             }
             store.UpsertPrices(salvage.Prices);
+            store.RefreshLedgerCache();
             store.FinishRun(run.Id, salvage.Lost.Count == 0 ? RunStatus.Succeeded : RunStatus.Partial,
                 recovered.Select(kv => new AccountRunResult(kv.Key.Split('/')[0], kv.Value.Records, 0, 0, kv.Value.Unmapped, null)).ToList(),
                 [$"repair of {Path.GetFileName(config.StorePath)}: {salvage.Lost.Count} unreadable document(s)", .. problems]);
