@@ -5,7 +5,7 @@ using PortfolioSync.FakeBitstamp;
 namespace PortfolioSync.Cli.Commands;
 
 /// <summary><c>fake-server</c>: the local Bitstamp-compatible server in the foreground, or the data generator.</summary>
-public sealed class FakeServerCliCommand : CliCommand
+public sealed class FakeServerCliCommand : CliCommand<FakeServerSettings>
 {
     private readonly Option<string> _data = new("--data") { Description = "Data folder to serve (see sample-data/README.md)", DefaultValueFactory = _ => "sample-data", HelpName = "DIR" };
     private readonly Option<int> _port = new("--port") { Description = "Port on 127.0.0.1; 0 picks a free one", DefaultValueFactory = _ => 5080, HelpName = "N" };
@@ -27,25 +27,31 @@ public sealed class FakeServerCliCommand : CliCommand
 
     public override Command Definition { get; }
 
-    public override async Task<ExitCode> RunAsync(CommandContext context, CancellationToken ct)
+    public override Bound<FakeServerSettings> Bind(ParseResult parse, CliEnvironment env)
     {
-        var p = context.Parse;
-        var env = context.Env;
+        var b = new OptionBinder(parse);
         var options = new FakeServerCommandOptions
         {
-            DataDir = env.ExpandPath(p.GetValue(_data)!),
-            Port = p.GetValue(_port),
-            Generate = p.GetValue(_generate),
-            Seed = p.GetValue(_seed),
-            Accounts = p.GetValue(_accounts),
-            Start = p.GetValue(_start) is { } start ? ParseStart(start) : null,
-            Days = p.GetValue(_days),
-            Realistic = p.GetValue(_realistic),
-            WriteDir = p.GetValue(_write) is { } w ? env.ExpandPath(w) : null,
-            WriteCsvDir = p.GetValue(_writeCsv) is { } wc ? env.ExpandPath(wc) : null,
+            DataDir = env.ExpandPath(b.Value(_data)!),
+            Port = b.Value(_port),
+            Generate = b.Value(_generate),
+            Seed = b.Value(_seed),
+            Accounts = b.Value(_accounts),
+            Start = b.Value(_start) is { } start ? b.Check<DateOnly?>(() => ParseStart(start), null) : null,
+            Days = b.Value(_days),
+            Realistic = b.Value(_realistic),
+            WriteDir = b.Value(_write) is { } w ? env.ExpandPath(w) : null,
+            WriteCsvDir = b.Value(_writeCsv) is { } wc ? env.ExpandPath(wc) : null,
             Time = env.Time,
-            RequestLog = p.GetValue(_logRequests) ? env.Out : null,
         };
+        var logRequests = b.Value(_logRequests);
+        return b.Result(() => new FakeServerSettings(options, logRequests));
+    }
+
+    public override async Task<ExitCode> RunAsync(FakeServerSettings settings, CommandContext context, CancellationToken ct)
+    {
+        var env = context.Env;
+        var options = settings.LogRequests ? settings.Options with { RequestLog = env.Out } : settings.Options;
         var code = await FakeServerCommand.RunAsync(options, env.Out, env.Error, ct).ConfigureAwait(false);
         return (ExitCode)code;
     }
@@ -55,3 +61,7 @@ public sealed class FakeServerCliCommand : CliCommand
             ? day
             : throw new CliException($"--start: '{text}' is not a date in the form yyyy-MM-dd (e.g. 2020-03-01)");
 }
+
+/// <summary>The options of <c>fake-server</c>, checked: what the server or the generator is given (paths absolute,
+/// --start a date; the ranges are the server's to check), and whether each request is printed.</summary>
+public sealed record FakeServerSettings(FakeServerCommandOptions Options, bool LogRequests);
