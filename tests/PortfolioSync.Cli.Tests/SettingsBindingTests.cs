@@ -125,6 +125,10 @@ public sealed class SettingsBindingTests : IDisposable
     [InlineData(new[] { "import", "bitstamp-csv", "missing.csv", "--account", "a/b" }, new[] { "missing.csv: no such file", "--account 'a/b'" })]
     [InlineData(new[] { "repair", "--out", "{full}/taken.db" }, new[] { "taken.db exists: repair writes a new store and never overwrites one" })]
     [InlineData(new[] { "fake-server", "--start", "2020-02-30" }, new[] { "--start: '2020-02-30' is not a date in the form yyyy-MM-dd" })]
+    [InlineData(new[] { "fake-server", "--port", "70000" }, new[] { "--port: 70000 is not a port: give 0 .. 65535" })]
+    [InlineData(new[] { "fake-server", "--generate", "-1", "--accounts", "0", "--start", "2011-12-31", "--days", "0", "--write", "{full}" },
+        new[] { "--generate: -1 is out of range", "--accounts: 0 is out of range: give 1 .. 100", "--start: 2011-12-31 is too early", "--days: 0 is out of range", "is not empty; give a new or empty folder" })]
+    [InlineData(new[] { "fake-server", "--generate", "10" }, new[] { "--generate needs --write DIR" })]
     public async Task Every_command_reports_its_option_problems_in_option_order_without_the_config(string[] args, string[] expected)
     {
         // Given a folder that is not empty, and a config that cannot be read

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using PortfolioSync.Cli.Hosting;
 using PortfolioSync.FakeBitstamp;
 
@@ -45,6 +46,24 @@ public sealed class FakeServerCliCommand : CliCommand<FakeServerSettings>
             Time = env.Time,
         };
         var logRequests = b.Value(_logRequests);
+        // The ranges FakeServerCommand (and the generator) enforce one at a time, checked here all together.
+        if (options.Generate is null && options.WriteCsvDir is null && options.Port is < 0 or > 65535)
+            b.Problem(string.Create(CultureInfo.InvariantCulture, $"--port: {options.Port} is not a port: give 0 .. 65535 (0 picks a free one)"));
+        if (options.Generate is { } records)
+        {
+            if (records is < 0 or > 50_000_000)
+                b.Problem(string.Create(CultureInfo.InvariantCulture, $"--generate: {records} is out of range: give 0 .. 50,000,000 user transactions"));
+            if (options.Accounts is < 1 or > 100)
+                b.Problem(string.Create(CultureInfo.InvariantCulture, $"--accounts: {options.Accounts} is out of range: give 1 .. 100"));
+            if (options.Start is { Year: < 2012 } early)
+                b.Problem(string.Create(CultureInfo.InvariantCulture, $"--start: {early:yyyy-MM-dd} is too early: give 2012-01-01 or later"));
+            if (options.Days is < 1 or > 20_000)
+                b.Problem(string.Create(CultureInfo.InvariantCulture, $"--days: {options.Days} is out of range: give 1 .. 20,000"));
+            if (options.WriteDir is not { } write)
+                b.Problem("--generate needs --write DIR (the folder to write)");
+            else if (Directory.Exists(write) && Directory.EnumerateFileSystemEntries(write).Any())
+                b.Problem($"--write: {write} is not empty; give a new or empty folder");
+        }
         return b.Result(() => new FakeServerSettings(options, logRequests));
     }
 
@@ -57,7 +76,7 @@ public sealed class FakeServerCliCommand : CliCommand<FakeServerSettings>
     }
 
     private static DateOnly ParseStart(string text) =>
-        DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day)
+        DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
             ? day
             : throw new CliException($"--start: '{text}' is not a date in the form yyyy-MM-dd (e.g. 2020-03-01)");
 }
