@@ -4,8 +4,8 @@ namespace PortfolioSync.Cli.Hosting;
 
 /// <summary>
 /// One <c>portfoliosync</c> command: its parser definition, and a binder that turns the command line into the command's
-/// settings (or the list of every option problem) before anything else runs. Build a command on
-/// <see cref="CliCommand{TSettings}"/>.
+/// settings (or the list of every option problem) before anything else runs. Commands derive from
+/// <see cref="CliCommand{TSettings}"/> (the binding is internal, so nothing else can).
 /// </summary>
 public abstract class CliCommand
 {
@@ -15,7 +15,7 @@ public abstract class CliCommand
     /// Binds the command line alone (no config, secret or store I/O): every option problem, in option order, or the run
     /// with the bound settings. <see cref="CliApp"/> prints the problems (exit 2) and runs nothing when there is any.
     /// </summary>
-    public abstract BoundCommand BindCommand(ParseResult parse, CliEnvironment env);
+    internal abstract BoundCommand BindCommand(ParseResult parse, CliEnvironment env);
 }
 
 /// <summary>
@@ -30,7 +30,7 @@ public abstract class CliCommand<TSettings> : CliCommand where TSettings : class
     /// <summary>Runs with settings that passed <see cref="Bind"/>. Problems that need the config are found here.</summary>
     public abstract Task<ExitCode> RunAsync(TSettings settings, CommandContext context, CancellationToken ct);
 
-    public sealed override BoundCommand BindCommand(ParseResult parse, CliEnvironment env)
+    internal sealed override BoundCommand BindCommand(ParseResult parse, CliEnvironment env)
     {
         var bound = Bind(parse, env);
         return bound.Settings is { } settings
@@ -51,10 +51,7 @@ public sealed class BoundCommand(IReadOnlyList<string> problems, Func<CommandCon
 }
 
 /// <summary>The result of a binder: the settings, or (never both) the problems that kept them from being built.</summary>
-public sealed record Bound<TSettings>(TSettings? Settings, IReadOnlyList<string> Problems) where TSettings : class
-{
-    public bool Ok => Settings is not null;
-}
+public sealed record Bound<TSettings>(TSettings? Settings, IReadOnlyList<string> Problems) where TSettings : class;
 
 /// <summary>
 /// Collects option problems instead of stopping at the first: each check that fails adds its message (the
