@@ -17,6 +17,7 @@ public sealed record StoreFacts(
     {
         if (!File.Exists(path)) return null;
         using var store = StoreAccess.OpenForReading(path, env);
+        using var session = store.ReadSession();
         var counts = store.CountRecords();
         var balances = counts.Select(c => c.Account).Distinct(StringComparer.Ordinal)
             .Select(store.GetLatestBalances).OfType<BalanceSnapshot>().ToList();

@@ -44,6 +44,7 @@ public sealed record StoreInput(
                 "Run this again when it has finished (or stop that sync if it hangs).");
         RunRecord? run;
         using (var store = Hosting.StoreAccess.OpenForReading(storePath, env))
+        using (store.ReadSession())
         {
             ledger = store.ReadLedger();
             stored = store.ReadPrices();
