@@ -102,7 +102,15 @@ public static class CliApp
         var env = context.Env;
         try
         {
-            return (int)await command.RunAsync(context, ct).ConfigureAwait(false);
+            // The command line first, alone: every option problem at once, and then nothing else runs (no config,
+            // secret or store I/O). Problems that need the config are the command's, after it loads it.
+            var bound = command.BindCommand(context.Parse, env);
+            if (bound.Problems.Count > 0)
+            {
+                foreach (var problem in bound.Problems) env.Error.WriteLine($"error: {problem}");
+                return (int)ExitCode.Usage;
+            }
+            return (int)await bound.RunAsync(context, ct).ConfigureAwait(false);
         }
         catch (CliException e) when (e.InnerException is StoreException se)
         {

@@ -264,6 +264,7 @@ public sealed partial class PortfolioStore
             }
             if (upserts is not null) store._ledger.Upsert(upserts);
             if (inserts is not null) store._ledger.Insert(inserts);
+            if (_ledger.Count > 0 && store._cached) store.RaiseLedgerVersion();
 
             _sums.WriteTo(store._ledgerSums, store._meta);
 

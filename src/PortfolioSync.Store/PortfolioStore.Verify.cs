@@ -67,6 +67,7 @@ public sealed partial class PortfolioStore
         }
 
         VerifyLedger(problems, raw);
+        VerifyLedgerCache(problems);
         VerifyFlags(problems, raw);
         VerifyVersions(problems, raw, streams);
         VerifyCursors(problems, streams);
@@ -156,6 +157,36 @@ public sealed partial class PortfolioStore
             if (info.Entry is not null && !info.Claimed)
                 problems.Add(new(StoreProblemKind.MissingEntry, key, $"its ledger entry '{raw.EntryOf(key, info)}' is missing"));
         VerifySums(problems, sums.Totals());
+    }
+
+    /// <summary>A current ledger cache (schema 7) must read back intact and hold exactly the entries of the ledger's own
+    /// documents; a stale one is not used and is rewritten by the next run, so it is not a problem.</summary>
+    private void VerifyLedgerCache(List<StoreProblem> problems)
+    {
+        if (LedgerCacheState() is not { Current: true }) return;
+        var cached = TryReadLedgerCache();
+        if (cached is null)
+        {
+            problems.Add(new(StoreProblemKind.Unreadable, N.LedgerCache,
+                "the ledger cache does not read back intact (reports read the entries' own documents instead)"));
+            return;
+        }
+        List<LedgerEntry> scanned;
+        try
+        {
+            scanned = ScanLedger();
+        }
+        catch (StoreException)
+        {
+            return;   // the entries that cannot be read are listed above
+        }
+        var differ = cached.Count != scanned.Count
+            ? Invariant($"it holds {cached.Count} entries, the ledger {scanned.Count}")
+            : Enumerable.Range(0, cached.Count).FirstOrDefault(i => LedgerBson.Fingerprint(cached[i]) != LedgerBson.Fingerprint(scanned[i]), -1) is var i and >= 0
+                ? $"entry '{scanned[i].Id}' differs from its cached copy"
+                : null;
+        if (differ is not null)
+            problems.Add(new(StoreProblemKind.Unreadable, N.LedgerCache, $"the ledger cache does not match the ledger: {differ}"));
     }
 
     private void VerifySums(List<StoreProblem> problems, Dictionary<string, decimal> actual)

@@ -29,6 +29,7 @@ public sealed partial class PortfolioStore : IDisposable
     private readonly ILiteCollection<BsonDocument> _runs;
     private readonly ILiteCollection<BsonDocument> _meta;
     private readonly ILiteCollection<BsonDocument> _ledgerSums;
+    private readonly ILiteCollection<BsonDocument> _ledgerCache;
     private bool _disposed;
 
     private PortfolioStore(string path, LiteDatabase db, StoreOptions options)
@@ -46,7 +47,10 @@ public sealed partial class PortfolioStore : IDisposable
         _runs = db.GetCollection(N.Runs);
         _meta = db.GetCollection(N.Meta);
         _ledgerSums = db.GetCollection(N.LedgerSums);
-        _checksummed = ReadSchemaVersion(_meta) >= 6;
+        _ledgerCache = db.GetCollection(N.LedgerCache);
+        var schema = ReadSchemaVersion(_meta);
+        _checksummed = schema >= 6;
+        _cached = schema >= 7;
         _fileStem = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(path) ?? "", System.IO.Path.GetFileNameWithoutExtension(path));
         if (!options.ReadOnly) AppDomain.CurrentDomain.FirstChanceException += OnFirstChance;
     }
@@ -55,6 +59,9 @@ public sealed partial class PortfolioStore : IDisposable
 
     /// <summary>Schema 6 or later: every ledger and raw document carries a checksum, and one without is damaged.</summary>
     private readonly bool _checksummed;
+
+    /// <summary>Schema 7 or later: the ledger version is kept, so a ledger cache can be trusted when it is current.</summary>
+    private readonly bool _cached;
 
     /// <summary>Opened read-only (<see cref="StoreOptions.ReadOnly"/>): nothing is written, not even a pragma.</summary>
     public bool IsReadOnly => _options.ReadOnly;
@@ -276,6 +283,38 @@ public sealed partial class PortfolioStore : IDisposable
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// Keeps the store's shared connection open across the reads that follow, until disposed: one read transaction
+    /// (nothing may be written meanwhile). In LiteDB's shared mode every call otherwise opens and closes the file and
+    /// its engine (a report's dozen queries paid that a dozen times), and the reads see one state of the file: another
+    /// process that writes waits until the session ends (a report's reads take a fraction of a second).
+    /// </summary>
+    public IDisposable ReadSession()
+    {
+        ThrowIfDisposed();
+        if (!_db.BeginTrans()) throw new InvalidOperationException("A store transaction is already open on this thread.");
+        return new Session(_db);
+    }
+
+    private sealed class Session(LiteDatabase db) : IDisposable
+    {
+        private bool _ended;
+
+        public void Dispose()
+        {
+            if (_ended) return;
+            _ended = true;
+            try
+            {
+                db.Rollback();   // nothing was written: ends the transaction and releases the file
+            }
+            catch (Exception e) when (StoreFaults.MeansDamage(e))
+            {
+                // a read of a damaged file failed inside the session: that error is the one to report
+            }
+        }
+    }
 
     public void Dispose()
     {

@@ -46,6 +46,9 @@ public sealed record StoreOptions
     /// <summary>Test hook: replaces the migration list (to exercise the migration path with a future schema).</summary>
     internal IReadOnlyList<Migration>? Migrations { get; init; }
 
+    /// <summary>Bytes per ledger cache document (1 MiB; tests use small chunks to cover a cache of several).</summary>
+    internal int LedgerCacheChunkBytes { get; init; } = 1 << 20;
+
     /// <summary>Test hook: runs against the open database before migrations.</summary>
     internal Action<LiteDatabase>? BeforeMigrations { get; init; }
 }

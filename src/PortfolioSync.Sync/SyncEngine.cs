@@ -53,6 +53,8 @@ public sealed class SyncEngine(PortfolioStore store, TimeProvider time, SyncOpti
             if (options.SyncPrices && prices is not null)
                 priceResult = await SyncPricesAsync(worker, prices, ct).ConfigureAwait(false);
             StopWorker();
+            // The ledger cache that whole-ledger reads use, brought up to date while the run still holds the lock.
+            store.RefreshLedgerCache();
 
             var report = new SyncReport(run.Id, results, priceResult);
             var status = report.AllSucceeded ? RunStatus.Succeeded : results.All(r => !r.Succeeded) ? RunStatus.Failed : RunStatus.Partial;

@@ -35,7 +35,7 @@ public sealed class CandleMarketTests : IDisposable
     };
 
     [Fact]
-    public void A_store_from_before_5_runs_5_then_6_and_every_candle_it_can_split_gets_its_market()
+    public void A_store_from_before_5_runs_5_then_6_then_7_and_every_candle_it_can_split_gets_its_market()
     {
         using (var old = _temp.Open(new StoreOptions { Time = _temp.Clock, Migrations = SchemaMigrations.All.Where(m => m.Version <= 4).ToList() }))
         {
@@ -44,15 +44,15 @@ public sealed class CandleMarketTests : IDisposable
         }
         var migrated = new List<int>();
         using var store = _temp.Open(new StoreOptions { Time = _temp.Clock, OnMigration = (v, _) => migrated.Add(v) });
-        migrated.Should().Equal(5, 6);
-        store.StoredSchemaVersion.Should().Be(6);
+        migrated.Should().Equal(5, 6, 7);
+        store.StoredSchemaVersion.Should().Be(7);
         Markets(store).Should().BeEquivalentTo(Backfilled);
     }
 
     [Fact]
-    public void A_store_already_at_6_without_5_gets_5_on_its_next_writable_open_and_stays_at_6()
+    public void A_store_already_at_6_without_5_gets_5_on_its_next_writable_open_without_lowering_its_version()
     {
-        using (var at6 = _temp.Open(new StoreOptions { Time = _temp.Clock, Migrations = SchemaMigrations.All.Where(m => m.Version != 5).ToList() }))
+        using (var at6 = _temp.Open(new StoreOptions { Time = _temp.Clock, Migrations = SchemaMigrations.All.Where(m => m.Version is not 5 and <= 6).ToList() }))
         {
             at6.StoredSchemaVersion.Should().Be(6);
             at6.UpsertPrices([.. Symbols.Select(s => Legacy(s))]);
@@ -64,8 +64,8 @@ public sealed class CandleMarketTests : IDisposable
         var migrated = new List<int>();
         using (var store = _temp.Open(new StoreOptions { Time = _temp.Clock, OnMigration = (v, _) => migrated.Add(v) }))
         {
-            migrated.Should().Equal(5);
-            store.StoredSchemaVersion.Should().Be(6);
+            migrated.Should().Equal(5, 7);
+            store.StoredSchemaVersion.Should().Be(7, "5 runs below the stored version and leaves it; 7 raises it");
             Markets(store).Should().BeEquivalentTo(Backfilled);
         }
         // Done once: the next opens (writable or not) run nothing.

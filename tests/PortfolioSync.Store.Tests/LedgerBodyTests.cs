@@ -125,7 +125,7 @@ public sealed class LedgerBodyTests : IDisposable
             OnMigration = (v, d) => announced.Add((v, d)),
         });
 
-        announced.Select(a => a.Item1).Should().Equal([4, 5, 6], "each later migration is announced (5: candle markets, 6: checksums)");
+        announced.Select(a => a.Item1).Should().Equal([4, 5, 6, 7], "each later migration is announced (5: candle markets, 6: checksums, 7: ledger cache)");
         announced[0].Item2.Should().Contain("binary body");
         announced[1].Item2.Should().Contain("base and quote");
         announced[2].Item2.Should().Contain("checksum");

@@ -28,6 +28,8 @@ public sealed class FullSyncTests
                 store.CountLedger(account.Name).Should().Be(account.Transactions.Count, "every record is mapped once");
             }
             store.Verify().Should().BeEmpty();
+            store.LedgerCacheUsable().Should().BeTrue("the run ends by writing the ledger cache that reports read");
+            store.ReadLedger().Select(e => e.Id).Should().Equal(store.ScanLedger().Select(e => e.Id));
             return 0;
         });
         report.Warnings.Where(w => w.Code == WarningCode.Reconciliation).Should().BeEmpty("balances derived from the ledger match the server's");

@@ -11,7 +11,7 @@ namespace PortfolioSync.Cli.Commands;
 /// "User transactions"; on the main account, optionally "Crypto transactions"). Each failure is explained with its
 /// fix. Exit 0, 4 (a key or permission problem), 3 (another failure, e.g. network).
 /// </summary>
-public sealed class CheckCommand : CliCommand
+public sealed class CheckCommand : CliCommand<CheckSettings>
 {
     private readonly Option<string[]> _account = new("--account") { Description = "Check only this account (repeat for several)", HelpName = "NAME" };
 
@@ -23,10 +23,17 @@ public sealed class CheckCommand : CliCommand
 
     public override Command Definition { get; }
 
-    public override async Task<ExitCode> RunAsync(CommandContext context, CancellationToken ct)
+    public override Bound<CheckSettings> Bind(ParseResult parse, CliEnvironment env)
+    {
+        var b = new OptionBinder(parse);
+        var accounts = (b.Value(_account) ?? []).Select(a => b.Check(() => OptionText.AccountName("--account", a), a)).ToList();
+        return b.Result(() => new CheckSettings(accounts));
+    }
+
+    public override async Task<ExitCode> RunAsync(CheckSettings settings, CommandContext context, CancellationToken ct)
     {
         var config = context.LoadConfig();
-        var selected = ExchangeAccounts.Select(config, context.Parse.GetValue(_account) ?? []);
+        var selected = ExchangeAccounts.Select(config, settings.Accounts);
         var resolved = await ExchangeAccounts.ResolveAsync(selected, context.Env, ct).ConfigureAwait(false);
         var table = new Table().Border(TableBorder.Rounded).AddColumns("account", "key id", "balances", "transactions", "crypto transactions");
         var problems = new List<BitstampApiException>();
@@ -105,3 +112,7 @@ public sealed class CheckCommand : CliCommand
         }
     }
 }
+
+/// <summary>The options of <c>check</c>, checked: the accounts (well formed; whether the config has them is checked after
+/// it is loaded; none: all).</summary>
+public sealed record CheckSettings(IReadOnlyList<string> Accounts);

@@ -8,7 +8,7 @@ namespace PortfolioSync.Cli.Commands;
 /// <c>completion bash|zsh|fish|powershell</c>: prints a completion script for the shell, made from the program's own
 /// command tree (commands, subcommands, options), so it never lags behind the commands. README: Install.
 /// </summary>
-public sealed class CompletionCommand : CliCommand
+public sealed class CompletionCommand : CliCommand<CompletionSettings>
 {
     private readonly Argument<string> _shell = new("SHELL") { Description = "bash, zsh, fish or powershell" };
 
@@ -21,15 +21,23 @@ public sealed class CompletionCommand : CliCommand
 
     public override Command Definition { get; }
 
-    public override Task<ExitCode> RunAsync(CommandContext context, CancellationToken ct)
+    public override Bound<CompletionSettings> Bind(ParseResult parse, CliEnvironment env)
     {
-        var root = context.Parse.RootCommandResult.Command;
+        var b = new OptionBinder(parse);
+        var shell = b.Value(_shell)!;
+        var root = b.Root;
+        return b.Result(() => new CompletionSettings(shell, root));
+    }
+
+    public override Task<ExitCode> RunAsync(CompletionSettings settings, CommandContext context, CancellationToken ct)
+    {
+        var root = settings.Root;
         var commands = root.Subcommands
             .Select(c => (c.Name, Description: c.Description ?? "",
                 Words: c.Subcommands.Select(s => s.Name).Concat(c.Subcommands.SelectMany(Options)).Concat(Options(c)).Concat(Options(root)).Distinct().ToList()))
             .ToList();
         var rootWords = commands.Select(c => c.Name).Concat(Options(root)).ToList();
-        var text = context.Parse.GetValue(_shell) switch
+        var text = settings.Shell switch
         {
             "bash" => Bash(commands, rootWords),
             "zsh" => Zsh(commands, rootWords),
@@ -98,3 +106,7 @@ public sealed class CompletionCommand : CliCommand
 
     private static string Quote(string text) => text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "\\'", StringComparison.Ordinal);
 }
+
+/// <summary>The options of <c>completion</c>: the shell (bash, zsh, fish or powershell; the parser refuses others) and
+/// the command tree the script completes.</summary>
+public sealed record CompletionSettings(string Shell, Command Root);

@@ -1,13 +1,5 @@
 using System.CommandLine;
-using System.Globalization;
-using PortfolioSync.Cli.Config;
 using PortfolioSync.Cli.Hosting;
-using PortfolioSync.Cli.Reading;
-using PortfolioSync.Domain;
-using PortfolioSync.Domain.CostBasis;
-using PortfolioSync.Reports.Building;
-using PortfolioSync.Reports.Dashboard;
-using PortfolioSync.Store;
 
 namespace PortfolioSync.Cli.Commands;
 
@@ -16,13 +8,11 @@ namespace PortfolioSync.Cli.Commands;
 /// page with the value over time, today's holdings and allocation, realized gains and income per tax year, the last
 /// sync of each account and the open warnings, plus the CSV files its figures come from. The page's day is the last
 /// day of the value series (the newest price date, or the last ledger day if later): it depends only on the store.
-/// Reads the store, never writes it. <c>sync --dashboard</c> and <c>demo</c> write it the same way.
+/// Reads the store, never writes it. <c>sync --dashboard</c> and <c>demo</c> write it the same way
+/// (<see cref="DashboardOutput"/>).
 /// </summary>
-public sealed class DashboardCommand : CliCommand
+public sealed class DashboardCommand : CliCommand<DashboardSettings>
 {
-    /// <summary>Where the dashboard goes without --out or the config's <c>dashboard</c> key.</summary>
-    public static string DefaultDir => Path.Combine("reports", "dashboard");
-
     private readonly Option<string?> _out = new("--out") { Description = "Output folder (default: the config's dashboard folder, else reports/dashboard)", HelpName = "DIR" };
 
     public DashboardCommand()
@@ -33,71 +23,22 @@ public sealed class DashboardCommand : CliCommand
 
     public override Command Definition { get; }
 
-    public override Task<ExitCode> RunAsync(CommandContext context, CancellationToken ct)
+    public override Bound<DashboardSettings> Bind(ParseResult parse, CliEnvironment env)
+    {
+        var b = new OptionBinder(parse);
+        var outDir = b.Value(_out) is { } o ? env.ExpandPath(o) : null;
+        return b.Result(() => new DashboardSettings(outDir));
+    }
+
+    public override Task<ExitCode> RunAsync(DashboardSettings settings, CommandContext context, CancellationToken ct)
     {
         var config = context.LoadConfig();
-        var outDir = context.Parse.GetValue(_out) is { } o ? context.Env.ExpandPath(o) : config.DashboardDir ?? context.Env.ExpandPath(DefaultDir);
-        var page = Write(context, config, outDir, ct);
+        var outDir = settings.OutDir ?? config.DashboardDir ?? context.Env.ExpandPath(DashboardOutput.DefaultDir);
+        var page = DashboardOutput.Write(context, config, outDir, ct);
         context.Env.Out.WriteLine($"wrote {page}");
         return Task.FromResult(ExitCode.Ok);
     }
-
-    /// <summary>Reads the store, builds and writes the dashboard. Shared with <c>sync --dashboard</c> and <c>demo</c>.</summary>
-    /// <returns>The full path of <c>index.html</c>.</returns>
-    /// <param name="input">The store as a caller already read it (demo), else it is read here.</param>
-    internal static string Write(CommandContext context, AppConfig config, string outDir, CancellationToken ct, StoreInput? input = null)
-    {
-        var env = context.Env;
-        var manual = ReportCommand.ReadManualCosts(config);
-        var phases = new PhaseLog(context);
-        input ??= StoreInput.Load(config.StorePath, config.BaseCurrency, config.Fiat, env, config.MaxPriceAgeDays);
-        var syncs = ReadSyncs(config, env);
-        phases.Done("read the store");
-        ct.ThrowIfCancellationRequested();
-        if (input.Ledger.Count == 0)
-            throw new CliException($"the store {config.StorePath} holds no ledger entries: nothing to show; run `portfoliosync sync` first");
-        var zone = config.TimeZone;
-        var first = input.Ledger.Min(e => e.At).InZone(zone).Date;
-        var last = input.Ledger.Max(e => e.At).InZone(zone).Date;
-        if (input.LastPriceDate is { } lp && lp > last) last = lp;
-        var options = CostBasisOptionsFactory.Create(config, manual);
-        var report = DashboardBuilder.Build(input.Ledger, input.Prices, options, new TaxReportSettings(config.Jurisdiction, input.Description),
-            first, last, syncs, input.Warnings);
-        phases.Done("value series, cost basis and tax years");
-        ct.ThrowIfCancellationRequested();
-        var page = DashboardWriter.Write(report, outDir);
-        phases.Done("wrote the dashboard");
-        return page;
-    }
-
-    /// <summary>Per configured account (then any other account the runs name), the newest finished run that synced it.</summary>
-    private static List<SyncStatus> ReadSyncs(AppConfig config, CliEnvironment env)
-    {
-        IReadOnlyList<RunRecord> runs;
-        try
-        {
-            using var store = PortfolioStore.Open(config.StorePath, SyncCommand.StoreOptionsFor(env));
-            runs = store.ListRuns(200);
-        }
-        catch (StoreException e)
-        {
-            throw new CliException(e.Message, ExitCode.Usage, e);
-        }
-        var names = config.Accounts.Select(a => a.Name)
-            .Concat(runs.SelectMany(r => r.Accounts).Select(a => a.Account).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
-            .Distinct(StringComparer.Ordinal);
-        var result = new List<SyncStatus>();
-        foreach (var name in names)
-        {
-            var found = runs.Select(r => (Run: r, Account: r.Accounts.FirstOrDefault(a => a.Account == name))).FirstOrDefault(x => x.Account is not null);
-            if (found.Account is not { } a)
-            {
-                result.Add(new SyncStatus(name, null, null, "no finished sync of this account in the store"));
-                continue;
-            }
-            result.Add(new SyncStatus(name, found.Run.Started, a.Error is null, a.Error ?? string.Create(CultureInfo.InvariantCulture,
-                $"{a.Inserted:N0} new, {a.Changed:N0} changed, {a.Unmapped:N0} kept raw")));
-        }
-        return result;
-    }
 }
+
+/// <summary>The options of <c>dashboard</c>: the output folder (absolute; null: the config's, else reports/dashboard).</summary>
+public sealed record DashboardSettings(string? OutDir);

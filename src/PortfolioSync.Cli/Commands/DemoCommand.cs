@@ -26,7 +26,7 @@ namespace PortfolioSync.Cli.Commands;
 /// <c>OUT/</c>, the dashboard into <c>OUT/dashboard/index.html</c>, prints a summary and the paths, and stops the server. A second run reuses the store (incremental).
 /// Rules: UK, GBP, HMRC share identification, universal pools, Europe/London.
 /// </summary>
-public sealed class DemoCommand : CliCommand
+public sealed class DemoCommand : CliCommand<DemoSettings>
 {
     private readonly Option<string?> _data = new("--data") { Description = "Data folder the local server serves (default: ./sample-data in a checkout, else the sample data built into the program)", HelpName = "DIR" };
     private readonly Option<string?> _out = new("--out") { Description = "Output folder (store, reports, chart; default: reports/demo in a checkout, else ./portfoliosync-demo)", HelpName = "DIR" };
@@ -43,16 +43,24 @@ public sealed class DemoCommand : CliCommand
 
     public override Command Definition { get; }
 
-    public override async Task<ExitCode> RunAsync(CommandContext context, CancellationToken ct)
+    public override Bound<DemoSettings> Bind(ParseResult parse, CliEnvironment env)
+    {
+        var b = new OptionBinder(parse);
+        var data = b.Value(_data);
+        var output = b.Value(_out);
+        return b.Result(() => new DemoSettings(data, output));
+    }
+
+    public override async Task<ExitCode> RunAsync(DemoSettings settings, CommandContext context, CancellationToken ct)
     {
         var env = context.Env;
-        var givenData = context.Parse.GetValue(_data);
+        var givenData = settings.Data;
         // In a checkout (./sample-data beside us) the demo keeps its contributor layout; elsewhere it uses the
         // sample data built into the program and writes into ./portfoliosync-demo/.
         var inCheckout = givenData is null && File.Exists(Path.Combine(env.WorkingDirectory, "sample-data", "server.json"));
         var dataDir = givenData is not null ? env.ExpandPath(givenData)
             : inCheckout ? env.ExpandPath("sample-data") : "(sample data built into portfoliosync)";
-        var outDir = env.ExpandPath(context.Parse.GetValue(_out) ?? (givenData is not null || inCheckout ? Path.Combine("reports", "demo") : OutsideCheckoutFolder));
+        var outDir = env.ExpandPath(settings.Out ?? (givenData is not null || inCheckout ? Path.Combine("reports", "demo") : OutsideCheckoutFolder));
         ServerData data;
         try
         {
@@ -74,7 +82,7 @@ public sealed class DemoCommand : CliCommand
                 .Select(a => (a.Name, a.IsMain, (ApiCredentials?)new ApiCredentials(new ApiKeyId(a.Key), Secret.FromString(a.Secret))))
                 .ToList();
             var syncOptions = new SyncOptions { BaseCurrency = config.BaseCurrency, Fiat = config.Fiat, MaxParallelAccounts = config.ParallelAccounts };
-            sync = await SyncCommand.RunAsync(context, config, accounts, syncOptions, ct).ConfigureAwait(false);
+            sync = await SyncRunner.RunAsync(context, config, accounts, syncOptions, ct).ConfigureAwait(false);
             if (server.ForbiddenCalls.Count > 0)
                 throw new InvalidOperationException("the client called a non-read endpoint; this is a bug");   // cannot happen: the allow-list refuses them
         }
@@ -99,11 +107,11 @@ public sealed class DemoCommand : CliCommand
             new ValueSeriesOptions(first, last, config.BaseCurrency, zone, null),
             options, input.Description, input.Warnings);
         var valueFiles = ValueReportWriter.Write(value, outDir, ReportFormats.All);
-        var dashboard = DashboardCommand.Write(context, config, Path.Combine(outDir, "dashboard"), ct, input);
+        var dashboard = DashboardOutput.Write(context, config, Path.Combine(outDir, "dashboard"), ct, input);
 
         PrintSummary(context, sync, written, value, valueFiles, config, input);
         context.Env.Out.WriteLine($"  dashboard      {dashboard}");
-        return SyncCommand.ExitFor(sync);
+        return SyncRunner.ExitFor(sync);
     }
 
     private static AppConfig DemoConfig(ServerData data, string outDir, Uri baseUrl, CommandContext context) => new()
@@ -153,3 +161,7 @@ public sealed class DemoCommand : CliCommand
         foreach (var file in valueFiles) o.WriteLine($"  {Path.GetFileName(file),-14} {file}");
     }
 }
+
+/// <summary>The options of <c>demo</c> as given: the data folder and the output folder (null: the defaults, which depend
+/// on whether the working directory is a checkout).</summary>
+public sealed record DemoSettings(string? Data, string? Out);

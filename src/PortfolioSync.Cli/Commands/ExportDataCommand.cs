@@ -14,7 +14,7 @@ namespace PortfolioSync.Cli.Commands;
 /// <c>server.json</c> with fresh test credentials, never the user's. Serving the folder and syncing it into a fresh
 /// store gives the same ledger and the same reports.
 /// </summary>
-public sealed class ExportDataCommand : CliCommand
+public sealed class ExportDataCommand : CliCommand<ExportDataSettings>
 {
     private readonly Option<string> _out = new("--out") { Description = "Folder to write (created; must be empty or not exist)", HelpName = "DIR", Required = true };
     private readonly Option<string[]> _account = new("--account") { Description = "Only this account (repeat for several; default all in the store)", HelpName = "NAME" };
@@ -28,22 +28,30 @@ public sealed class ExportDataCommand : CliCommand
 
     public override Command Definition { get; }
 
-    public override Task<ExitCode> RunAsync(CommandContext context, CancellationToken ct)
+    public override Bound<ExportDataSettings> Bind(ParseResult parse, CliEnvironment env)
+    {
+        var b = new OptionBinder(parse);
+        var outDir = env.ExpandPath(b.Value(_out)!);
+        if (Directory.Exists(outDir) && Directory.EnumerateFileSystemEntries(outDir).Any())
+            b.Problem($"{outDir} is not empty: choose a new folder for the export");
+        var accounts = (b.Value(_account) ?? []).Select(a => b.Check(() => OptionText.AccountName("--account", a), a)).ToList();
+        return b.Result(() => new ExportDataSettings(outDir, accounts));
+    }
+
+    public override Task<ExitCode> RunAsync(ExportDataSettings settings, CommandContext context, CancellationToken ct)
     {
         var config = context.LoadConfig();
         var env = context.Env;
-        var outDir = env.ExpandPath(context.Parse.GetValue(_out)!);
-        if (Directory.Exists(outDir) && Directory.EnumerateFileSystemEntries(outDir).Any())
-            throw new CliException($"{outDir} is not empty: choose a new folder for the export");
+        var outDir = settings.OutDir;
         if (!File.Exists(config.StorePath)) throw new CliException($"no store at {config.StorePath}: run 'portfoliosync sync' first");
-        using var store = SyncCommand.OpenStore(config.StorePath, env);
+        using var store = StoreAccess.OpenStore(config.StorePath, env);
 
         var inStore = store.CountRecords().Select(c => c.Account).Distinct(StringComparer.Ordinal).ToList();
-        var only = context.Parse.GetValue(_account) ?? [];
+        var only = settings.Accounts;
         var unknown = only.Where(a => !inStore.Contains(a)).ToList();
         if (unknown.Count > 0)
             throw new CliException($"no records of {string.Join(", ", unknown.Select(u => $"'{u}'"))} in the store; it holds {string.Join(", ", inStore)}");
-        var names = (only.Length > 0 ? only : [.. inStore]).Order(StringComparer.Ordinal).ToList();
+        var names = (only.Count > 0 ? only : [.. inStore]).Order(StringComparer.Ordinal).ToList();
         var mainName = config.Accounts.FirstOrDefault(a => a.IsMain)?.Name ?? "main";
 
         var accounts = new List<ReplayAccount>();
@@ -80,3 +88,7 @@ public sealed class ExportDataCommand : CliCommand
         return Task.FromResult(ExitCode.Ok);
     }
 }
+
+/// <summary>The options of <c>export-data</c>, checked: the output folder (absolute; new or empty) and the accounts
+/// (well formed; none: every account in the store).</summary>
+public sealed record ExportDataSettings(string OutDir, IReadOnlyList<string> Accounts);

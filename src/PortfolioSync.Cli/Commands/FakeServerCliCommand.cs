@@ -1,11 +1,12 @@
 using System.CommandLine;
+using System.Globalization;
 using PortfolioSync.Cli.Hosting;
 using PortfolioSync.FakeBitstamp;
 
 namespace PortfolioSync.Cli.Commands;
 
 /// <summary><c>fake-server</c>: the local Bitstamp-compatible server in the foreground, or the data generator.</summary>
-public sealed class FakeServerCliCommand : CliCommand
+public sealed class FakeServerCliCommand : CliCommand<FakeServerSettings>
 {
     private readonly Option<string> _data = new("--data") { Description = "Data folder to serve (see sample-data/README.md)", DefaultValueFactory = _ => "sample-data", HelpName = "DIR" };
     private readonly Option<int> _port = new("--port") { Description = "Port on 127.0.0.1; 0 picks a free one", DefaultValueFactory = _ => 5080, HelpName = "N" };
@@ -27,31 +28,59 @@ public sealed class FakeServerCliCommand : CliCommand
 
     public override Command Definition { get; }
 
-    public override async Task<ExitCode> RunAsync(CommandContext context, CancellationToken ct)
+    public override Bound<FakeServerSettings> Bind(ParseResult parse, CliEnvironment env)
     {
-        var p = context.Parse;
-        var env = context.Env;
+        var b = new OptionBinder(parse);
         var options = new FakeServerCommandOptions
         {
-            DataDir = env.ExpandPath(p.GetValue(_data)!),
-            Port = p.GetValue(_port),
-            Generate = p.GetValue(_generate),
-            Seed = p.GetValue(_seed),
-            Accounts = p.GetValue(_accounts),
-            Start = p.GetValue(_start) is { } start ? ParseStart(start) : null,
-            Days = p.GetValue(_days),
-            Realistic = p.GetValue(_realistic),
-            WriteDir = p.GetValue(_write) is { } w ? env.ExpandPath(w) : null,
-            WriteCsvDir = p.GetValue(_writeCsv) is { } wc ? env.ExpandPath(wc) : null,
+            DataDir = env.ExpandPath(b.Value(_data)!),
+            Port = b.Value(_port),
+            Generate = b.Value(_generate),
+            Seed = b.Value(_seed),
+            Accounts = b.Value(_accounts),
+            Start = b.Value(_start) is { } start ? b.Check<DateOnly?>(() => ParseStart(start), null) : null,
+            Days = b.Value(_days),
+            Realistic = b.Value(_realistic),
+            WriteDir = b.Value(_write) is { } w ? env.ExpandPath(w) : null,
+            WriteCsvDir = b.Value(_writeCsv) is { } wc ? env.ExpandPath(wc) : null,
             Time = env.Time,
-            RequestLog = p.GetValue(_logRequests) ? env.Out : null,
         };
+        var logRequests = b.Value(_logRequests);
+        // The ranges FakeServerCommand (and the generator) enforce one at a time, checked here all together.
+        if (options.Generate is null && options.WriteCsvDir is null && options.Port is < 0 or > 65535)
+            b.Problem(string.Create(CultureInfo.InvariantCulture, $"--port: {options.Port} is not a port: give 0 .. 65535 (0 picks a free one)"));
+        if (options.Generate is { } records)
+        {
+            if (records is < 0 or > 50_000_000)
+                b.Problem(string.Create(CultureInfo.InvariantCulture, $"--generate: {records} is out of range: give 0 .. 50,000,000 user transactions"));
+            if (options.Accounts is < 1 or > 100)
+                b.Problem(string.Create(CultureInfo.InvariantCulture, $"--accounts: {options.Accounts} is out of range: give 1 .. 100"));
+            if (options.Start is { Year: < 2012 } early)
+                b.Problem(string.Create(CultureInfo.InvariantCulture, $"--start: {early:yyyy-MM-dd} is too early: give 2012-01-01 or later"));
+            if (options.Days is < 1 or > 20_000)
+                b.Problem(string.Create(CultureInfo.InvariantCulture, $"--days: {options.Days} is out of range: give 1 .. 20,000"));
+            if (options.WriteDir is not { } write)
+                b.Problem("--generate needs --write DIR (the folder to write)");
+            else if (Directory.Exists(write) && Directory.EnumerateFileSystemEntries(write).Any())
+                b.Problem($"--write: {write} is not empty; give a new or empty folder");
+        }
+        return b.Result(() => new FakeServerSettings(options, logRequests));
+    }
+
+    public override async Task<ExitCode> RunAsync(FakeServerSettings settings, CommandContext context, CancellationToken ct)
+    {
+        var env = context.Env;
+        var options = settings.LogRequests ? settings.Options with { RequestLog = env.Out } : settings.Options;
         var code = await FakeServerCommand.RunAsync(options, env.Out, env.Error, ct).ConfigureAwait(false);
         return (ExitCode)code;
     }
 
     private static DateOnly ParseStart(string text) =>
-        DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day)
+        DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
             ? day
             : throw new CliException($"--start: '{text}' is not a date in the form yyyy-MM-dd (e.g. 2020-03-01)");
 }
+
+/// <summary>The options of <c>fake-server</c>, checked: what the server or the generator is given (paths absolute,
+/// --start a date; the ranges are the server's to check), and whether each request is printed.</summary>
+public sealed record FakeServerSettings(FakeServerCommandOptions Options, bool LogRequests);

@@ -14,7 +14,7 @@ namespace PortfolioSync.Cli.Commands;
 /// not have yet, all in ONE store transaction. Bad input (exit 2) and an ambiguous overlap without
 /// <c>--accept-ambiguous</c> (exit 2) leave the store as it was. Importing the same file again adds nothing.
 /// </summary>
-public sealed class ImportCommand : CliCommand
+public sealed class ImportCommand : CliCommand<ImportSettings>
 {
     private readonly Command _csv;
     private readonly Argument<string> _file = new("FILE") { Description = "The CSV export downloaded from Bitstamp (either format)" };
@@ -37,27 +37,26 @@ public sealed class ImportCommand : CliCommand
 
     public override Command Definition { get; }
 
-    public override Task<ExitCode> RunAsync(CommandContext context, CancellationToken ct)
+    public override Bound<ImportSettings> Bind(ParseResult parse, CliEnvironment env)
+    {
+        var b = new OptionBinder(parse);
+        if (b.Command != _csv)
+        {
+            b.Problem("say what to import: 'portfoliosync import bitstamp-csv FILE --account NAME'.");
+            return b.Result<ImportSettings>(() => throw new InvalidOperationException("unreachable"));
+        }
+        var path = env.ExpandPath(b.Value(_file)!);
+        if (!File.Exists(path)) b.Problem($"{path}: no such file");
+        var account = b.Check(() => OptionText.AccountName("--account", b.Value(_account)!), "");
+        var accept = b.Value(_ambiguous);
+        return b.Result(() => new ImportSettings(path, account, accept));
+    }
+
+    public override Task<ExitCode> RunAsync(ImportSettings settings, CommandContext context, CancellationToken ct)
     {
         var env = context.Env;
-        if (context.Parse.CommandResult.Command != _csv)
-        {
-            env.Error.WriteLine("error: say what to import: 'portfoliosync import bitstamp-csv FILE --account NAME'.");
-            return Task.FromResult(ExitCode.Usage);
-        }
+        var (path, account, accept) = settings;
         var config = context.LoadConfig();
-        var path = env.ExpandPath(context.Parse.GetValue(_file)!);
-        var account = context.Parse.GetValue(_account)!;
-        try
-        {
-            RawKey.Name(account, "--account");
-        }
-        catch (ArgumentException)
-        {
-            throw new CliException($"--account '{account}' is not a valid account name (1-64 characters, no '/', '#' or control characters)");
-        }
-        var accept = context.Parse.GetValue(_ambiguous);
-        if (!File.Exists(path)) throw new CliException($"{path}: no such file");
 
         // Everything is read and checked before the store is opened: bad input leaves it untouched.
         CsvExport export;
@@ -73,8 +72,8 @@ public sealed class ImportCommand : CliCommand
         var ids = CsvLedgerMapper.ExternalIds(export.Rows);
         var mapped = export.Rows.Select((row, i) => CsvLedgerMapper.Map(account, stream, row, ids[i])).ToList();
 
-        using var acquired = SyncCommand.AcquireLock(config.StorePath, env);
-        using var store = SyncCommand.OpenStore(config.StorePath, env);
+        using var acquired = StoreAccess.AcquireLock(config.StorePath, env);
+        using var store = StoreAccess.OpenStore(config.StorePath, env);
         var existing = store.ReadLedger(account);
         var matches = CsvOverlapMatcher.Match(mapped.Select((m, i) => (m.Entry, export.Rows[i].Id is not null)).ToList(), existing);
 
@@ -120,6 +119,7 @@ public sealed class ImportCommand : CliCommand
             throw ImportFailed(store, run.Id, export.File, e);
         }
         var counts = Summarise(matches, accept, result);
+        store.RefreshLedgerCache();
         store.FinishRun(run.Id, RunStatus.Succeeded,
             [new AccountRunResult(account, result.Inserted, result.Unchanged, result.Changed, result.Unmapped, null)], []);
 
@@ -159,3 +159,7 @@ public sealed class ImportCommand : CliCommand
         return new CliException($"{file}: the store could not be written ({e.Message}); nothing was imported.", ExitCode.Unexpected, e);
     }
 }
+
+/// <summary>The options of <c>import bitstamp-csv</c>, checked: the file (absolute, exists), the account (well formed)
+/// and what to do with ambiguous rows (null: stop and list them; keep; skip).</summary>
+public sealed record ImportSettings(string File, string Account, string? AcceptAmbiguous);

@@ -5,7 +5,7 @@ using PortfolioSync.Cli.Hosting;
 namespace PortfolioSync.Cli.Commands;
 
 /// <summary><c>init</c>: writes the commented config template; refuses to overwrite without --force.</summary>
-public sealed class InitCommand : CliCommand
+public sealed class InitCommand : CliCommand<InitSettings>
 {
     private readonly Option<bool> _force = new("--force") { Description = "Overwrite an existing config file" };
 
@@ -17,10 +17,17 @@ public sealed class InitCommand : CliCommand
 
     public override Command Definition { get; }
 
-    public override Task<ExitCode> RunAsync(CommandContext context, CancellationToken ct)
+    public override Bound<InitSettings> Bind(ParseResult parse, CliEnvironment env)
+    {
+        var b = new OptionBinder(parse);
+        var force = b.Value(_force);
+        return b.Result(() => new InitSettings(force));
+    }
+
+    public override Task<ExitCode> RunAsync(InitSettings settings, CommandContext context, CancellationToken ct)
     {
         var path = context.ConfigPath;
-        if (File.Exists(path) && !context.Parse.GetValue(_force))
+        if (File.Exists(path) && !settings.Force)
             throw new CliException($"{path} already exists; not overwritten. Edit it, or run again with --force to replace it with the template.");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var template = ConfigTemplate.Render(ConfigPaths.DefaultStore(context.Env));
@@ -37,3 +44,6 @@ public sealed class InitCommand : CliCommand
         return Task.FromResult(ExitCode.Ok);
     }
 }
+
+/// <summary>The options of <c>init</c>: whether an existing config file may be replaced.</summary>
+public sealed record InitSettings(bool Force);

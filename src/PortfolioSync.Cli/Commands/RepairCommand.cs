@@ -16,7 +16,7 @@ namespace PortfolioSync.Cli.Commands;
 /// "Faults, damage and recovery"). The damaged store is opened read-only and never changed. Exit 0 when nothing was
 /// lost, 3 when something was (the new store is written either way), 5 when the damaged store cannot be opened at all.
 /// </summary>
-public sealed class RepairCommand : CliCommand
+public sealed class RepairCommand : CliCommand<RepairSettings>
 {
     private readonly Option<string> _out = new("--out") { Description = "The new store file to build (must not exist)", HelpName = "NEW", Required = true };
 
@@ -28,15 +28,22 @@ public sealed class RepairCommand : CliCommand
 
     public override Command Definition { get; }
 
-    public override Task<ExitCode> RunAsync(CommandContext context, CancellationToken ct)
+    public override Bound<RepairSettings> Bind(ParseResult parse, CliEnvironment env)
+    {
+        var b = new OptionBinder(parse);
+        var target = env.ExpandPath(b.Value(_out)!);
+        if (File.Exists(target))
+            b.Problem($"{target} exists: repair writes a new store and never overwrites one; choose another --out");
+        return b.Result(() => new RepairSettings(target));
+    }
+
+    public override Task<ExitCode> RunAsync(RepairSettings settings, CommandContext context, CancellationToken ct)
     {
         var env = context.Env;
         var config = context.LoadConfig();
-        var target = env.ExpandPath(context.Parse.GetValue(_out)!);
+        var target = settings.Target;
         if (!File.Exists(config.StorePath))
             throw new CliException($"no store at {config.StorePath}: nothing to repair");
-        if (File.Exists(target))
-            throw new CliException($"{target} exists: repair writes a new store and never overwrites one; choose another --out");
         if (string.Equals(Path.GetFullPath(target), Path.GetFullPath(config.StorePath), StringComparison.Ordinal))
             throw new CliException("--out must be a new file, not the damaged store itself");
 
@@ -46,7 +53,7 @@ public sealed class RepairCommand : CliCommand
 
         var recovered = new SortedDictionary<string, (int Records, int Mapped, int Unmapped)>(StringComparer.Ordinal);
         env.StoreInUse = target;
-        using (var store = PortfolioStore.Open(target, SyncCommand.StoreOptionsFor(env)))
+        using (var store = PortfolioStore.Open(target, StoreAccess.StoreOptionsFor(env)))
         {
             var run = store.StartRun();
             var problems = new List<string>();
@@ -59,6 +66,7 @@ public sealed class RepairCommand : CliCommand
                 recovered[$"{group.Key.Account}/{group.Key.Stream}"] = (records.Count, records.Count(r => r.Entry is not null), records.Count(r => r.Entry is null && !r.IsDetail));
             }
             store.UpsertPrices(salvage.Prices);
+            store.RefreshLedgerCache();
             store.FinishRun(run.Id, salvage.Lost.Count == 0 ? RunStatus.Succeeded : RunStatus.Partial,
                 recovered.Select(kv => new AccountRunResult(kv.Key.Split('/')[0], kv.Value.Records, 0, 0, kv.Value.Unmapped, null)).ToList(),
                 [$"repair of {Path.GetFileName(config.StorePath)}: {salvage.Lost.Count} unreadable document(s)", .. problems]);
@@ -125,3 +133,6 @@ public sealed class RepairCommand : CliCommand
             }
         }).ToList();
 }
+
+/// <summary>The options of <c>repair</c>, checked: the new store to build (absolute; must not exist).</summary>
+public sealed record RepairSettings(string Target);

@@ -9,7 +9,6 @@ using PortfolioSync.Domain.CostBasis;
 using PortfolioSync.Domain.Tax;
 using PortfolioSync.Reports;
 using PortfolioSync.Reports.Building;
-using PortfolioSync.Reports.Input;
 using PortfolioSync.Reports.Model;
 
 namespace PortfolioSync.Cli.Commands;
@@ -21,7 +20,7 @@ namespace PortfolioSync.Cli.Commands;
 /// past the year end) with a holdings snapshot at the year's last instant, and prints the folder and the year's totals.
 /// Options and manual costs are checked before the store is read; nothing is written when anything is wrong.
 /// </summary>
-public sealed class ReportCommand : CliCommand
+public sealed class ReportCommand : CliCommand<ReportSettings>
 {
     /// <summary>The formats <c>report</c> writes (png belongs to <c>value</c>).</summary>
     public static readonly string[] Formats = ["csv", "xlsx"];
@@ -45,30 +44,36 @@ public sealed class ReportCommand : CliCommand
 
     public override Command Definition { get; }
 
-    public override Task<ExitCode> RunAsync(CommandContext context, CancellationToken ct)
+    public override Bound<ReportSettings> Bind(ParseResult parse, CliEnvironment env)
     {
-        var p = context.Parse;
-        var env = context.Env;
-        var startYear = p.GetValue(_year);
+        var b = new OptionBinder(parse);
+        var startYear = b.Value(_year);
         if (startYear is < 1900 or > 9998)
-            throw new CliException($"--year: {startYear.ToString(CultureInfo.InvariantCulture)} is not a tax year: give the calendar year the tax year starts in, e.g. 2024");
-        var formats = ParseFormats(p.GetValue(_format)!);
-        var explicitMethod = p.GetValue(_method) is { } m ? Parse("--method", m, CostBasisMethodText.Parse) : (CostBasisMethod?)null;
-        var explicitScope = p.GetValue(_scope) is { } s ? CostBasisRulesGate.Scope(s, "--scope") : ((PoolScope, NodaTime.LocalDate?)?)null;
-        var outDir = env.ExpandPath(p.GetValue(_out)!);
+            b.Problem($"--year: {startYear.ToString(CultureInfo.InvariantCulture)} is not a tax year: give the calendar year the tax year starts in, e.g. 2024");
+        var method = b.Value(_method) is { } m ? b.Parse("--method", m, CostBasisMethodText.Parse) : (CostBasisMethod?)null;
+        var scope = b.Value(_scope) is { } s ? b.Check(() => CostBasisRulesGate.Scope(s, "--scope")) : ((PoolScope, NodaTime.LocalDate?)?)null;
+        var formats = b.Check(() => ParseFormats(b.Value(_format)!));
+        var outDir = env.ExpandPath(b.Value(_out)!);
+        return b.Result(() => new ReportSettings(startYear, method, scope?.Item1, scope?.Item2, formats, outDir));
+    }
+
+    public override Task<ExitCode> RunAsync(ReportSettings settings, CommandContext context, CancellationToken ct)
+    {
+        var env = context.Env;
+        var (startYear, explicitMethod, explicitScope, explicitScopeFrom, formats, outDir) = settings;
 
         var config = context.LoadConfig();
-        var manual = ReadManualCosts(config);
+        var manual = ManualCostsInput.Read(config);
         var year = new TaxYear(startYear, config.TaxYear);
         ct.ThrowIfCancellationRequested();
 
         var phases = new PhaseLog(context);
-        CostBasisRulesGate.Check(config, explicitMethod ?? config.Method, explicitScope?.Item1 ?? config.PoolScope,
-            explicitScope is { } es ? es.Item2 : config.PoolScopeFrom, env.Error);
+        CostBasisRulesGate.Check(config, explicitMethod ?? config.Method, explicitScope ?? config.PoolScope,
+            explicitScope is not null ? explicitScopeFrom : config.PoolScopeFrom, env.Error);
         var input = StoreInput.Load(config.StorePath, config.BaseCurrency, config.Fiat, env, config.MaxPriceAgeDays);
         phases.Done("read the store");
         ct.ThrowIfCancellationRequested();
-        var options = CostBasisOptionsFactory.Create(config, manual, explicitMethod, explicitScope?.Item1, scopeFrom: explicitScope?.Item2);
+        var options = CostBasisOptionsFactory.Create(config, manual, explicitMethod, explicitScope, scopeFrom: explicitScopeFrom);
         var extra = CostBasisRulesGate.YearWarning(config, options.Scope, year) is { } w ? [.. input.Warnings, w] : input.Warnings;
         var report = TaxYearReports.Build(input.Ledger, input.Prices, options, [year],
             new TaxReportSettings(config.Jurisdiction, input.Description), extra)[0];
@@ -86,35 +91,9 @@ public sealed class ReportCommand : CliCommand
         return Task.FromResult(ExitCode.Incomplete);
     }
 
-    /// <summary>Reads the config's manual costs file, if any; a bad file is a usage error naming file, line and column.</summary>
-    internal static IReadOnlyList<ManualCost> ReadManualCosts(AppConfig config)
-    {
-        if (config.ManualCostsPath is not { } path) return [];
-        try
-        {
-            return ManualCostsFile.Read(path);
-        }
-        catch (ManualCostsException e)
-        {
-            throw new CliException(e.Message + "; nothing was written", ExitCode.Usage, e);
-        }
-    }
-
-    internal static T Parse<T>(string option, string text, Func<string, T> parse)
-    {
-        try
-        {
-            return parse(text);
-        }
-        catch (FormatException e)
-        {
-            throw new CliException($"{option}: {e.Message}");
-        }
-    }
-
     private static ReportFormats ParseFormats(string text)
     {
-        var formats = Parse("--format", text, ReportFormatsText.Parse);
+        var formats = OptionText.Parse("--format", text, ReportFormatsText.Parse);
         if (formats.HasFlag(ReportFormats.Png))
             throw new CliException($"--format: 'png' is not a tax report format: use a comma-separated list of {string.Join(", ", Formats)} (the chart comes with `portfoliosync value`).");
         return formats;
@@ -151,3 +130,10 @@ public sealed class ReportCommand : CliCommand
 
     private static string Iso(NodaTime.LocalDate date) => LocalDatePattern.Iso.Format(date);
 }
+
+/// <summary>
+/// The options of <c>report</c>, checked: the calendar year the tax year starts in, the method and pool scope when given
+/// (null: the config's; whether the jurisdiction allows them is checked after the config is loaded), the formats and
+/// the output folder (absolute).
+/// </summary>
+public sealed record ReportSettings(int StartYear, CostBasisMethod? Method, PoolScope? Scope, NodaTime.LocalDate? ScopeFrom, ReportFormats Formats, string OutDir);

@@ -8,7 +8,7 @@ namespace PortfolioSync.Cli.Commands;
 /// a cron line and systemd user units (Linux), a launchd agent (macOS), a Task Scheduler command (Windows).
 /// The same recipes, with the default paths, are docs/nightly.md's (a test keeps them equal and runs them).
 /// </summary>
-public sealed class ScheduleCommand : CliCommand
+public sealed class ScheduleCommand : CliCommand<ScheduleSettings>
 {
     private readonly Option<string> _os = new("--os") { Description = "Target OS: linux (cron and systemd), macos (launchd), windows (Task Scheduler); default this one", HelpName = "OS" };
     private readonly Option<string?> _program = new("--program") { Description = "Path of the portfoliosync program the job runs (default: this program when installed, else the usual install path)", HelpName = "PATH" };
@@ -25,19 +25,26 @@ public sealed class ScheduleCommand : CliCommand
 
     public override Command Definition { get; }
 
-    public override Task<ExitCode> RunAsync(CommandContext context, CancellationToken ct)
+    public override Bound<ScheduleSettings> Bind(ParseResult parse, CliEnvironment env)
     {
-        var env = context.Env;
-        var os = context.Parse.GetValue(_os) switch
+        var b = new OptionBinder(parse);
+        var os = b.Value(_os) switch
         {
             "linux" => HostOs.Linux,
             "macos" => HostOs.MacOS,
             "windows" => HostOs.Windows,
             _ => env.Os,
         };
+        var program = b.Value(_program) is { } given ? env.ExpandPath(given) : null;
+        return b.Result(() => new ScheduleSettings(os, program));
+    }
+
+    public override Task<ExitCode> RunAsync(ScheduleSettings settings, CommandContext context, CancellationToken ct)
+    {
+        var env = context.Env;
+        var os = settings.Os;
         var home = os == env.Os ? env.HomeDirectory : NightlyRecipes.ConventionalHome(os);
-        var given = context.Parse.GetValue(_program);
-        var program = given is not null ? env.ExpandPath(given)
+        var program = settings.Program is { } given ? given
             : os == env.Os && env.ProgramPath is { } p && Path.GetFileNameWithoutExtension(p) == "portfoliosync" ? p
             : NightlyRecipes.DefaultProgram(os, home);
         var config = context.ConfigGiven || os == env.Os ? context.ConfigPath
@@ -46,3 +53,7 @@ public sealed class ScheduleCommand : CliCommand
         return Task.FromResult(ExitCode.Ok);
     }
 }
+
+/// <summary>The options of <c>schedule print</c>: the target OS (default: this one) and the program path (absolute;
+/// null: this program when installed, else the usual install path).</summary>
+public sealed record ScheduleSettings(HostOs Os, string? Program);

@@ -19,7 +19,7 @@ namespace PortfolioSync.Cli.Commands;
 /// <c>status</c>: the config, each account with where its key and secret come from (resolved to prove they are
 /// reachable, never printed), and the store's figures. Exit 2 when a secret is unreachable.
 /// </summary>
-public sealed class StatusCommand : CliCommand
+public sealed class StatusCommand : CliCommand<StatusSettings>
 {
     private readonly Option<bool> _json = new("--json") { Description = "Print one JSON object for scripts" };
 
@@ -31,7 +31,14 @@ public sealed class StatusCommand : CliCommand
 
     public override Command Definition { get; }
 
-    public override async Task<ExitCode> RunAsync(CommandContext context, CancellationToken ct)
+    public override Bound<StatusSettings> Bind(ParseResult parse, CliEnvironment env)
+    {
+        var b = new OptionBinder(parse);
+        var json = b.Value(_json);
+        return b.Result(() => new StatusSettings(json));
+    }
+
+    public override async Task<ExitCode> RunAsync(StatusSettings settings, CommandContext context, CancellationToken ct)
     {
         var config = context.LoadConfig();
         var resolver = new CredentialResolver(context.Env);
@@ -41,7 +48,7 @@ public sealed class StatusCommand : CliCommand
 
         var facts = StoreFacts.Read(config.StorePath, context.Env);
         var paths = AppPaths.For(context.Env);
-        if (context.Parse.GetValue(_json)) WriteJson(context.Env.Out, config, paths, accounts, facts);
+        if (settings.Json) WriteJson(context.Env.Out, config, paths, accounts, facts);
         else WriteTable(context, config, paths, accounts, facts);
 
         var problems = accounts.SelectMany(a => a.Problems).ToList();
@@ -182,3 +189,6 @@ public sealed class StatusCommand : CliCommand
         + $"scope {Domain.CostBasis.PoolScopeText.ToText(j.DefaultScope, j.DefaultScopeFrom)}"
         + (j.CountryFiles is { } files ? $"; files {files}" : "");
 }
+
+/// <summary>The options of <c>status</c>: one JSON object for scripts, or the tables.</summary>
+public sealed record StatusSettings(bool Json);

@@ -22,7 +22,7 @@ namespace PortfolioSync.Cli.Commands;
 /// last ledger day when that is later or there are no prices); the config's base currency; all accounts. The
 /// defaults depend only on the store, never on today's date, so the same store gives the same files.
 /// </summary>
-public sealed class ValueCommand : CliCommand
+public sealed class ValueCommand : CliCommand<ValueSettings>
 {
     private static readonly LocalDatePattern DatePattern = LocalDatePattern.Iso;
 
@@ -40,21 +40,27 @@ public sealed class ValueCommand : CliCommand
 
     public override Command Definition { get; }
 
-    public override Task<ExitCode> RunAsync(CommandContext context, CancellationToken ct)
+    public override Bound<ValueSettings> Bind(ParseResult parse, CliEnvironment env)
     {
-        var p = context.Parse;
+        var b = new OptionBinder(parse);
+        var from = b.Value(_from) is { } f ? b.Check<LocalDate?>(() => ParseDate("--from", f), null) : (LocalDate?)null;
+        var to = b.Value(_to) is { } t ? b.Check<LocalDate?>(() => ParseDate("--to", t), null) : (LocalDate?)null;
+        if (from is { } a && to is { } z && z < a)
+            b.Problem($"--to {DatePattern.Format(z)} is before --from {DatePattern.Format(a)}");
+        var currency = b.Value(_currency) is { } c ? b.Parse("--currency", c, Asset.Parse) : (Asset?)null;
+        var account = b.Value(_account) is { } n ? b.Check(() => OptionText.AccountName("--account", n), n) : null;
+        var outDir = env.ExpandPath(b.Value(_out)!);
+        return b.Result(() => new ValueSettings(from, to, currency, account, outDir));
+    }
+
+    public override Task<ExitCode> RunAsync(ValueSettings settings, CommandContext context, CancellationToken ct)
+    {
         var env = context.Env;
-        var from = p.GetValue(_from) is { } f ? ParseDate("--from", f) : (LocalDate?)null;
-        var to = p.GetValue(_to) is { } t ? ParseDate("--to", t) : (LocalDate?)null;
-        if (from is { } a && to is { } b && b < a)
-            throw new CliException($"--to {DatePattern.Format(b)} is before --from {DatePattern.Format(a)}");
-        var explicitCurrency = p.GetValue(_currency) is { } c ? ReportCommand.Parse("--currency", c, Asset.Parse) : (Asset?)null;
-        var account = p.GetValue(_account);
-        var outDir = env.ExpandPath(p.GetValue(_out)!);
+        var (from, to, explicitCurrency, account, outDir) = settings;
 
         var config = context.LoadConfig();
         var currency = explicitCurrency ?? config.BaseCurrency;
-        var manual = ReportCommand.ReadManualCosts(config);
+        var manual = ManualCostsInput.Read(config);
         var phases = new PhaseLog(context);
         CostBasisRulesGate.Check(config, config.Method, config.PoolScope, config.PoolScopeFrom, env.Error);
         var input = StoreInput.Load(config.StorePath, config.BaseCurrency, config.Fiat, env, config.MaxPriceAgeDays);
@@ -119,3 +125,9 @@ public sealed class ValueCommand : CliCommand
 
     private static string Money(decimal? value) => value is { } v ? DecimalText.FormatMoney(v) : "unknown";
 }
+
+/// <summary>
+/// The options of <c>value</c>, checked: the first and last day (null: from the store; --to not before --from), the
+/// currency (null: the config's base currency), the account (well formed; null: all) and the output folder (absolute).
+/// </summary>
+public sealed record ValueSettings(LocalDate? From, LocalDate? To, Asset? Currency, string? Account, string OutDir);

@@ -9,21 +9,24 @@ namespace PortfolioSync.Cli.Commands;
 /// versions, counts, cursors, ledger sums, schema). Holds the sync lock meanwhile, so a running sync cannot show up as
 /// a false problem. Exit 0 when clean, 1 when problems were found.
 /// </summary>
-public sealed class VerifyCommand : CliCommand
+public sealed class VerifyCommand : CliCommand<VerifySettings>
 {
     public VerifyCommand() =>
         Definition = new Command("verify", "Check the store's integrity: every record mapped once, no duplicates, counts, cursors, schema");
 
     public override Command Definition { get; }
 
-    public override Task<ExitCode> RunAsync(CommandContext context, CancellationToken ct)
+    public override Bound<VerifySettings> Bind(ParseResult parse, CliEnvironment env) =>
+        new OptionBinder(parse).Result(() => new VerifySettings());
+
+    public override Task<ExitCode> RunAsync(VerifySettings settings, CommandContext context, CancellationToken ct)
     {
         var config = context.LoadConfig();
         if (!File.Exists(config.StorePath))
             throw new CliException($"no store at {config.StorePath}: run 'portfoliosync sync' first");
         // The lock keeps a sync out meanwhile; a store this user cannot write needs none (no sync can write it either).
         var readOnly = !CanWrite(config.StorePath);
-        using var acquired = readOnly ? null : SyncCommand.AcquireLock(config.StorePath, context.Env);
+        using var acquired = readOnly ? null : StoreAccess.AcquireLock(config.StorePath, context.Env);
         List<Store.StoreProblem> problems;
         long records;
         long remapped;
@@ -31,7 +34,7 @@ public sealed class VerifyCommand : CliCommand
         int schema;
         try
         {
-            using var store = SyncCommand.OpenForReading(config.StorePath, context.Env);
+            using var store = StoreAccess.OpenForReading(config.StorePath, context.Env);
             problems = store.Verify().ToList();
             // Every mapped raw record (API rows and imported CSV rows alike) mapped again and compared with its entry.
             var (remap, count) = Sync.MappingVerifier.Verify(store);
@@ -91,3 +94,6 @@ public sealed class VerifyCommand : CliCommand
         }
     }
 }
+
+/// <summary><c>verify</c> has no options of its own (the global ones name the config and the store).</summary>
+public sealed record VerifySettings;

@@ -4,18 +4,22 @@ using Spectre.Console;
 
 namespace PortfolioSync.Cli.Hosting;
 
-/// <summary>What a command's action gets: the parse result, the environment, and the shared services built on them.</summary>
+/// <summary>
+/// What a command's run gets besides its settings: the environment, the global options (--config, --store, --quiet,
+/// --verbose) and the console. A command's own options reach it only through its settings record.
+/// </summary>
 public sealed class CommandContext(ParseResult parse, CliEnvironment env, GlobalOptions global)
 {
-    public ParseResult Parse { get; } = parse;
+    /// <summary>The parse result, for <see cref="CliApp"/> to bind the command's settings; commands read their settings.</summary>
+    internal ParseResult Parse { get; } = parse;
     public CliEnvironment Env { get; } = env;
     public bool Quiet => Parse.GetValue(global.Quiet);
     public bool Verbose => Parse.GetValue(global.Verbose);
 
-    /// <summary>The config file path: --config, else the OS default (<see cref="AppPaths"/>).</summary>
     /// <summary>Whether --config was given.</summary>
     public bool ConfigGiven => Parse.GetValue(global.Config) is not null;
 
+    /// <summary>The config file path: --config, else the OS default (<see cref="AppPaths"/>).</summary>
     public string ConfigPath => Parse.GetValue(global.Config) is { } p ? Env.ExpandPath(p) : ConfigPaths.DefaultConfig(Env);
 
     /// <summary>Loads and validates the config; --store overrides its store path.</summary>

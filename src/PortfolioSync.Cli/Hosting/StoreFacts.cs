@@ -16,7 +16,8 @@ public sealed record StoreFacts(
     public static StoreFacts? Read(string path, CliEnvironment env)
     {
         if (!File.Exists(path)) return null;
-        using var store = Commands.SyncCommand.OpenForReading(path, env);
+        using var store = StoreAccess.OpenForReading(path, env);
+        using var session = store.ReadSession();
         var counts = store.CountRecords();
         var balances = counts.Select(c => c.Account).Distinct(StringComparer.Ordinal)
             .Select(store.GetLatestBalances).OfType<BalanceSnapshot>().ToList();

@@ -43,7 +43,8 @@ public sealed record StoreInput(
                 $"a sync ({sync}) is writing {storePath} now: figures read meanwhile would miss what it has not written yet. " +
                 "Run this again when it has finished (or stop that sync if it hangs).");
         RunRecord? run;
-        using (var store = Commands.SyncCommand.OpenForReading(storePath, env))
+        using (var store = Hosting.StoreAccess.OpenForReading(storePath, env))
+        using (store.ReadSession())
         {
             ledger = store.ReadLedger();
             stored = store.ReadPrices();

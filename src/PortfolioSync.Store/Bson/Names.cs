@@ -13,6 +13,11 @@ internal static class Names
     public const string Runs = "runs";
     public const string Meta = "meta";
     public const string LedgerSums = "ledger_sums";
+    /// <summary>Schema 7: the whole ledger as checksummed chunks plus a header (<see cref="PortfolioStore.RefreshLedgerCache"/>).</summary>
+    public const string LedgerCache = "ledger_cache";
+    public const string CacheHeaderKey = "header";
+    /// <summary>Schema 7: the <c>meta</c> document whose <c>v</c> every page commit that writes the ledger raises.</summary>
+    public const string LedgerVersionKey = "ledger-version";
 
     public const string Id = "_id";
     public const string Account = "account";

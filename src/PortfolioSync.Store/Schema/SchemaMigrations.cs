@@ -25,6 +25,10 @@ internal static class SchemaMigrations
     /// keyed on data, not only on the version number: an older store runs 5 then 6; a store already at 6 runs 5 on its
     /// next writable open because the <c>migration/5</c> marker in <c>meta</c> is missing (the version stays 6); the
     /// step itself touches only candles without a base and quote, so running it again changes nothing.
+    /// Version 7: the ledger version in <c>meta</c>, raised by every page commit that writes the ledger, and the
+    /// <c>ledger_cache</c> collection: the whole ledger as checksummed chunks, written at the end of a run and used by a
+    /// whole-ledger read only while its version is the ledger's (an older PortfolioSync, which would not raise the
+    /// version, cannot open a store at 7).
     /// </summary>
     public static IReadOnlyList<Migration> All { get; } =
     [
@@ -64,6 +68,12 @@ internal static class SchemaMigrations
         new(5, "each candle's base and quote assets (backfilled from the symbol; the next sync sets them from the markets list)",
             CandleMarketBackfill.Apply, KeyedOnData: true),
         new(6, "a checksum on every ledger and raw document, checked on every read", AddChecksums),
+        new(7, "the ledger version and the ledger cache (a whole-ledger read takes a few documents, not one per entry)", db =>
+        {
+            // No cache yet: the next sync, import or repair run writes it. Version 1, so that no cache can match before.
+            db.GetCollection(N.LedgerCache).DeleteAll();
+            db.GetCollection(N.Meta).Upsert(new BsonDocument { [N.Id] = N.LedgerVersionKey, [N.Version] = 1L });
+        }),
     ];
 
     private static void AddChecksums(LiteDatabase db)
