@@ -10,6 +10,10 @@ public sealed class ResilienceTests
     private static readonly Lazy<ServerData> Generated = new(() =>
         SampleDataGenerator.Generate(new GeneratorOptions { Records = 12_000, Accounts = 3, Seed = 77 }));
 
+    /// <summary>The same three accounts with fewer records, for tests about one account's key, not about volume.</summary>
+    private static readonly Lazy<ServerData> Small = new(() =>
+        SampleDataGenerator.Generate(new GeneratorOptions { Records = 1500, Accounts = 3, Seed = 77 }));
+
     [Fact]
     public async Task Under_5xx_429_bursts_dropped_connections_and_latency_the_sync_ends_with_the_same_store()
     {
@@ -91,7 +95,7 @@ public sealed class ResilienceTests
     public async Task One_account_with_a_bad_key_fails_alone_and_names_the_fix(string problem)
     {
         const string Canary = "CANARY-wrong-secret-0xdeadbeef";
-        var data = Generated.Value;
+        var data = Small.Value;
         var grid = data.Account("grid-bot");
         var broken = problem switch
         {
