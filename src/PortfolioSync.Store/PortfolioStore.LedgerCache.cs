@@ -15,14 +15,21 @@ public sealed partial class PortfolioStore
     /// <see cref="LedgerOrder"/>, as one checksummed byte stream in <c>ledger_cache</c> chunks of
     /// 1 MiB. A whole-ledger read (<see cref="ReadLedger()"/>) then reads a few large documents
     /// instead of one per entry. Called at the end of a sync, import or repair run (under the store lock); one transaction,
-    /// so a crash leaves the old cache (stale, so unused) or the new one. Returns whether it wrote.
+    /// so a crash leaves the old cache (stale, so unused) or the new one. Not for a ledger of more than
+    /// <see cref="StoreOptions.LedgerCacheMaxEntries"/> records (its cache, if any, is removed). Returns whether it wrote.
     /// </summary>
     public bool RefreshLedgerCache()
     {
         ThrowIfDisposed();
         if (_options.ReadOnly || !_cached) return false;
         var version = LedgerVersion();
-        if (_ledgerCache.FindById(N.CacheHeaderKey) is { } header && header[N.Version].AsInt64 == version) return false;
+        var header = _ledgerCache.FindById(N.CacheHeaderKey);
+        if (CountRecords().Sum(c => c.Records) > _options.LedgerCacheMaxEntries)
+        {
+            if (header is not null) _ledgerCache.DeleteAll();   // grown past the limit: reads scan, the space is reused
+            return false;
+        }
+        if (header is not null && header[N.Version].AsInt64 == version) return false;
 
         var entries = ScanLedger();
         var payload = EncodeCache(entries);

@@ -46,6 +46,13 @@ public sealed record StoreOptions
     /// <summary>Test hook: replaces the migration list (to exercise the migration path with a future schema).</summary>
     internal IReadOnlyList<Migration>? Migrations { get; init; }
 
+    /// <summary>
+    /// The largest ledger (in current raw records, read from the stream counts) that gets a ledger cache. Rewriting the
+    /// cache costs a whole-ledger read and write at the end of every run: on a million entries 13.7 s per nightly sync
+    /// to save 2.9 s per report (docs/benchmarks.md), so above this the reads scan the entries' own documents.
+    /// </summary>
+    public int LedgerCacheMaxEntries { get; init; } = 250_000;
+
     /// <summary>Bytes per ledger cache document (1 MiB; tests use small chunks to cover a cache of several).</summary>
     internal int LedgerCacheChunkBytes { get; init; } = 1 << 20;
 

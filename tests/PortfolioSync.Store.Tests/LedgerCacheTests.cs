@@ -94,6 +94,22 @@ public sealed class LedgerCacheTests : IDisposable
     }
 
     [Fact]
+    public void A_ledger_above_the_size_limit_gets_no_cache_and_one_that_grows_past_it_loses_its_cache()
+    {
+        using var store = _temp.Open(new StoreOptions { Time = _temp.Clock, LedgerCacheMaxEntries = 3 });
+        store.StartRun();
+        store.CommitPage(Records.Page([1L, 2, 3]));
+        store.RefreshLedgerCache().Should().BeTrue("3 records: at the limit");
+        store.CommitPage(Records.Page([4L]));
+
+        store.RefreshLedgerCache().Should().BeFalse();
+        store.Database.GetCollection("ledger_cache").Count().Should().Be(0, "a cache past the limit is removed, not left stale");
+        store.LedgerCacheUsable().Should().BeFalse();
+        store.ReadLedger().Select(e => e.ExternalId).Should().Equal(1, 2, 3, 4);
+        store.Verify().Should().BeEmpty();
+    }
+
+    [Fact]
     public void A_read_only_open_reads_the_cache_and_a_store_upgraded_from_schema_6_scans_until_its_first_run_ends()
     {
         using (var store = Open())
