@@ -144,6 +144,31 @@ public sealed partial class PortfolioStore
         d[N.Quote] = market.Quote.Code;
     }
 
+    /// <summary>
+    /// A stored <c>yyyy-MM-dd</c> date: read by hand when it is a valid ISO date (a report reads thousands, and NodaTime's
+    /// pattern parser was a tenth of a report's store read); anything else goes to the pattern, which names the problem.
+    /// </summary>
+    internal static LocalDate ParseDate(string text)
+    {
+        if (text.Length == 10 && text[4] == '-' && text[7] == '-'
+            && Digits(text, 0, 4, out var year) && Digits(text, 5, 2, out var month) && Digits(text, 8, 2, out var day)
+            && year >= 1 && month is >= 1 and <= 12 && day >= 1 && day <= CalendarSystem.Iso.GetDaysInMonth(year, month))
+            return new LocalDate(year, month, day);
+        return IsoDate.Parse(text).Value;
+
+        static bool Digits(string s, int start, int count, out int value)
+        {
+            value = 0;
+            for (var i = start; i < start + count; i++)
+            {
+                var c = s[i];
+                if (c is < '0' or > '9') return false;
+                value = value * 10 + (c - '0');
+            }
+            return true;
+        }
+    }
+
     internal static CurrencyPair? ReadMarket(BsonDocument d) =>
         d.TryGetValue(N.Base, out var b) && b.IsString && Asset.TryParse(b.AsString, out var baseAsset)
         && d.TryGetValue(N.Quote, out var q) && q.IsString && Asset.TryParse(q.AsString, out var quoteAsset)
@@ -151,6 +176,6 @@ public sealed partial class PortfolioStore
             : null;
 
     private static DailyPrice ToPrice(BsonDocument d) => new(
-        d["pair"].AsString, ReadMarket(d), IsoDate.Parse(d["date"].AsString).Value,
+        d["pair"].AsString, ReadMarket(d), ParseDate(d["date"].AsString),
         d["open"].AsDecimal, d["high"].AsDecimal, d["low"].AsDecimal, d["close"].AsDecimal, d[N.Source].AsString);
 }
