@@ -35,8 +35,12 @@ public sealed partial class PortfolioStore
         var payload = EncodeCache(entries);
         var chunkBytes = _options.LedgerCacheChunkBytes;   // LiteDB keeps a document under 16 MiB
         var chunks = (payload.Length + chunkBytes - 1) / chunkBytes;
-        if (!_db.BeginTrans()) throw new InvalidOperationException("A store transaction is already open on this thread.");
-        try
+        // Written twice (log, then data file), plus the current log a checkpoint may copy, plus a margin, as a page.
+        // Without that room it is not written: the stale cache stays unused and reads scan (a full disk must not fail
+        // or hang a sync that committed everything else).
+        var need = 2L * payload.Length + LogBytes() + 64 * 8192;
+        if (_options.SpaceCheck && StoreFaults.FreeBytes(Path) is { } free && free < need) return false;
+        return InTransaction(() =>
         {
             _ledgerCache.DeleteAll();
             for (var i = 0; i < chunks; i++)
@@ -57,14 +61,8 @@ public sealed partial class PortfolioStore
                 ["bytes"] = (long)payload.Length,
                 [N.Checksum] = CacheChecksum(payload),
             });
-            _db.Commit();
-        }
-        catch
-        {
-            _db.Rollback();
-            throw;
-        }
-        return true;
+            return true;
+        }, need);
     }
 
     /// <summary>What the ledger cache holds now: null without a current one; else whether it is intact.</summary>

@@ -42,16 +42,21 @@ public sealed partial class PortfolioStore
     {
         long bytes = 0;
         foreach (var r in page.Records) bytes += 2L * r.Json.Length + 768;
+        return 2 * bytes + LogBytes() + 64 * 8192;
+    }
+
+    /// <summary>The size of the store's write-ahead log (0 when there is none or it cannot be read).</summary>
+    private long LogBytes()
+    {
         var log = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(Path) ?? "", System.IO.Path.GetFileNameWithoutExtension(Path) + "-log" + System.IO.Path.GetExtension(Path));
-        long logBytes = 0;
         try
         {
-            if (File.Exists(log)) logBytes = new FileInfo(log).Length;
+            return File.Exists(log) ? new FileInfo(log).Length : 0;
         }
         catch (IOException)
         {
+            return 0;
         }
-        return 2 * bytes + logBytes + 64 * 8192;
     }
 
     private static List<(string Key, PageRecord Record)> Keyed(PageCommit page)

@@ -52,9 +52,10 @@ public sealed class SyncEngine(PortfolioStore store, TimeProvider time, SyncOpti
             PriceSyncResult? priceResult = null;
             if (options.SyncPrices && prices is not null)
                 priceResult = await SyncPricesAsync(worker, prices, ct).ConfigureAwait(false);
+            // The ledger cache that whole-ledger reads use, brought up to date while the run still holds the lock (on the
+            // store's thread, so a write that hangs after a write error is given up like a page's).
+            if (!worker.IsStuck) await worker.RunAsync(s => s.RefreshLedgerCache(), ct).ConfigureAwait(false);
             StopWorker();
-            // The ledger cache that whole-ledger reads use, brought up to date while the run still holds the lock.
-            store.RefreshLedgerCache();
 
             var report = new SyncReport(run.Id, results, priceResult);
             var status = report.AllSucceeded ? RunStatus.Succeeded : results.All(r => !r.Succeeded) ? RunStatus.Failed : RunStatus.Partial;

@@ -110,6 +110,46 @@ public sealed class LedgerCacheTests : IDisposable
     }
 
     [Fact]
+    public void Without_room_for_it_the_cache_is_not_written_the_reads_scan_and_with_room_the_next_refresh_writes_it()
+    {
+        var mount = Path.Combine(_temp.Folder, "small");
+        Directory.CreateDirectory(mount);
+        Shell("mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", mount);
+        try
+        {
+            using var store = PortfolioStore.Open(Path.Combine(mount, "store.db"), new StoreOptions { Time = _temp.Clock });
+            store.StartRun();
+            store.CommitPage(Records.Page(Enumerable.Range(1, 300).Select(i => (long)i)));
+            var free = StoreFaults.FreeBytes(store.Path)!.Value;
+            var filler = Path.Combine(mount, "filler");
+            File.WriteAllBytes(filler, new byte[free - 64 * 1024]);   // 64 KiB left: less than the cache's margin
+
+            store.RefreshLedgerCache().Should().BeFalse("there is no room for it");
+            store.LedgerCacheUsable().Should().BeFalse();
+            store.ReadLedger().Should().HaveCount(300);
+
+            File.Delete(filler);
+            store.RefreshLedgerCache().Should().BeTrue();
+            store.LedgerCacheUsable().Should().BeTrue();
+            store.Verify().Should().BeEmpty();
+        }
+        finally
+        {
+            Shell("umount", "-l", mount);
+        }
+    }
+
+    private static void Shell(string file, params string[] args)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo(file) { RedirectStandardError = true, UseShellExecute = false };
+        foreach (var a in args) start.ArgumentList.Add(a);
+        using var p = System.Diagnostics.Process.Start(start)!;
+        var error = p.StandardError.ReadToEnd();
+        p.WaitForExit();
+        if (p.ExitCode != 0) throw new InvalidOperationException($"{file} {string.Join(' ', args)}: {error}");
+    }
+
+    [Fact]
     public void A_read_only_open_reads_the_cache_and_a_store_upgraded_from_schema_6_scans_until_its_first_run_ends()
     {
         using (var store = Open())
