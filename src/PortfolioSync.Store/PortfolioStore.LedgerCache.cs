@@ -77,38 +77,35 @@ public sealed partial class PortfolioStore
     /// The ledger from its cache, or null when there is none, it is stale (the ledger changed after it was written), or it
     /// does not read back intact (then the caller scans the ledger itself, which is what the cache copies).
     /// </summary>
-    private List<LedgerEntry>? TryReadLedgerCache()
+    private List<LedgerEntry>? TryReadLedgerCache() =>
+        // A cache that does not read back is not used: the scan reads the same entries from their own documents, or
+        // names what is damaged.
+        _cached && StoreFaults.TryRead(ReadLedgerCache, out var entries, out _) ? entries : null;
+
+    private List<LedgerEntry>? ReadLedgerCache()
     {
-        if (!_cached) return null;
-        try
+        // One query for the header and the chunks, in key order ("chunk/…" sorts before "header").
+        var docs = _ledgerCache.FindAll().ToList();
+        if (docs.Count == 0 || docs[^1][N.Id].AsString != N.CacheHeaderKey) return null;
+        var header = docs[^1];
+        if (header[N.Version].AsInt64 != LedgerVersion()) return null;
+        var chunks = header["chunks"].AsInt32;
+        var bytes = header["bytes"].AsInt64;
+        if (docs.Count != chunks + 1 || bytes > int.MaxValue) return null;
+        var payload = new byte[bytes];
+        var at = 0;
+        for (var i = 0; i < chunks; i++)
         {
-            // One query for the header and the chunks, in key order ("chunk/…" sorts before "header").
-            var docs = _ledgerCache.FindAll().ToList();
-            if (docs.Count == 0 || docs[^1][N.Id].AsString != N.CacheHeaderKey) return null;
-            var header = docs[^1];
-            if (header[N.Version].AsInt64 != LedgerVersion()) return null;
-            var chunks = header["chunks"].AsInt32;
-            var bytes = header["bytes"].AsInt64;
-            if (docs.Count != chunks + 1 || bytes > int.MaxValue) return null;
-            var payload = new byte[bytes];
-            var at = 0;
-            for (var i = 0; i < chunks; i++)
-            {
-                if (docs[i][N.Id].AsString != ChunkKey(i) || !docs[i][N.Body].IsBinary) return null;
-                var chunk = docs[i][N.Body].AsBinary;
-                if (at + chunk.Length > payload.Length) return null;
-                chunk.CopyTo(payload, at);
-                at += chunk.Length;
-            }
-            if (at != payload.Length || header[N.Checksum].AsInt64 != CacheChecksum(payload)) return null;
-            var entries = DecodeCache(payload, header[N.Records].AsInt64);
-            LedgerOrder.SortInPlace(entries);   // stored in this order: one run, no work
-            return entries;
+            if (docs[i][N.Id].AsString != ChunkKey(i) || !docs[i][N.Body].IsBinary) return null;
+            var chunk = docs[i][N.Body].AsBinary;
+            if (at + chunk.Length > payload.Length) return null;
+            chunk.CopyTo(payload, at);
+            at += chunk.Length;
         }
-        catch (Exception e) when (MeansDamage(e))
-        {
-            return null;   // the scan reads the same entries from their own documents, or names what is damaged
-        }
+        if (at != payload.Length || header[N.Checksum].AsInt64 != CacheChecksum(payload)) return null;
+        var entries = DecodeCache(payload, header[N.Records].AsInt64);
+        LedgerOrder.SortInPlace(entries);   // stored in this order: one run, no work
+        return entries;
     }
 
     /// <summary>Inside a page commit's transaction: the ledger changed, so the cache written before is stale.</summary>

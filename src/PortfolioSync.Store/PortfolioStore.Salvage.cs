@@ -34,49 +34,27 @@ public sealed partial class PortfolioStore
         var details = new HashSet<string>(StringComparer.Ordinal);
         foreach (var doc in reader.ReadEach(N.Raw, lost))
         {
-            try
+            if (StoreFaults.TryRead(() => RawBson.ToRecord(doc, current: true, checksummed), out var record, out var e))
             {
-                var record = RawBson.ToRecord(doc, current: true, checksummed);
                 raw.Add(record);
                 if (IsDetail(doc)) details.Add(record.Key);
             }
-            catch (Exception e) when (IsDamage(e))
-            {
-                lost.Add($"{N.Raw}/{LedgerBson.IdText(doc)}: {e.Message}");
-            }
+            else lost.Add($"{N.Raw}/{LedgerBson.IdText(doc)}: {e.Message}");
         }
         // The ledger is rebuilt from the raw records; its damaged documents are only listed (for verify).
         var names = new LedgerBson.ReadCache { RequireChecksum = checksummed };
         var ledgerDamage = new List<string>();
         foreach (var doc in reader.ReadEach(N.Ledger, ledgerDamage))
-        {
-            try
-            {
-                LedgerBson.FromDocument(doc, names);
-            }
-            catch (Exception e) when (IsDamage(e))
-            {
+            if (StoreFaults.Damage(() => LedgerBson.FromDocument(doc, names)) is { } e)
                 ledgerDamage.Add($"{N.Ledger}/{LedgerBson.IdText(doc)}: {e.Message}");
-            }
-        }
         var prices = new List<DailyPrice>();
         foreach (var doc in reader.ReadEach(N.Prices, lost))
         {
-            try
-            {
-                prices.Add(ToPrice(doc));
-            }
-            catch (Exception e) when (IsDamage(e))
-            {
-                lost.Add($"{N.Prices}/{LedgerBson.IdText(doc)}: {e.Message}");
-            }
+            if (StoreFaults.TryRead(() => ToPrice(doc), out var price, out var e)) prices.Add(price);
+            else lost.Add($"{N.Prices}/{LedgerBson.IdText(doc)}: {e.Message}");
         }
         return new SalvageResult(raw, details, prices, lost, ledgerDamage);
     }
-
-    /// <summary>Damage as the store names it (<see cref="StoreFaults.MeansDamage"/>, which includes the
-    /// NotSupportedException of a bad BSON type byte).</summary>
-    private static bool IsDamage(Exception e) => StoreFaults.MeansDamage(e);
 
     /// <summary>A read-only LiteDB connection that is opened again after every failed read.</summary>
     private sealed class SalvageReader : IDisposable
@@ -87,14 +65,13 @@ public sealed partial class PortfolioStore
         public SalvageReader(string path)
         {
             _path = path;
-            try
+            if (StoreFaults.Damage(() =>
+                {
+                    _db = Open();
+                    _db.GetCollectionNames().ToList();
+                }) is { } e)
             {
-                _db = Open();
-                _db.GetCollectionNames().ToList();
-            }
-            catch (Exception e) when (IsDamage(e))
-            {
-                _db?.Dispose();
+                StoreFaults.Damage(() => _db?.Dispose());
                 throw new StoreException(path, StoreFailure.Damaged,
                     $"it cannot be opened at all ({e.GetType().Name}: {e.Message}); nothing can be read from it. {StoreException.RecoverySteps(path)}", e);
             }
@@ -125,21 +102,10 @@ public sealed partial class PortfolioStore
 
         public bool Try<T>(Func<LiteDatabase, T> read, out T value, out Exception? error)
         {
-            try
-            {
-                _db ??= Open();
-                value = read(_db);
-                error = null;
-                return true;
-            }
-            catch (Exception e) when (IsDamage(e))
-            {
-                try { _db?.Dispose(); } catch (Exception d) when (IsDamage(d)) { }
-                _db = null;
-                value = default!;
-                error = e;
-                return false;
-            }
+            if (StoreFaults.TryRead(() => read(_db ??= Open()), out value, out error)) return true;
+            StoreFaults.Damage(() => _db?.Dispose());   // reopened for the next read: after one failure LiteDB's shared engine fails every read
+            _db = null;
+            return false;
         }
 
         public IEnumerable<BsonDocument> ReadEach(string collection, List<string> lost)
@@ -180,9 +146,6 @@ public sealed partial class PortfolioStore
             }
         }
 
-        public void Dispose()
-        {
-            try { _db?.Dispose(); } catch (Exception e) when (IsDamage(e)) { }
-        }
+        public void Dispose() => StoreFaults.Damage(() => _db?.Dispose());   // closing a damaged file may fail too
     }
 }

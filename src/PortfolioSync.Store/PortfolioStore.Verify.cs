@@ -55,16 +55,8 @@ public sealed partial class PortfolioStore
 
         // Every daily candle reads back whole (reports and the value series read them all).
         foreach (var doc in Scan(_prices))
-        {
-            try
-            {
-                ToPrice(doc);
-            }
-            catch (Exception e) when (StoreFaults.MeansDamage(e))
-            {
+            if (StoreFaults.Damage(() => ToPrice(doc)) is { } e)
                 problems.Add(new(StoreProblemKind.Unreadable, $"{N.Prices}/{LedgerBson.IdText(doc)}", e.Message));
-            }
-        }
 
         VerifyLedger(problems, raw);
         VerifyLedgerCache(problems);

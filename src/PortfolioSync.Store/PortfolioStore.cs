@@ -92,68 +92,66 @@ public sealed partial class PortfolioStore : IDisposable
         LiteDatabase? db = null;
         try
         {
-            if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
-            if (!options.ReadOnly && File.Exists(full) && (File.GetAttributes(full) & FileAttributes.ReadOnly) != 0)
-                throw new UnauthorizedAccessException($"Access to the path '{full}' is denied.");
-            db = new LiteDatabase(new ConnectionString
-            {
-                Filename = full,
-                Connection = ConnectionType.Shared,
-                ReadOnly = options.ReadOnly,
-                // Keys compare ordinally (case-sensitive, culture-free, and faster than LiteDB's default culture
-                // IgnoreCase). A collation is fixed when the file is created.
-                Collation = OrdinalCollation,
-            }, new BsonMapper());
-            if (options.ReadOnly)
-            {
-                var meta = db.GetCollection(N.Meta);
-                var stored = ReadSchemaVersion(meta);
-                var all = options.Migrations ?? SchemaMigrations.All;
-                var known = all is { Count: > 0 } list ? list[^1].Version : 0;
-                if (stored > known)
-                    throw new StoreException(full,
-                        $"the store has schema version {stored}, but this version of PortfolioSync knows only up to {known}. " +
-                        "Upgrade PortfolioSync, or point --store at another file.");
-                if (stored < known)
-                    throw new StoreException(full, StoreFailure.NeedsUpgrade,
-                        $"the store has schema version {stored} and must be upgraded to {known} by a command that can write it");
-                if (Pending(all, stored, meta).FirstOrDefault() is { } missing)
-                    throw new StoreException(full, StoreFailure.NeedsUpgrade,
-                        $"the store has schema version {stored} without step {missing.Version} ({missing.Description}) and must be upgraded by a command that can write it");
-            }
-            else
-            {
-                if (!db.UtcDate) db.UtcDate = true;   // a pragma stored in the file: written once, not on every open
-                if (db.CheckpointSize != options.CheckpointPages) db.CheckpointSize = options.CheckpointPages;
-                options.BeforeMigrations?.Invoke(db);
-                Migrate(full, db, options.Migrations ?? SchemaMigrations.All, options.OnMigration);
-            }
-            var store = new PortfolioStore(full, db, options);
-            db = null;
-            return store;
-        }
-        catch (Exception e) when (e is not StoreException && (e is UnauthorizedAccessException || MeansDamage(e)))
-        {
-            // LiteDB reports a damaged file with many exception types (even ArgumentOutOfRangeException): name the file.
-            // Only those (IsDamage) and access errors are caught; anything else is a bug and stays one.
+            // LiteDB reports a damaged file with many exception types (even ArgumentOutOfRangeException): those
+            // (StoreFaults.TryRead) and access errors name the file; anything else is a bug and stays one.
+            if (StoreFaults.TryRead(() =>
+                {
+                    if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
+                    if (!options.ReadOnly && File.Exists(full) && (File.GetAttributes(full) & FileAttributes.ReadOnly) != 0)
+                        throw new UnauthorizedAccessException($"Access to the path '{full}' is denied.");
+                    db = new LiteDatabase(new ConnectionString
+                    {
+                        Filename = full,
+                        Connection = ConnectionType.Shared,
+                        ReadOnly = options.ReadOnly,
+                        // Keys compare ordinally (case-sensitive, culture-free, and faster than LiteDB's default culture
+                        // IgnoreCase). A collation is fixed when the file is created.
+                        Collation = OrdinalCollation,
+                    }, new BsonMapper());
+                    if (options.ReadOnly)
+                    {
+                        var meta = db.GetCollection(N.Meta);
+                        var stored = ReadSchemaVersion(meta);
+                        var all = options.Migrations ?? SchemaMigrations.All;
+                        var known = all is { Count: > 0 } list ? list[^1].Version : 0;
+                        if (stored > known)
+                            throw new StoreException(full,
+                                $"the store has schema version {stored}, but this version of PortfolioSync knows only up to {known}. " +
+                                "Upgrade PortfolioSync, or point --store at another file.");
+                        if (stored < known)
+                            throw new StoreException(full, StoreFailure.NeedsUpgrade,
+                                $"the store has schema version {stored} and must be upgraded to {known} by a command that can write it");
+                        if (Pending(all, stored, meta).FirstOrDefault() is { } missing)
+                            throw new StoreException(full, StoreFailure.NeedsUpgrade,
+                                $"the store has schema version {stored} without step {missing.Version} ({missing.Description}) and must be upgraded by a command that can write it");
+                    }
+                    else
+                    {
+                        if (!db.UtcDate) db.UtcDate = true;   // a pragma stored in the file: written once, not on every open
+                        if (db.CheckpointSize != options.CheckpointPages) db.CheckpointSize = options.CheckpointPages;
+                        options.BeforeMigrations?.Invoke(db);
+                        Migrate(full, db, options.Migrations ?? SchemaMigrations.All, options.OnMigration);
+                    }
+                    var store = new PortfolioStore(full, db, options);
+                    db = null;
+                    return store;
+                }, out var opened, out var e))
+                return opened;
             if (StoreFaults.IsReadOnly(e)) throw StoreFaults.ReadOnly(full, e);
             if (StoreFaults.IsNoSpace(e) || e is IOException) throw StoreFaults.WriteFailed(full, e, null);
             throw new StoreException(full, StoreFailure.Damaged,
                 $"it cannot be opened ({e.GetType().Name}: {e.Message}); it is not a PortfolioSync store or it was " +
                 $"truncated or overwritten. {StoreException.RecoverySteps(full)}", e);
         }
+        catch (UnauthorizedAccessException e)
+        {
+            throw StoreFaults.ReadOnly(full, e);
+        }
         finally
         {
             db?.Dispose();
         }
     }
-
-    /// <summary>
-    /// The exceptions LiteDB 5.0.x throws when it reads a damaged, truncated or overwritten file (seen in the damage
-    /// tests: LiteException "page type must be …", ArgumentOutOfRangeException, InvalidCastException, …), I/O errors, and
-    /// a document that fails its checks (FormatException, InvalidDataException). Anything else opening a store is a bug.
-    /// </summary>
-    internal static bool MeansDamage(Exception e) => StoreFaults.MeansDamage(e);
 
     /// <summary>Copies the write-ahead log into the data file (before a backup copies the file).</summary>
     public void Checkpoint()
@@ -305,14 +303,9 @@ public sealed partial class PortfolioStore : IDisposable
         {
             if (_ended) return;
             _ended = true;
-            try
-            {
-                db.Rollback();   // nothing was written: ends the transaction and releases the file
-            }
-            catch (Exception e) when (StoreFaults.MeansDamage(e))
-            {
-                // a read of a damaged file failed inside the session: that error is the one to report
-            }
+            // Nothing was written: ends the transaction and releases the file. When a read of a damaged file failed inside
+            // the session, the rollback may fail too; that read's error is the one to report.
+            StoreFaults.Damage(() => db.Rollback());
         }
     }
 

@@ -44,12 +44,43 @@ public static class StoreFaults
             $"{Found(e)}. {StoreException.RecoverySteps(path)}", e);
     }
 
-    /// <summary>The exception types LiteDB throws on a damaged file (it uses many, even ArgumentOutOfRangeException),
-    /// plus I/O: what store code may catch as damage. Anything else is a bug and stays one.</summary>
-    public static bool MeansDamage(Exception e) => e is LiteDB.LiteException or IOException or InvalidDataException or FormatException
-        or InvalidCastException or ArgumentException or IndexOutOfRangeException or InvalidOperationException
-        or NullReferenceException or KeyNotFoundException or OverflowException or System.Text.DecoderFallbackException
-        or NotSupportedException;
+    /// <summary>
+    /// Runs a read of store data and returns the exception when it fails with one of the types a damaged file gives
+    /// (LiteDB 5.0.x uses many, even ArgumentOutOfRangeException and NullReferenceException; plus I/O errors and a
+    /// document that fails its own checks), null when it completes. The one place that catches them, by type; anything
+    /// else (a bug) propagates. Callers list, skip or name what failed.
+    /// </summary>
+    public static Exception? Damage(Action read)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        return TryRead(() => { read(); return 0; }, out _, out var damage) ? null : damage;
+    }
+
+    /// <summary>As <see cref="Damage"/>, with the read's value when it completes.</summary>
+    public static bool TryRead<T>(Func<T> read, out T value, [System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out Exception? damage)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        value = default!;
+        try
+        {
+            value = read();
+            damage = null;
+            return true;
+        }
+        catch (LiteException e) { damage = e; }
+        catch (IOException e) { damage = e; }
+        catch (InvalidDataException e) { damage = e; }
+        catch (FormatException e) { damage = e; }
+        catch (InvalidCastException e) { damage = e; }
+        catch (ArgumentException e) { damage = e; }           // also ArgumentOutOfRange and DecoderFallback
+        catch (IndexOutOfRangeException e) { damage = e; }
+        catch (InvalidOperationException e) { damage = e; }   // also ObjectDisposed (an engine closed under a reader)
+        catch (NullReferenceException e) { damage = e; }
+        catch (KeyNotFoundException e) { damage = e; }
+        catch (OverflowException e) { damage = e; }
+        catch (NotSupportedException e) { damage = e; }       // a bad BSON type byte
+        return false;
+    }
 
     internal static StoreException ReadOnly(string path, Exception e) =>
         new(path, StoreFailure.ReadOnly,

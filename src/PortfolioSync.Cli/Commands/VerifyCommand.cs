@@ -27,31 +27,22 @@ public sealed class VerifyCommand : CliCommand<VerifySettings>
         // The lock keeps a sync out meanwhile; a store this user cannot write needs none (no sync can write it either).
         var readOnly = !CanWrite(config.StorePath);
         using var acquired = readOnly ? null : StoreAccess.AcquireLock(config.StorePath, context.Env);
-        List<Store.StoreProblem> problems;
-        long records;
-        long remapped;
-        int entries;
-        int schema;
+        (List<Store.StoreProblem> Problems, long Records, long Remapped, int Entries, int Schema) read;
         try
         {
-            using var store = StoreAccess.OpenForReading(config.StorePath, context.Env);
-            problems = store.Verify().ToList();
-            // Every mapped raw record (API rows and imported CSV rows alike) mapped again and compared with its entry.
-            var (remap, count) = Sync.MappingVerifier.Verify(store);
-            problems.AddRange(remap);
-            remapped = count;
-            records = store.CountRecords().Sum(c => c.Records);
-            entries = store.CountLedger();
-            schema = store.StoredSchemaVersion;
+            // A damaged document stops LiteDB's own reads with one of many exception types; those are listed below.
+            if (!Store.StoreFaults.TryRead(() => Check(config.StorePath, context), out read, out var failed))
+            {
+                if (Store.StoreFaults.Classify(config.StorePath, failed) is { Failure: Store.StoreFailure.Damaged } damage)
+                    throw ListDamage(context, config.StorePath, damage);
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failed);
+            }
         }
         catch (Store.StoreException e) when (e.Failure == Store.StoreFailure.Damaged)
         {
             throw ListDamage(context, config.StorePath, e);
         }
-        catch (Exception e) when (Store.StoreFaults.MeansDamage(e) && Store.StoreFaults.Classify(config.StorePath, e) is { Failure: Store.StoreFailure.Damaged } damage)
-        {
-            throw ListDamage(context, config.StorePath, damage);
-        }
+        var (problems, records, remapped, entries, schema) = read;
 
         if (problems.Count == 0)
         {
@@ -63,6 +54,16 @@ public sealed class VerifyCommand : CliCommand<VerifySettings>
         context.Env.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"error: {problems.Count} integrity problem(s) in {config.StorePath}. A full sync ('portfoliosync sync --full') repairs mapping and cursor problems; otherwise restore a backup."));
         return Task.FromResult(ExitCode.Unexpected);
+    }
+
+    private static (List<Store.StoreProblem>, long, long, int, int) Check(string storePath, CommandContext context)
+    {
+        using var store = StoreAccess.OpenForReading(storePath, context.Env);
+        var problems = store.Verify().ToList();
+        // Every mapped raw record (API rows and imported CSV rows alike) mapped again and compared with its entry.
+        var (remap, remapped) = Sync.MappingVerifier.Verify(store);
+        problems.AddRange(remap);
+        return (problems, store.CountRecords().Sum(c => c.Records), remapped, store.CountLedger(), store.StoredSchemaVersion);
     }
 
     /// <summary>Damage stops LiteDB's own reads: every document is read on its own and each one that fails is listed.</summary>
