@@ -70,6 +70,8 @@ public sealed class DamageSweepTests(ITestOutputHelper output) : IDisposable
                         intactRaw.Should().ContainKey(r.Key, where).WhoseValue.Should().Be(r.Json, $"{where}: salvage invents nothing");
                     if (failure is not null)
                         s.AllDamage.Should().NotBeEmpty($"{where}: the reads failed ({failure}), so salvage lists what it cannot read");
+                    if (read is not null && !read.StartsWith("problems:", StringComparison.Ordinal))
+                        s.AllDamage.Should().BeEmpty($"{where}: verify found nothing, so salvage finds nothing either");
                 }
                 var outcome = (read is null ? "damage named" : read.StartsWith("problems:", StringComparison.Ordinal) ? "problems listed" : "intact data")
                     + (salvaged is null ? ", salvage: cannot open" : salvaged.AllDamage.Any() ? ", salvage lists damage" : ", salvage reads all");
