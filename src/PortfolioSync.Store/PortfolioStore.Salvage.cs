@@ -11,8 +11,15 @@ namespace PortfolioSync.Store;
 /// <param name="Lost">Raw records and prices that could not be read: one line per document (its key) or per unreadable
 /// range.</param>
 /// <param name="LedgerDamage">Ledger documents that could not be read (rebuilt from their raw records by a repair).</param>
+/// <param name="OtherDamage">Documents of the store's other collections (superseded versions, flags, cursors, balances,
+/// sync runs, meta, sums, the ledger cache) that could not be read, and secondary indexes that cannot be read through. A repair does not copy these collections (it
+/// rebuilds what it needs and the next sync fetches the rest); they are listed so that damage is never silent.</param>
 public sealed record SalvageResult(IReadOnlyList<RawRecord> Raw, IReadOnlySet<string> Details, IReadOnlyList<DailyPrice> Prices,
-    IReadOnlyList<string> Lost, IReadOnlyList<string> LedgerDamage);
+    IReadOnlyList<string> Lost, IReadOnlyList<string> LedgerDamage, IReadOnlyList<string> OtherDamage)
+{
+    /// <summary>Every unreadable document or range, of every collection, one line each.</summary>
+    public IEnumerable<string> AllDamage => Lost.Concat(LedgerDamage).Concat(OtherDamage);
+}
 
 public sealed partial class PortfolioStore
 {
@@ -28,11 +35,12 @@ public sealed partial class PortfolioStore
     {
         var full = System.IO.Path.GetFullPath(path);
         var lost = new List<string>();
+        var otherDamage = new List<string>();
         using var reader = new SalvageReader(full);
         var checksummed = reader.Try(db => ReadSchemaVersion(db.GetCollection(N.Meta)) >= 6, out var v, out _) && v;
         var raw = new List<RawRecord>();
         var details = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var doc in reader.ReadEach(N.Raw, lost))
+        foreach (var doc in reader.ReadEach(N.Raw, lost, otherDamage))
         {
             if (StoreFaults.TryRead(() => RawBson.ToRecord(doc, current: true, checksummed), out var record, out var e))
             {
@@ -44,17 +52,34 @@ public sealed partial class PortfolioStore
         // The ledger is rebuilt from the raw records; its damaged documents are only listed (for verify).
         var names = new LedgerBson.ReadCache { RequireChecksum = checksummed };
         var ledgerDamage = new List<string>();
-        foreach (var doc in reader.ReadEach(N.Ledger, ledgerDamage))
+        foreach (var doc in reader.ReadEach(N.Ledger, ledgerDamage, otherDamage))
             if (StoreFaults.Damage(() => LedgerBson.FromDocument(doc, names)) is { } e)
                 ledgerDamage.Add($"{N.Ledger}/{LedgerBson.IdText(doc)}: {e.Message}");
         var prices = new List<DailyPrice>();
-        foreach (var doc in reader.ReadEach(N.Prices, lost))
+        foreach (var doc in reader.ReadEach(N.Prices, lost, otherDamage))
         {
             if (StoreFaults.TryRead(() => ToPrice(doc), out var price, out var e)) prices.Add(price);
             else lost.Add($"{N.Prices}/{LedgerBson.IdText(doc)}: {e.Message}");
         }
-        return new SalvageResult(raw, details, prices, lost, ledgerDamage);
+        // The other collections are read document by document too, only to list what no longer reads.
+        foreach (var collection in OtherCollections)
+            foreach (var _ in reader.ReadEach(collection, otherDamage, otherDamage)) { }
+        // And every secondary index (the ledger's on 'at'): a range read through it touches only its own pages, which
+        // no document read above goes through, yet every report's date-range read does.
+        if (!reader.Try(db => db.GetCollection("$indexes").FindAll().Where(i => i["name"].AsString != N.Id)
+                .Select(i => (Collection: i["collection"].AsString, Name: i["name"].AsString, Expression: i["expression"].AsString)).ToList(),
+                out var indexes, out var listing))
+            otherDamage.Add($"the list of indexes cannot be read ({listing!.GetType().Name}: {listing.Message})");
+        foreach (var index in indexes ?? [])
+            if (!reader.Try(db => db.GetCollection(index.Collection).Query().OrderBy(index.Expression).Select("{ k: $._id }").ToDocuments().Count(),
+                    out _, out var broken))
+                otherDamage.Add($"{index.Collection}: its index '{index.Name}' cannot be read ({broken!.GetType().Name}: {broken.Message}); a repair builds a new one");
+        return new SalvageResult(raw, details, prices, lost, ledgerDamage, otherDamage);
     }
+
+    /// <summary>The collections a repair does not copy, in the order <see cref="Salvage"/> lists their damage.</summary>
+    private static readonly string[] OtherCollections =
+        [N.RawVersions, N.RawFlags, N.Cursors, N.Balances, N.Runs, N.Meta, N.LedgerSums, N.LedgerCache, N.PriceCache];
 
     /// <summary>A read-only LiteDB connection that is opened again after every failed read.</summary>
     private sealed class SalvageReader : IDisposable
@@ -108,8 +133,15 @@ public sealed partial class PortfolioStore
             return false;
         }
 
-        public IEnumerable<BsonDocument> ReadEach(string collection, List<string> lost)
+        /// <summary>
+        /// Every document of <paramref name="collection"/> that reads, in key order; each that does not is added to
+        /// <paramref name="lost"/>. When every document reads on its own but the range reads that the store's normal scans
+        /// use fail (damage in the upper levels of the key index, which a walk in key order does not touch), that is added to
+        /// <paramref name="structure"/>: nothing is lost, and a repair builds a new index.
+        /// </summary>
+        public IEnumerable<BsonDocument> ReadEach(string collection, List<string> lost, List<string> structure)
         {
+            var before = lost.Count;
             // Index keys only: the documents are not read, so damage in a data page does not stop the listing.
             if (!Try(db => db.GetCollection(collection).Query().OrderBy(N.Id).Select("{ k: $._id }").ToDocuments().Select(d => d["k"]).ToList(),
                     out var keys, out var listing))
@@ -121,11 +153,27 @@ public sealed partial class PortfolioStore
             foreach (var key in keys)
             {
                 if (!Try(db => db.GetCollection(collection).FindById(key), out var doc, out var error))
-                    lost.Add($"{collection}/{key.AsString}: unreadable ({error!.GetType().Name}: {error.Message})");
+                    lost.Add($"{collection}/{KeyText(key)}: unreadable ({error!.GetType().Name}: {error.Message})");
                 else if (doc is null)
-                    lost.Add($"{collection}/{key.AsString}: listed in the index but not found");
+                    lost.Add($"{collection}/{KeyText(key)}: listed in the index but not found");
                 else
                     yield return doc;
+            }
+            if (lost.Count == before && !Try(db => SeekAll(db.GetCollection(collection)), out _, out var seek))
+                structure.Add($"{collection}: its key index is damaged: every document reads on its own, but a range read fails ({seek!.GetType().Name}: {seek.Message}); a repair builds a new one");
+        }
+
+        /// <summary>The keys of a collection read as the store's scans read them: range seeks in batches.</summary>
+        private static int SeekAll(ILiteCollection<BsonDocument> collection)
+        {
+            var count = 0;
+            var last = BsonValue.MinValue;
+            while (true)
+            {
+                var keys = collection.Query().Where(Query.GT(N.Id, last)).OrderBy(N.Id).Select("{ k: $._id }").Limit(10_000).ToDocuments().Select(d => d["k"]).ToList();
+                count += keys.Count;
+                if (keys.Count < 10_000) return count;
+                last = keys[^1];
             }
         }
 
@@ -137,7 +185,7 @@ public sealed partial class PortfolioStore
                 var from = last;
                 if (!Try(db => db.GetCollection(collection).Find(Query.GT(N.Id, from), 0, 500).ToList(), out var docs, out var error))
                 {
-                    lost.Add($"{collection}: everything after key {(last.IsMinValue ? "(start)" : last.AsString)} is unreadable ({error!.GetType().Name}: {error.Message})");
+                    lost.Add($"{collection}: everything after key {(last.IsMinValue ? "(start)" : KeyText(last))} is unreadable ({error!.GetType().Name}: {error.Message})");
                     yield break;
                 }
                 foreach (var doc in docs) yield return doc;
@@ -145,6 +193,8 @@ public sealed partial class PortfolioStore
                 last = docs[^1][N.Id];
             }
         }
+
+        private static string KeyText(BsonValue key) => key.IsString ? key.AsString : key.ToString();
 
         public void Dispose() => StoreFaults.Damage(() => _db?.Dispose());   // closing a damaged file may fail too
     }

@@ -61,6 +61,7 @@ public sealed partial class PortfolioStore
         VerifyLedger(problems, raw);
         VerifyLedgerCache(problems);
         VerifyPriceCache(problems);
+        VerifyLedgerIndex(problems);
         VerifyFlags(problems, raw);
         VerifyVersions(problems, raw, streams);
         VerifyCursors(problems, streams);
@@ -154,6 +155,23 @@ public sealed partial class PortfolioStore
 
     /// <summary>A current ledger cache (schema 7) must read back intact and hold exactly the entries of the ledger's own
     /// documents; a stale one is not used and is rewritten by the next run, so it is not a problem.</summary>
+    /// <summary>
+    /// The ledger's index on <c>at</c> (date-range reads go through it, whole-ledger reads do not): it must list every
+    /// entry, and read.
+    /// </summary>
+    private void VerifyLedgerIndex(List<StoreProblem> problems)
+    {
+        int byId = 0, byAt = 0;
+        if (StoreFaults.Damage(() =>
+            {
+                byId = _ledger.Count();
+                byAt = _ledger.Count(Query.GTE(N.At, BsonValue.MinValue));
+            }) is { } e)
+            problems.Add(new(StoreProblemKind.Unreadable, N.Ledger, $"its index on '{N.At}' cannot be read ({e.GetType().Name}: {e.Message}); 'portfoliosync repair' builds a new store with new indexes"));
+        else if (byAt != byId)
+            problems.Add(new(StoreProblemKind.Unreadable, N.Ledger, Invariant($"its index on '{N.At}' lists {byAt} entries, the ledger holds {byId}; 'portfoliosync repair' builds a new store with new indexes")));
+    }
+
     private void VerifyLedgerCache(List<StoreProblem> problems)
     {
         if (LedgerCacheState() is not { Current: true }) return;

@@ -79,6 +79,7 @@ public static class StoreFaults
         catch (KeyNotFoundException e) { damage = e; }
         catch (OverflowException e) { damage = e; }
         catch (NotSupportedException e) { damage = e; }       // a bad BSON type byte
+        catch (NotImplementedException e) { damage = e; }     // an index node with a bad key type (LiteDB's BsonDataReader)
         return false;
     }
 

@@ -66,13 +66,14 @@ public abstract class StoreFaultFixture(ITestOutputHelper output) : IAsyncLifeti
         File.Copy(_template, store);
     }
 
-    private protected async Task<Dictionary<string, CliOutcome>> Outputs(string config, string store, string name)
+    private protected async Task<Dictionary<string, CliOutcome>> Outputs(string config, string store, string name, bool inProcess = false)
     {
+        Func<string, string[], Task<CliOutcome>> run = inProcess ? RunInProcess : (c, a) => Run(c, a);
         var result = new Dictionary<string, CliOutcome>(StringComparer.Ordinal);
-        result["status"] = await Run(config, ["status", "--json", "--store", store]);
-        result["verify"] = await Run(config, ["verify", "--store", store]);
+        result["status"] = await run(config, ["status", "--json", "--store", store]);
+        result["verify"] = await run(config, ["verify", "--store", store]);
         var reportDir = Path.Combine(_work.Path, "reports-" + name);
-        var report = await Run(config, ["report", "--year", "2023", "--format", "csv", "--out", reportDir, "--store", store]);
+        var report = await run(config, ["report", "--year", "2023", "--format", "csv", "--out", reportDir, "--store", store]);
         result["report"] = report with { Files = ReadReport(reportDir) };
         return result;
     }
@@ -122,6 +123,34 @@ public abstract class StoreFaultFixture(ITestOutputHelper output) : IAsyncLifeti
         }
         var outcome = new CliOutcome(process.ExitCode, await stdout, await stderr, []);
         Output.WriteLine($"{watch.Elapsed.TotalSeconds:0.0} s, exit {outcome.ExitCode}: portfoliosync {string.Join(' ', args)}");
+        return outcome;
+    }
+
+    /// <summary>
+    /// The same program run in this test process (<see cref="CliApp.RunAsync"/>, what the real process's entry point
+    /// calls), with the same arguments, variables and folders as <see cref="Run"/>: for the many runs whose point is what
+    /// the program does with a file, not the process around it (a separate process costs about a second of start-up and
+    /// JIT each).
+    /// </summary>
+    private protected async Task<CliOutcome> RunInProcess(string config, string[] args)
+    {
+        var watch = Stopwatch.StartNew();
+        var variables = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var a in _server.Data.Accounts)
+        {
+            variables[$"K_{Env(a)}"] = a.Key;
+            variables[$"S_{Env(a)}"] = a.Secret;
+        }
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var env = new PortfolioSync.Cli.Hosting.CliEnvironment
+        {
+            Out = output, Error = error, Variables = variables, WorkingDirectory = _work.Path, HomeDirectory = _work.Path,
+            Time = TimeProvider.System, IsTerminal = false,
+        };
+        var code = await PortfolioSync.Cli.CliApp.RunAsync([.. args, "--config", config], env, CancellationToken.None);
+        var outcome = new CliOutcome(code, output.ToString(), error.ToString(), []);
+        Output.WriteLine($"{watch.Elapsed.TotalSeconds:0.0} s, exit {outcome.ExitCode} (in-process): portfoliosync {string.Join(' ', args)}");
         return outcome;
     }
 
@@ -318,14 +347,16 @@ public sealed class StoreDamageTests(ITestOutputHelper output) : StoreFaultFixtu
         }
         cases.Add(("truncated", bytes[..(bytes.Length / 2)]));
 
-        // Two cases at a time: each is a chain of short processes, so a second one uses the time the first waits on starts.
+        // The first case runs every command as a real process (the installed program's exit codes and messages); the
+        // others run the same program in-process (CliApp.RunAsync, what the process's entry point calls), since their
+        // point is what it does with each damaged file. Two cases at a time.
         using var lanes = new SemaphoreSlim(2);
-        await Task.WhenAll(cases.Select(async c =>
+        await Task.WhenAll(cases.Select(async (c, i) =>
         {
             await lanes.WaitAsync();
             try
             {
-                await Case(c.Name, c.Content);
+                await Case(c.Name, c.Content, inProcess: i > 0);
             }
             finally
             {
@@ -333,12 +364,13 @@ public sealed class StoreDamageTests(ITestOutputHelper output) : StoreFaultFixtu
             }
         }));
 
-        async Task Case(string name, byte[] content)
+        async Task Case(string name, byte[] content, bool inProcess)
         {
+            Func<string, string[], Task<CliOutcome>> run = inProcess ? RunInProcess : (c, a) => Run(c, a);
             var damaged = Path.Combine(_work.Path, name.Replace('@', '-'), "store.db");
             Directory.CreateDirectory(Path.GetDirectoryName(damaged)!);
             await File.WriteAllBytesAsync(damaged, content);
-            var got = await Outputs(config, damaged, name.Replace('@', '-'));
+            var got = await Outputs(config, damaged, name.Replace('@', '-'), inProcess);
             foreach (var (command, result) in got)
             {
                 Output.WriteLine($"{name} {command}: exit {result.ExitCode} {result.Error.Split('\n')[0]}");
@@ -358,7 +390,7 @@ public sealed class StoreDamageTests(ITestOutputHelper output) : StoreFaultFixtu
             // was lost, and the reports are the intact store's
             var before = await File.ReadAllBytesAsync(damaged);
             var repaired = Path.Combine(Path.GetDirectoryName(damaged)!, "repaired.db");
-            var repair = await Run(config, ["repair", "--out", repaired, "--store", damaged]);
+            var repair = await run(config, ["repair", "--out", repaired, "--store", damaged]);
             Output.WriteLine($"{name} repair: exit {repair.ExitCode}\n{repair.All}");
             repair.All.Should().NotContain("unexpected error", $"{name} repair");
             if (repair.ExitCode == 5)
@@ -373,9 +405,9 @@ public sealed class StoreDamageTests(ITestOutputHelper output) : StoreFaultFixtu
                 repair.Out.Should().Contain("raw records recovered");
             }
             (await File.ReadAllBytesAsync(damaged)).Should().Equal(before, "repair never writes the damaged store");
-            (await Run(config, ["sync", "--full", "--quiet", "--store", repaired])).ExitCode.Should().Be(0, $"{name} sync --full");
+            (await run(config, ["sync", "--full", "--quiet", "--store", repaired])).ExitCode.Should().Be(0, $"{name} sync --full");
             var reportDir = Path.Combine(_work.Path, "reports-repaired-" + name.Replace('@', '-'));
-            var again = await Run(config, ["report", "--year", "2023", "--format", "csv", "--out", reportDir, "--store", repaired]);
+            var again = await run(config, ["report", "--year", "2023", "--format", "csv", "--out", reportDir, "--store", repaired]);
             again.ExitCode.Should().Be(expected["report"].ExitCode);
             ReadReport(reportDir).Should().Equal(expected["report"].Files, $"{name}: repair + sync --full give the intact figures");
         }

@@ -79,6 +79,13 @@ public sealed class RepairCommand : CliCommand<RepairSettings>
         o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  prices: {salvage.Prices.Count:N0} daily candles recovered"));
         if (salvage.LedgerDamage.Count > 0)
             o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  ledger: {salvage.LedgerDamage.Count:N0} damaged entries of the old store, rebuilt from their raw records"));
+        if (salvage.OtherDamage.Count > 0)
+        {
+            o.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  other: {salvage.OtherDamage.Count:N0} damaged document(s) or range(s) in collections a repair does not copy (sync history, cursors, balances, superseded versions, caches; the next sync rebuilds what it needs):"));
+            foreach (var line in salvage.OtherDamage.Take(20)) o.WriteLine("    " + line);
+            if (salvage.OtherDamage.Count > 20) o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    … and {salvage.OtherDamage.Count - 20} more"));
+        }
         if (salvage.Lost.Count == 0)
         {
             o.WriteLine("nothing was lost. Point the config's store (or --store) at the new file; the damaged one is unchanged.");

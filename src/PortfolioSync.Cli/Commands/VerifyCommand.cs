@@ -70,9 +70,14 @@ public sealed class VerifyCommand : CliCommand<VerifySettings>
     private static CliException ListDamage(CommandContext context, string storePath, Store.StoreException damage)
     {
         var salvage = Store.PortfolioStore.Salvage(storePath);
-        foreach (var line in salvage.Lost.Concat(salvage.LedgerDamage)) context.Env.Out.WriteLine("damaged: " + line);
+        var damaged = salvage.AllDamage.ToList();
+        foreach (var line in damaged) context.Env.Out.WriteLine("damaged: " + line);
+        // Every document reads on its own, yet the whole-store checks failed: the damage is in LiteDB's own structures
+        // (a collection's page list, free-space lists, a secondary index) that no single document read touches.
+        if (damaged.Count == 0)
+            context.Env.Out.WriteLine($"damaged: the store's own structures (every document reads on its own, but reading them together fails: {damage.InnerException?.GetType().Name ?? "LiteDB"}: {damage.InnerException?.Message ?? damage.Message})");
         context.Env.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"readable: {salvage.Raw.Count:N0} raw records, {salvage.Prices.Count:N0} daily candles; unreadable: {salvage.Lost.Count + salvage.LedgerDamage.Count:N0} (listed above)"));
+            $"readable: {salvage.Raw.Count:N0} raw records, {salvage.Prices.Count:N0} daily candles; unreadable: {damaged.Count:N0} document(s) or range(s) (listed above)"));
         return new CliException(damage.Message, ExitCode.StoreDamaged, damage);
     }
 
