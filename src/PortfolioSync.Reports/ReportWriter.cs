@@ -20,7 +20,8 @@ public static class ReportWriter
     public static string Write(TaxReport report, string outDir, ReportFormats formats) =>
         Write(report, outDir, formats, _ => { });
 
-    /// <param name="afterFile">Called with each file's path once it is written (tests use it to fail half-way).</param>
+    /// <param name="afterFile">Called with each file's path once it is written, in the files' order (the CSV files are written
+    /// two at a time and reported when all are written; tests use it to fail half-way).</param>
     internal static string Write(TaxReport report, string outDir, ReportFormats formats, Action<string> afterFile)
     {
         ArgumentNullException.ThrowIfNull(report);
@@ -54,8 +55,19 @@ public static class ReportWriter
         var tables = ReportTables.For(report);
         if (formats.HasFlag(ReportFormats.Csv))
         {
-            foreach (var table in tables) WriteFile(folder, table.FileName, table.WriteCsv, afterFile);
-            WriteFile(folder, NotesFileName, s => WriteNotes(report, s), afterFile);
+            // The CSV files are independent: written two at a time (each is flushed to disk before the folder is swapped
+            // in, so half of it is waiting), then reported in their order.
+            var files = tables.Select(t => (Name: t.FileName, Write: (Action<Stream>)t.WriteCsv))
+                .Append((NotesFileName, s => WriteNotes(report, s))).ToList();
+            try
+            {
+                Parallel.ForEach(files, new ParallelOptions { MaxDegreeOfParallelism = 2 }, f => WriteFile(folder, f.Name, f.Write, _ => { }));
+            }
+            catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+            }
+            foreach (var f in files) afterFile(Path.Combine(folder, f.Name));
         }
         if (formats.HasFlag(ReportFormats.Xlsx))
             WriteFile(folder, WorkbookName(report), s => WorkbookWriter.Write(tables, $"Tax report {report.Label}", s), afterFile);

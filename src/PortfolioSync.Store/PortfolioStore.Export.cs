@@ -1,5 +1,6 @@
 using System.Globalization;
 using LiteDB;
+using PortfolioSync.Domain;
 using PortfolioSync.Store.Bson;
 using N = PortfolioSync.Store.Bson.Names;
 
@@ -50,7 +51,7 @@ public sealed partial class PortfolioStore
     private static string RawLine(BsonDocument d, string state) => Invariant(
         $"{Q(state == "cur" ? d[N.Id].AsString : d[N.Key].AsString)} {state} v={d[N.Version].AsInt32} entry={OptText(d[N.Entry])} problem={OptText(d[N.Problem])} json={Q(d[N.Json].AsString)}");
 
-    private static string Q(string text) => System.Text.Json.JsonSerializer.Serialize(text);
+    private static string Q(string text) => JsonText.Quote(text);
 
     private static string D(decimal value) => value.ToString(CultureInfo.InvariantCulture);
 

@@ -22,6 +22,7 @@ public sealed partial class PortfolioStore
     {
         ThrowIfDisposed();
         if (_options.ReadOnly || !_cached) return false;
+        RefreshPriceCache();
         var version = LedgerVersion();
         var header = _ledgerCache.FindById(N.CacheHeaderKey);
         if (CountRecords().Sum(c => c.Records) > _options.LedgerCacheMaxEntries)

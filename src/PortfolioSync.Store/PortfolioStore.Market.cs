@@ -72,6 +72,7 @@ public sealed partial class PortfolioStore
                 _prices.Upsert(doc);
                 written++;
             }
+            if (written > 0) RaisePriceVersion();
             return written;
         });
     }
@@ -85,8 +86,19 @@ public sealed partial class PortfolioStore
             .Select(ToPrice).OrderBy(p => p.Date).ToList();
     }
 
-    /// <summary>All stored prices in pair, then date order (for the price book).</summary>
+    /// <summary>
+    /// All stored prices in pair, then date order (for the price book): from the price cache when it is current and
+    /// intact (written at the end of every sync and repair run beside the ledger cache), else from the candles' own
+    /// documents (<see cref="ScanPrices"/>).
+    /// </summary>
     public IReadOnlyList<DailyPrice> ReadPrices()
+    {
+        ThrowIfDisposed();
+        return TryReadPriceCache() ?? ScanPrices();
+    }
+
+    /// <summary>All stored prices in pair, then date order, read from every candle's own document.</summary>
+    public List<DailyPrice> ScanPrices()
     {
         ThrowIfDisposed();
         return _prices.FindAll().Select(ToPrice)
@@ -116,7 +128,11 @@ public sealed partial class PortfolioStore
         {
             var changed = _prices.Find(KeyPrefix(pair + "/")).Where(d => ReadMarket(d) != market).ToList();
             foreach (var d in changed) WriteMarket(d, market);
-            if (changed.Count > 0) _prices.Update(changed);
+            if (changed.Count > 0)
+            {
+                _prices.Update(changed);
+                RaisePriceVersion();
+            }
             return changed.Count;
         });
     }

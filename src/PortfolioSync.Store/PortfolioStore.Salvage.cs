@@ -79,7 +79,7 @@ public sealed partial class PortfolioStore
 
     /// <summary>The collections a repair does not copy, in the order <see cref="Salvage"/> lists their damage.</summary>
     private static readonly string[] OtherCollections =
-        [N.RawVersions, N.RawFlags, N.Cursors, N.Balances, N.Runs, N.Meta, N.LedgerSums, N.LedgerCache];
+        [N.RawVersions, N.RawFlags, N.Cursors, N.Balances, N.Runs, N.Meta, N.LedgerSums, N.LedgerCache, N.PriceCache];
 
     /// <summary>A read-only LiteDB connection that is opened again after every failed read.</summary>
     private sealed class SalvageReader : IDisposable

@@ -60,6 +60,7 @@ public sealed partial class PortfolioStore
 
         VerifyLedger(problems, raw);
         VerifyLedgerCache(problems);
+        VerifyPriceCache(problems);
         VerifyLedgerIndex(problems);
         VerifyFlags(problems, raw);
         VerifyVersions(problems, raw, streams);
@@ -197,6 +198,29 @@ public sealed partial class PortfolioStore
                 : null;
         if (differ is not null)
             problems.Add(new(StoreProblemKind.Unreadable, N.LedgerCache, $"the ledger cache does not match the ledger: {differ}"));
+    }
+
+    /// <summary>A current price cache must read back intact and hold exactly the stored candles; a stale one is not used
+    /// and is rewritten by the next run, so it is not a problem.</summary>
+    private void VerifyPriceCache(List<StoreProblem> problems)
+    {
+        if (!_cached || _priceCache.FindById(N.CacheHeaderKey) is not { } header
+            || header[N.Version].AsInt64 != PriceVersion() || !header[N.Run].Equals(NewestRunId())) return;
+        var cached = TryReadPriceCache();
+        if (cached is null)
+        {
+            problems.Add(new(StoreProblemKind.Unreadable, N.PriceCache,
+                "the price cache does not read back intact (reports read the candles' own documents instead)"));
+            return;
+        }
+        if (!StoreFaults.TryRead(ScanPrices, out var scanned, out _)) return;   // the candles that cannot be read are listed above
+        var differ = cached.Count != scanned.Count
+            ? Invariant($"it holds {cached.Count} candles, the store {scanned.Count}")
+            : Enumerable.Range(0, cached.Count).FirstOrDefault(i => cached[i] != scanned[i], -1) is var i and >= 0
+                ? $"the candle {scanned[i].Pair} {IsoDate.Format(scanned[i].Date)} differs from its cached copy"
+                : null;
+        if (differ is not null)
+            problems.Add(new(StoreProblemKind.Unreadable, N.PriceCache, $"the price cache does not match the stored candles: {differ}"));
     }
 
     private void VerifySums(List<StoreProblem> problems, Dictionary<string, decimal> actual)

@@ -30,6 +30,7 @@ public sealed partial class PortfolioStore : IDisposable
     private readonly ILiteCollection<BsonDocument> _meta;
     private readonly ILiteCollection<BsonDocument> _ledgerSums;
     private readonly ILiteCollection<BsonDocument> _ledgerCache;
+    private readonly ILiteCollection<BsonDocument> _priceCache;
     private bool _disposed;
 
     private PortfolioStore(string path, LiteDatabase db, StoreOptions options)
@@ -48,6 +49,7 @@ public sealed partial class PortfolioStore : IDisposable
         _meta = db.GetCollection(N.Meta);
         _ledgerSums = db.GetCollection(N.LedgerSums);
         _ledgerCache = db.GetCollection(N.LedgerCache);
+        _priceCache = db.GetCollection(N.PriceCache);
         var schema = ReadSchemaVersion(_meta);
         _checksummed = schema >= 6;
         _cached = schema >= 7;

@@ -134,6 +134,14 @@ public static class StoreFaults
         _ => $"reading it failed with {e.GetType().Name} ({e.Message})",
     };
 
+    private static readonly string LiteDbAssembly = typeof(LiteDatabase).Assembly.GetName().Name!;
+    private static readonly string StoreAssembly = typeof(StoreFaults).Assembly.GetName().Name!;
+
+    // DeclaringAssemblyName may be a full display name ("LiteDB, Version=..."); compare the simple name.
+    private static bool SameAssembly(string displayName, string simpleName) =>
+        displayName.Length >= simpleName.Length && displayName.StartsWith(simpleName, StringComparison.Ordinal) &&
+        (displayName.Length == simpleName.Length || displayName[simpleName.Length] == ',');
+
     private static bool FromStore(Exception e)
     {
         for (var x = e; x is not null; x = x.InnerException)
@@ -141,8 +149,9 @@ public static class StoreFaults
             if (x is LiteException) return true;
             foreach (var frame in new StackTrace(x, false).GetFrames())
             {
-                var assembly = frame.GetMethod()?.DeclaringType?.Assembly;
-                if (assembly == typeof(LiteDatabase).Assembly || assembly == typeof(StoreFaults).Assembly) return true;
+                // By name, not by MethodBase: a Native AOT build has the frames' names but not their reflection metadata.
+                var assembly = DiagnosticMethodInfo.Create(frame)?.DeclaringAssemblyName;
+                if (assembly is not null && (SameAssembly(assembly, LiteDbAssembly) || SameAssembly(assembly, StoreAssembly))) return true;
             }
         }
         return false;

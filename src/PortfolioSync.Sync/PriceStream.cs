@@ -64,7 +64,9 @@ internal sealed class PriceStream(StoreWorker store, SyncOptions options, TimePr
     private async Task<int> SyncPairAsync(IBitstampClient client, string pair, CurrencyPair market, LocalDate firstDay, LocalDate today,
         List<Warning> warnings, CancellationToken ct)
     {
-        var from = await store.RunAsync(s => s.GetLatestPriceDate(pair), ct).ConfigureAwait(false) ?? firstDay;
+        // Incremental after the newest stored candle; --full asks every window again, so that candles lost from the middle
+        // (a repaired store) come back (only the candles that differ are written).
+        var from = options.Full ? firstDay : await store.RunAsync(s => s.GetLatestPriceDate(pair), ct).ConfigureAwait(false) ?? firstDay;
         var candles = 0;
         while (from <= today)
         {

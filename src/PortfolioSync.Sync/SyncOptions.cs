@@ -6,7 +6,7 @@ namespace PortfolioSync.Sync;
 /// <summary>How a sync run behaves. Every default suits the nightly job.</summary>
 public sealed class SyncOptions
 {
-    /// <summary>Refetch every record from the start and report differences. Default false (incremental).</summary>
+    /// <summary>Refetch every record and every daily candle from the start and report differences. Default false (incremental).</summary>
     public bool Full { get; init; }
 
     /// <summary>

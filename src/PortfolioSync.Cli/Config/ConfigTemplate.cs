@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using PortfolioSync.Domain;
 using PortfolioSync.Domain.CostBasis;
 using PortfolioSync.Domain.Tax;
@@ -12,7 +11,7 @@ public static class ConfigTemplate
 {
     public static string Render(string storePath)
     {
-        var store = JsonSerializer.Serialize(storePath);
+        var store = JsonText.Quote(storePath);
         var sb = new StringBuilder();
         sb.Append("""
             // PortfolioSync configuration: JSON with // comments. Check it with `portfoliosync status`.

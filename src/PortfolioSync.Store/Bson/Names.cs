@@ -18,6 +18,11 @@ internal static class Names
     public const string CacheHeaderKey = "header";
     /// <summary>Schema 7: the <c>meta</c> document whose <c>v</c> every page commit that writes the ledger raises.</summary>
     public const string LedgerVersionKey = "ledger-version";
+    /// <summary>The whole candle set as checksummed chunks plus a header (<see cref="PortfolioStore.RefreshLedgerCache"/>
+    /// writes it beside the ledger cache). Optional: created by the first run that writes it; a store without it scans.</summary>
+    public const string PriceCache = "price_cache";
+    /// <summary>The <c>meta</c> document whose <c>v</c> every write that changes a stored candle raises.</summary>
+    public const string PriceVersionKey = "price-version";
 
     public const string Id = "_id";
     public const string Account = "account";
