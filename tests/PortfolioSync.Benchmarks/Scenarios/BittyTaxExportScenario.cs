@@ -30,7 +30,8 @@ namespace PortfolioSync.Benchmarks.Scenarios;
 /// BittyTax's <c>trade_allowable_cost_type: 1</c> puts the fee on the disposal of what was given, as the engine does.</item>
 /// <item>Deposit: what returns lots withdrawn before (the engine's <c>Return</c>) is a BittyTax <c>Deposit</c>
 /// (a transfer); the rest is a <c>Gift-Received</c> of value 0 (the engine's zero-cost lot, an acquisition that is
-/// not income). Withdrawal and internal transfer: <c>Withdrawal</c>/<c>Deposit</c> (transfers).</item>
+/// not income). Withdrawal and internal transfer: <c>Withdrawal</c>/<c>Deposit</c> (transfers; an internal
+/// transfer's Note is its entry id followed by <c>internal-transfer</c>, every other Note the entry id).</item>
 /// <item>Staking and other rewards: <c>Staking</c> / <c>Income</c> at market value. Fees of entries other than
 /// trades, paid in a cryptoasset: a separate <c>Spend</c> at market value (the engine's fee disposal, no allowable
 /// cost); fiat fees there change nothing. Staking lock/unlock: only their fee. Write-off: <c>Spend</c> of value 0.
@@ -125,7 +126,8 @@ internal static class BittyTaxExportScenario
                 case EntryKind.InternalTransfer:
                     // Paired between the configured accounts (the engine warns about any that is not): a move.
                     foreach (var (a, q) in NetLegs(e))
-                        Row(e, q > 0m ? "Deposit" : "Withdrawal", q > 0m ? (a, q, null) : null, q < 0m ? (a, -q, null) : null);
+                        Row(e, q > 0m ? "Deposit" : "Withdrawal", q > 0m ? (a, q, null) : null, q < 0m ? (a, -q, null) : null,
+                            note: e.Id + " internal-transfer");
                     break;
                 case EntryKind.StakingReward or EntryKind.ReferralReward or EntryKind.OtherIncome:
                     foreach (var (a, q) in NetLegs(e))
@@ -221,7 +223,8 @@ internal static class BittyTaxExportScenario
         }
 
         private void Row(LedgerEntry e, string type, (Asset Asset, decimal Quantity, decimal? Value)? buy,
-            (Asset Asset, decimal Quantity, decimal? Value)? sell, (Asset Asset, decimal Amount, decimal? Value)? fee = null)
+            (Asset Asset, decimal Quantity, decimal? Value)? sell, (Asset Asset, decimal Amount, decimal? Value)? fee = null,
+            string? note = null)
         {
             var feeValue = fee is { } f ? f.Value ?? Zero() : 0m;
             Rows.Add([
@@ -231,7 +234,7 @@ internal static class BittyTaxExportScenario
                 fee is { } f2 ? Num(f2.Amount) : "", fee?.Asset.Code ?? "", fee is not null ? Num(feeValue) : "",
                 e.Account,
                 InstantPattern.ExtendedIso.Format(e.At),
-                e.Id,
+                note ?? e.Id,
             ]);
             Types[type] = Types.GetValueOrDefault(type) + 1;
         }
