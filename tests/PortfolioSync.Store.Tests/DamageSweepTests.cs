@@ -77,8 +77,10 @@ public sealed class DamageSweepTests(ITestOutputHelper output) : IDisposable
                     if (read is not null && !read.StartsWith("problems:", StringComparison.Ordinal))
                         s.AllDamage.Should().BeEmpty($"{where}: verify found nothing, so salvage finds nothing either");
                 }
-                OpensFromAnotherThread(copy).Should().BeTrue(
-                    $"{where}: salvage holds nothing of the file (LiteDB's named mutex) after it ends, so the next command of the process is not kept waiting");
+                // Only a read that fails inside LiteDB can keep its mutex: checked wherever salvage met a failure.
+                if (salvaged is null || salvaged.AllDamage.Any())
+                    OpensFromAnotherThread(copy).Should().BeTrue(
+                        $"{where}: salvage holds nothing of the file (LiteDB's named mutex) after it ends, so the next command of the process is not kept waiting");
                 var outcome = (read is null ? "damage named" : read.StartsWith("problems:", StringComparison.Ordinal) ? "problems listed" : "intact data")
                     + (salvaged is null ? ", salvage: cannot open" : salvaged.AllDamage.Any() ? ", salvage lists damage" : ", salvage reads all");
                 outcomes[outcome] = outcomes.GetValueOrDefault(outcome) + 1;
