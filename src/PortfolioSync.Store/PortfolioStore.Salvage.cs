@@ -102,35 +102,33 @@ public sealed partial class PortfolioStore
             }
         }
 
-        private LiteDatabase Open()
+        /// <summary>
+        /// Opens the file read-only in LiteDB's direct mode: one engine for all the document-by-document reads, and no named
+        /// mutex. Shared mode takes the file's named mutex on every call, and a read that fails inside LiteDB never gives
+        /// it back: the thread that read keeps it, and any other thread of the process that opens the file waits until that
+        /// thread exits (verify followed by repair in one process waited minutes). Nothing is written, so nothing needs the
+        /// mutex's protection against a writer; a sync never writes into a store that does not read.
+        /// </summary>
+        private LiteDatabase Open() => new(new ConnectionString
         {
-            var db = new LiteDatabase(new ConnectionString
-            {
-                Filename = _path,
-                Connection = ConnectionType.Shared,
-                ReadOnly = true,
-                Collation = OrdinalCollation,
-            }, new BsonMapper());
-            // A shared connection opens and closes the file around every call unless a transaction is open: one read
-            // transaction keeps it open across the document-by-document reads (nothing is written; disposing ends it).
-            try
-            {
-                db.BeginTrans();
-            }
-            catch
-            {
-                db.Dispose();
-                throw;
-            }
-            return db;
-        }
+            Filename = _path,
+            Connection = ConnectionType.Direct,
+            ReadOnly = true,
+            Collation = OrdinalCollation,
+        }, new BsonMapper());
 
         public bool Try<T>(Func<LiteDatabase, T> read, out T value, out Exception? error)
         {
             if (StoreFaults.TryRead(() => read(_db ??= Open()), out value, out error)) return true;
-            StoreFaults.Damage(() => _db?.Dispose());   // reopened for the next read: after one failure LiteDB's shared engine fails every read
-            _db = null;
+            Close();   // reopened for the next read: after one failure LiteDB's shared engine fails every read
             return false;
+        }
+
+        private void Close()
+        {
+            var db = _db;
+            _db = null;
+            StoreFaults.Damage(() => db?.Dispose());   // closing a damaged file may fail too
         }
 
         /// <summary>
@@ -196,6 +194,6 @@ public sealed partial class PortfolioStore
 
         private static string KeyText(BsonValue key) => key.IsString ? key.AsString : key.ToString();
 
-        public void Dispose() => StoreFaults.Damage(() => _db?.Dispose());   // closing a damaged file may fail too
+        public void Dispose() => Close();
     }
 }
