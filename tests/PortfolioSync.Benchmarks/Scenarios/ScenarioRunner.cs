@@ -5,6 +5,8 @@ internal static class ScenarioRunner
 {
     private static readonly Dictionary<string, Func<string[], int>> Scenarios = new(StringComparer.Ordinal)
     {
+        ["bittytax-compare"] = BittyTaxCompareScenario.Run,
+        ["bittytax-export"] = BittyTaxExportScenario.Run,
         ["dashboard-open"] = DashboardOpenScenario.Run,
         ["engine"] = Engine.EngineScenario.Run,
         ["ledger-read"] = LedgerReadScenario.Run,
