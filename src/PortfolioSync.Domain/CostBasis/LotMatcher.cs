@@ -13,6 +13,13 @@ internal sealed class LotMatcher(CostBasisOptions options, Dictionary<(string Po
 {
     private readonly Dictionary<(string Pool, Asset Asset), ILotPool> _pools = [];
     private readonly Dictionary<(string Pool, Asset Asset), List<Lot>> _external = [];
+    /// <summary>
+    /// UK method: how much of each section 104 pool is outside the exchange. Withdrawn tokens are still the person's and
+    /// stay in the pool (moving them between one's own wallets is not a disposal, CRYPTO22200; the pool holds every token
+    /// of a kind the person holds, CRYPTO22200/TCGA 1992 s104), so the pool's average keeps blending them with later
+    /// acquisitions; disposals on the exchange take only from what is held on it.
+    /// </summary>
+    private readonly Dictionary<(string Pool, Asset Asset), decimal> _outside = [];
     private readonly Dictionary<(string Pool, Asset Asset), List<Pending>> _pending = [];
     private readonly List<LotPiece> _pieces = [];
 
@@ -53,15 +60,26 @@ internal sealed class LotMatcher(CostBasisOptions options, Dictionary<(string Po
         if (ukDays is not null) BuildUkDisposals();
     }
 
-    public HoldingSnapshot Snapshot(Instant at) => new(at,
-        _pools.Where(p => p.Value.Quantity != 0m || p.Value.Cost != 0m)
-            .OrderBy(p => p.Key.Pool, StringComparer.Ordinal).ThenBy(p => p.Key.Asset)
-            .Select(p => new Holding(p.Key.Pool, p.Key.Asset, p.Value.Quantity, p.Value.Cost) { CostFlags = p.Value.Flags }).ToList(),
-        _external.Where(p => p.Value.Count > 0).OrderBy(p => p.Key.Pool, StringComparer.Ordinal).ThenBy(p => p.Key.Asset)
+    public HoldingSnapshot Snapshot(Instant at)
+    {
+        var held = new List<Holding>();
+        var outside = new List<Holding>();
+        foreach (var (key, pool) in _pools.OrderBy(p => p.Key.Pool, StringComparer.Ordinal).ThenBy(p => p.Key.Asset))
+        {
+            // UK: the pool's share outside the exchange is listed as external, at the pool's average cost.
+            var away = Math.Min(_outside.GetValueOrDefault(key), pool.Quantity);
+            var awayCost = away <= 0m ? 0m : away == pool.Quantity ? pool.Cost : pool.Cost * away / pool.Quantity;
+            if (pool.Quantity - away != 0m || pool.Cost - awayCost != 0m)
+                held.Add(new Holding(key.Pool, key.Asset, pool.Quantity - away, pool.Cost - awayCost) { CostFlags = pool.Flags });
+            if (away > 0m) outside.Add(new Holding(key.Pool, key.Asset, away, awayCost) { CostFlags = pool.Flags });
+        }
+        outside.AddRange(_external.Where(p => p.Value.Count > 0)
             .Select(p => new Holding(p.Key.Pool, p.Key.Asset, p.Value.Sum(l => l.Quantity), p.Value.Sum(l => l.Cost))
             {
                 CostFlags = p.Value.Aggregate(CostFlags.None, (f, l) => f | l.Flags),
-            }).ToList());
+            }));
+        return new(at, held, outside.OrderBy(h => h.Pool, StringComparer.Ordinal).ThenBy(h => h.Asset).ToList());
+    }
 
     private void Apply(PoolEvent e)
     {
@@ -79,6 +97,15 @@ internal sealed class LotMatcher(CostBasisOptions options, Dictionary<(string Po
             case PoolEventKind.Dispose:
                 Dispose(e);
                 break;
+            case PoolEventKind.Withdraw when ukDays is not null:
+            {
+                var key = (e.Pool, e.Asset);
+                var onExchange = Math.Max(0m, Pool(e.Pool, e.Asset).Quantity - _outside.GetValueOrDefault(key));
+                var leaving = Math.Min(e.Quantity, onExchange);
+                _outside[key] = _outside.GetValueOrDefault(key) + leaving;
+                if (e.Quantity > leaving) Short(e, e.Quantity - leaving, "withdrawal: only the tokens held left");
+                break;
+            }
             case PoolEventKind.Withdraw:
             {
                 Take(e, "withdrawal");
@@ -105,10 +132,21 @@ internal sealed class LotMatcher(CostBasisOptions options, Dictionary<(string Po
         }
     }
 
+    /// <summary>Takes from what the pool holds on the exchange (UK: not its share outside, <see cref="_outside"/>), at the
+    /// whole pool's average; returns the quantity not found.</summary>
+    private decimal TakeHeld(PoolEvent e, decimal quantity)
+    {
+        var pool = Pool(e.Pool, e.Asset);
+        var away = _outside.GetValueOrDefault((e.Pool, e.Asset));
+        if (away <= 0m) return pool.Take(quantity, _pieces);
+        var take = Math.Min(quantity, Math.Max(0m, pool.Quantity - away));
+        return (take > 0m ? pool.Take(take, _pieces) : 0m) + (quantity - take);
+    }
+
     private (decimal Quantity, decimal Cost) Take(PoolEvent e, string what)
     {
         _pieces.Clear();
-        var shortfall = Pool(e.Pool, e.Asset).Take(e.Quantity, _pieces);
+        var shortfall = TakeHeld(e, e.Quantity);
         if (shortfall > 0m) Short(e, shortfall, $"{what}: only the lots held left the pool");
         decimal quantity = 0m, cost = 0m;
         foreach (var p in _pieces)
@@ -122,7 +160,7 @@ internal sealed class LotMatcher(CostBasisOptions options, Dictionary<(string Po
     private void Dispose(PoolEvent e)
     {
         _pieces.Clear();
-        var shortfall = e.PoolQuantity > 0m ? Pool(e.Pool, e.Asset).Take(e.PoolQuantity, _pieces) : 0m;
+        var shortfall = e.PoolQuantity > 0m ? TakeHeld(e, e.PoolQuantity) : 0m;
         if (ukDays is not null)
         {
             var day = ukDays[(e.Pool, e.Asset, Pricing.PriceSeries.DayNumber(e.Date))];
@@ -195,7 +233,14 @@ internal sealed class LotMatcher(CostBasisOptions options, Dictionary<(string Po
     {
         var left = e.Quantity;
         var pool = Pool(e.Pool, e.Asset);
-        if (_external.TryGetValue((e.Pool, e.Asset), out var lots))
+        if (ukDays is not null)
+        {
+            // UK: the tokens never left the pool; they are on the exchange again.
+            var back = Math.Min(left, _outside.GetValueOrDefault((e.Pool, e.Asset)));
+            if (back > 0m) _outside[(e.Pool, e.Asset)] -= back;
+            left -= back;
+        }
+        else if (_external.TryGetValue((e.Pool, e.Asset), out var lots))
         {
             while (left > 0m && lots.Count > 0)
             {

@@ -202,6 +202,53 @@ public sealed class RealHistoryTests
     }
 
     [Fact]
+    public void Uk_withdrawn_coins_stay_in_the_section_104_pool_so_its_average_blends_them_with_later_purchases()
+    {
+        // The person still holds the withdrawn coin (CRYPTO22200): it stays in the pool while it is away.
+        var ledger = new LedgerBuilder()
+            .Buy("2 BTC", on: "2024-01-10", cost: "40000 GBP")
+            .Withdraw("1 BTC", on: "2024-02-01")
+            .Buy("1 BTC", on: "2024-03-01", cost: "50000 GBP")
+            .Sell("1 BTC", on: "2024-05-01", proceeds: "60000 GBP")
+            .Deposit("1 BTC", on: "2024-07-01");
+        var whileAway = LedgerBuilder.Instant("2024-06-01");
+
+        var r = CostBasisEngine.Run(ledger.Build(), PriceBook.Empty, Uk with { SnapshotAt = [whileAway] });
+
+        // Pool: 3 BTC for 90,000 (the coin away included), average 30,000: 60,000 − 30,000 = 30,000. Setting the coin
+        // aside at 20,000 would have made the sale's cost (20,000 + 50,000) / 2 = 35,000 and the gain 25,000.
+        var sale = r.Disposals.Single();
+        sale.Cost.Should().Be(30000m);
+        sale.Gain.Should().Be(30000m);
+        sale.Lots.Single().Rule.Should().Be(MatchRule.Pool);
+        // While away it is listed as external, at the pool's average; back on the exchange, it is simply held.
+        var snapshot = r.Snapshots.Single();
+        snapshot.Holdings.Should().Equal(new Holding("universal", Asset.Btc, 1m, 30000m));
+        snapshot.External.Should().Equal(new Holding("universal", Asset.Btc, 1m, 30000m));
+        r.Holdings.Should().Equal(new Holding("universal", Asset.Btc, 2m, 60000m));
+        r.External.Should().BeEmpty();
+        r.Warnings.Should().NotContain(w => w.Code == WarningCode.MissingCostBasis || w.Code == WarningCode.NegativeBalance);
+    }
+
+    [Fact]
+    public void Uk_a_sale_on_the_exchange_never_takes_the_coins_that_are_away()
+    {
+        // 1 BTC held, 1 withdrawn, then a record sells 1 (a gap in the data): the sale is short on the exchange and is
+        // identified with the next purchase, as any sale of more than is held; the coin away stays in the pool.
+        var ledger = new LedgerBuilder()
+            .Buy("1 BTC", on: "2024-01-10", cost: "20000 GBP")
+            .Withdraw("1 BTC", on: "2024-02-01")
+            .Sell("1 BTC", on: "2024-05-01", proceeds: "60000 GBP")
+            .Buy("1 BTC", on: "2024-07-01", cost: "50000 GBP");
+
+        var r = CostBasisEngine.Run(ledger.Build(), PriceBook.Empty, Uk);
+
+        r.Disposals.Single().Gain.Should().Be(10000m);
+        r.External.Should().Equal(new Holding("universal", Asset.Btc, 1m, 20000m));
+        r.Holdings.Should().BeEmpty();
+    }
+
+    [Fact]
     public void Us_an_unpaired_transfer_out_and_back_keeps_the_lot_and_its_holding_period()
     {
         var ledger = new LedgerBuilder()
