@@ -15,8 +15,8 @@ internal sealed class LotMatcher(CostBasisOptions options, Dictionary<(string Po
     private readonly Dictionary<(string Pool, Asset Asset), List<Lot>> _external = [];
     /// <summary>
     /// UK method: how much of each section 104 pool is outside the exchange. Withdrawn tokens are still the person's and
-    /// stay in the pool (moving them between one's own wallets is not a disposal, CRYPTO22200; the pool holds every token
-    /// of a kind the person holds, CRYPTO22200/TCGA 1992 s104), so the pool's average keeps blending them with later
+    /// stay in the pool (the beneficial owner has a single pooled asset per token type, CRYPTO22200, TCGA 1992 s104(3)(ii);
+    /// moving tokens to one's own wallet disposes of nothing), so the pool's average keeps blending them with later
     /// acquisitions; disposals on the exchange take only from what is held on it.
     /// </summary>
     private readonly Dictionary<(string Pool, Asset Asset), decimal> _outside = [];
