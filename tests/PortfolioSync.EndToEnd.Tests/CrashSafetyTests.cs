@@ -24,7 +24,8 @@ public sealed class CrashSafetyTests(ITestOutputHelper output)
         // the requests that reach `server`, so it must not share that one.
         await using var referenceServer = await FakeBitstampServer.StartAsync(new FakeServerOptions(data) { RateLimit = RateLimitSettings.Unlimited }, CancellationToken.None);
         var reference = Path.Combine(work.Path, "reference");
-        var referenceRun = RunSync(referenceServer, reference, killAfterRequests: null, killDelayMs: 0);
+        // It runs in-process (the same program, CliApp.RunAsync): only the killed runs need a process of their own.
+        var referenceRun = Task.Run(() => RunSyncInProcess(referenceServer, reference));
 
         var resumed = Path.Combine(work.Path, "resumed");
         var random = new Random(7);
@@ -60,17 +61,43 @@ public sealed class CrashSafetyTests(ITestOutputHelper output)
         server.ForbiddenCalls.Should().BeEmpty();
     }
 
-    /// <summary>Runs the CLI; returns its exit code, or null when it was killed.</summary>
-    private async Task<int?> RunSync(FakeBitstampServer server, string folder, int? killAfterRequests, int killDelayMs)
+    /// <summary>The uninterrupted run: the same program and config, in this process.</summary>
+    private static async Task<int> RunSyncInProcess(FakeBitstampServer server, string folder)
+    {
+        var config = WriteConfig(server, folder);
+        var variables = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var a in server.Data.Accounts)
+        {
+            variables[$"K_{Env(a)}"] = a.Key;
+            variables[$"S_{Env(a)}"] = a.Secret;
+        }
+        var env = new PortfolioSync.Cli.Hosting.CliEnvironment
+        {
+            Out = new StringWriter(), Error = new StringWriter(), Variables = variables, WorkingDirectory = folder,
+            HomeDirectory = folder, Time = TimeProvider.System, IsTerminal = false,
+        };
+        var code = await PortfolioSync.Cli.CliApp.RunAsync(["sync", "--config", config, "--quiet"], env, CancellationToken.None);
+        code.Should().Be(0, env.Error.ToString());
+        return code;
+    }
+
+    private static string WriteConfig(FakeBitstampServer server, string folder)
     {
         Directory.CreateDirectory(folder);
         var config = Path.Combine(folder, "config.json");
         var accounts = server.Data.Accounts.Select(a =>
             $$"""{ "name": "{{a.Name}}", "key": "env:K_{{Env(a)}}", "secret": "env:S_{{Env(a)}}" }""");
-        await File.WriteAllTextAsync(config, $$"""
+        File.WriteAllText(config, $$"""
             { "baseCurrency": "GBP", "jurisdiction": "uk", "store": "portfoliosync.db", "baseUrl": "{{server.BaseUrl}}",
               "requestsPerSecond": 100, "accounts": [ {{string.Join(",", accounts)}} ] }
             """);
+        return config;
+    }
+
+    /// <summary>Runs the CLI; returns its exit code, or null when it was killed.</summary>
+    private async Task<int?> RunSync(FakeBitstampServer server, string folder, int? killAfterRequests, int killDelayMs)
+    {
+        var config = WriteConfig(server, folder);
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var arg in new[] { RepoPaths.CliDll, "sync", "--config", config, "--quiet" }) start.ArgumentList.Add(arg);
         foreach (var a in server.Data.Accounts)

@@ -239,9 +239,11 @@ public sealed class StoreFaultTests(ITestOutputHelper output) : StoreFaultFixtur
                 watch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(40), "a full disk ends the run within seconds (the rest is process start-up)");
                 using (var probe = StoreLock.TryAcquire(store).Lock) probe.Should().NotBeNull("the lock is released");
 
+                // The full disk's run above is the real process (it used to hang); the later run and verify are about
+                // the store, so they run in-process.
                 Remount(mount, "size=64m");
-                (await Run(config, ["sync", "--quiet"])).ExitCode.Should().Be(0);
-                (await Run(config, ["verify"])).ExitCode.Should().Be(0);
+                (await RunInProcess(config, ["sync", "--quiet"])).ExitCode.Should().Be(0);
+                (await RunInProcess(config, ["verify"])).ExitCode.Should().Be(0);
                 using var done = PortfolioStore.Open(store, new StoreOptions { ReadOnly = true });
                 foreach (var account in Data.Value.Accounts)
                     done.CountLedger(account.Name).Should().Be(account.Transactions.Count, "the later run completes the store");
@@ -265,12 +267,13 @@ public sealed class StoreFaultTests(ITestOutputHelper output) : StoreFaultFixtur
         {
             Remount(folder, "bind,ro");
             File.Exists(store).Should().BeTrue();
-            var status = await Run(config, ["status"]);
+            // The reads run in-process (what they do with the read-only file is the point); sync, refused, as a process.
+            var status = await RunInProcess(config, ["status"]);
             status.ExitCode.Should().Be(0, status.Error);
-            var report = await Run(config, ["report", "--year", "2023", "--format", "csv", "--out", Path.Combine(_work.Path, "ro-report")]);
+            var report = await RunInProcess(config, ["report", "--year", "2023", "--format", "csv", "--out", Path.Combine(_work.Path, "ro-report")]);
             report.ExitCode.Should().Be(0, report.Error);
             report.Error.Should().Contain("as of sync run");
-            (await Run(config, ["verify"])).ExitCode.Should().Be(0);
+            (await RunInProcess(config, ["verify"])).ExitCode.Should().Be(0);
 
             var sync = await Run(config, ["sync", "--quiet"]);
             sync.ExitCode.Should().Be(1);
@@ -297,7 +300,8 @@ public sealed class StoreFaultTests(ITestOutputHelper output) : StoreFaultFixtur
         Signal(sync.Id, "STOP");
         try
         {
-            var report = await Run(config, ["report", "--year", "2023", "--format", "csv", "--out", Path.Combine(_work.Path, "hang-report")]);
+            // report's refusal is about the lock file, so it runs in-process; status, which must answer SIGTERM, is a process.
+            var report = await RunInProcess(config, ["report", "--year", "2023", "--format", "csv", "--out", Path.Combine(_work.Path, "hang-report")]);
             report.ExitCode.Should().Be(2);
             report.Error.Should().Contain($"pid {sync.Id}").And.Contain("is writing");
 
@@ -320,14 +324,15 @@ public sealed class StoreFaultTests(ITestOutputHelper output) : StoreFaultFixtur
 
         // One request a second: a full refetch of two accounts needs several requests, so it cannot finish inside 1 s.
         var slow = WriteConfig(store, requestsPerSecond: 1);
-        var limited = await Run(slow, ["sync", "--full", "--quiet", "--timeout", "1s"]);
+        // The time limit, the next sync, verify and report are about the store and the options: in-process.
+        var limited = await RunInProcess(slow, ["sync", "--full", "--quiet", "--timeout", "1s"]);
         Output.WriteLine(limited.Error);
         limited.ExitCode.Should().Be(1);
         limited.Error.Should().Contain("time limit of 1s");
         using (var probe = StoreLock.TryAcquire(store).Lock) probe.Should().NotBeNull("the lock is released");
-        (await Run(config, ["sync", "--quiet"])).ExitCode.Should().Be(0);
-        (await Run(config, ["verify"])).ExitCode.Should().Be(0);
-        var after = await Run(config, ["report", "--year", "2023", "--format", "csv", "--out", Path.Combine(_work.Path, "after-report")]);
+        (await RunInProcess(config, ["sync", "--quiet"])).ExitCode.Should().Be(0);
+        (await RunInProcess(config, ["verify"])).ExitCode.Should().Be(0);
+        var after = await RunInProcess(config, ["report", "--year", "2023", "--format", "csv", "--out", Path.Combine(_work.Path, "after-report")]);
         after.ExitCode.Should().Be(0);
         after.Error.Should().Contain("as of sync run");
     }
@@ -342,7 +347,8 @@ public sealed class StoreDamageTests(ITestOutputHelper output) : StoreFaultFixtu
         var intact = Path.Combine(_work.Path, "intact", "store.db");
         var config = WriteConfig(intact);
         await CopySyncedStore(intact);
-        var expected = await Outputs(config, intact, "intact");
+        // The intact store's answers are the reference, so they run in-process; the damaged cases below compare with them.
+        var expected = await Outputs(config, intact, "intact", inProcess: true);
         expected["report"].ExitCode.Should().Be(0);
 
         var bytes = await File.ReadAllBytesAsync(intact);
