@@ -31,14 +31,20 @@ public sealed class CrashSafetyTests(ITestOutputHelper output) : IDisposable
         while (true)
         {
             cycles++;
-            using var child = ProbeProcess.Start("commit", _crashed.FilePath, Pages.ToString(), PageSize.ToString());
+            // Step by step, so that the kill point is counted in pages: the probe starts a page only when let.
+            using var child = ProbeProcess.Start("commit", _crashed.FilePath, Pages.ToString(), PageSize.ToString(), "step");
             var done = false;
             if (kills < 12)
             {
                 // Let it commit 0-2 pages, then kill it somewhere inside the next page (building it or committing it).
-                for (var n = random.Next(0, 3); n > 0 && !done; n--) done = child.ReadLine() is "done" or null;
+                for (var n = random.Next(0, 3); n > 0 && !done; n--)
+                {
+                    child.Go();
+                    done = child.ReadLine() is "done" or null;
+                }
                 if (!done)
                 {
+                    child.Go();
                     Thread.Sleep(random.Next(0, 40));
                     child.Kill();
                     kills++;
@@ -46,6 +52,7 @@ public sealed class CrashSafetyTests(ITestOutputHelper output) : IDisposable
                     continue;
                 }
             }
+            child.CloseInput();   // the last run goes on freely to the end
             while (child.ReadLine() is { } line) done |= line == "done";
             child.WaitForExit().Should().Be(0);
             done.Should().BeTrue();

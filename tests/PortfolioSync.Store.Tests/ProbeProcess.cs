@@ -34,6 +34,13 @@ public sealed class ProbeProcess : IDisposable
 
     public void CloseInput() => _process.StandardInput.Close();
 
+    /// <summary>Lets a probe started with "step" begin its next page.</summary>
+    public void Go()
+    {
+        _process.StandardInput.WriteLine("go");
+        _process.StandardInput.Flush();
+    }
+
     /// <summary>SIGKILL on Unix: no finally blocks, no flush, no dispose.</summary>
     public void Kill()
     {
