@@ -97,7 +97,7 @@ internal static class DashboardPage
             h.Append("<tr data-pool=\"").Append(E(r.Pool)).Append("\" data-asset=\"").Append(E(r.Asset.Code)).Append("\"><td>").Append(E(r.Pool))
                 .Append("</td><th scope=\"row\">").Append(E(r.Asset.Code)).Append("</th>");
             Num(h, "quantity", DecimalText.Format(r.Quantity));
-            Num(h, "price", r.Price is { } p ? DecimalText.Format(p) : null);
+            Num(h, "price", r.Price is { } p ? PriceText(p) : null, title: r.Price is { } exact ? DecimalText.Format(exact) : null);
             Num(h, "market_value", Money(r.MarketValue));
             Num(h, "cost", Money(r.ShownCost));
             Num(h, "unrealized_gain", Money(r.UnrealizedGain), Sign(r.UnrealizedGain));
@@ -226,7 +226,7 @@ internal static class DashboardPage
     private static IEnumerable<string> Notes(DashboardReport d)
     {
         var v = d.Value;
-        yield return $"Money in {v.Currency.Code}, rounded to 2 decimals (half away from zero) as in the CSV files; a total is the rounded sum of the unrounded values. Quantities and prices are shown in full.";
+        yield return $"Money in {v.Currency.Code}, rounded to 2 decimals (half away from zero) as in the CSV files; a total is the rounded sum of the unrounded values. Quantities are shown in full; prices are rounded for reading (2 decimals from 1 up, 4 significant digits below 1), the exact price is in the cell's tooltip and in holdings.csv.";
         yield return "An empty cell or 'unknown' means no price was found, never zero.";
         yield return "Charts: the value of each asset is stacked (held amounts only); the line is the day's total. Colours follow the Okabe-Ito palette.";
         if (v.GeneratedFrom.Length > 0) yield return $"Generated from: {v.GeneratedFrom}.";
@@ -244,9 +244,26 @@ internal static class DashboardPage
         h.Append("<li><span class=\"k\">").Append(title).Append("</span><span class=\"v\"><span id=\"").Append(id).Append("\">")
             .Append(Money(value) ?? "unknown").Append("</span> ").Append(E(currency)).Append("</span></li>\n");
 
-    private static void Num(StringBuilder h, string column, string? text, string? cls = null) =>
-        h.Append("<td class=\"n").Append(cls is null ? "" : " " + cls).Append("\" data-col=\"").Append(column).Append("\">")
+    private static void Num(StringBuilder h, string column, string? text, string? cls = null, string? title = null) =>
+        h.Append("<td class=\"n").Append(cls is null ? "" : " " + cls).Append("\" data-col=\"").Append(column).Append('"')
+            .Append(title is null ? "" : " title=\"" + E(title) + "\"").Append('>')
             .Append(text is null ? "<span class=\"unk\">unknown</span>" : E(text)).Append("</td>");
+
+    /// <summary>
+    /// A price as shown (presentation only; holdings.csv and the cell's title keep the exact value): 2 decimals with
+    /// thousands separators from 1 up (<c>2,680.45</c>), 4 significant digits below 1 (<c>0.5123</c>, <c>0.00001235</c>).
+    /// Cross rates have up to 28 digits, which no reader can use in a table.
+    /// </summary>
+    internal static string PriceText(decimal price)
+    {
+        var size = Math.Abs(price);
+        if (size >= 1m || size == 0m)
+            return Math.Round(price, 2, MidpointRounding.AwayFromZero).ToString("#,##0.00", CultureInfo.InvariantCulture);
+        var places = 3;
+        for (var x = size; x < 1m; x *= 10m) places++;
+        places = Math.Min(places, 28);
+        return Math.Round(price, places, MidpointRounding.AwayFromZero).ToString("0." + new string('0', places), CultureInfo.InvariantCulture);
+    }
 
     private static string? Sign(decimal? v) => v switch { < 0 => "neg", > 0 => "pos", _ => null };
 

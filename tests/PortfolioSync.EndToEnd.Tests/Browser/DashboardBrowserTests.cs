@@ -106,6 +106,8 @@ public sealed class DashboardBrowserTests : IClassFixture<DashboardBrowserTests.
 
         var rows = (await page.EvaluateAsync(
             "[...document.querySelectorAll('#holdings tbody tr')].map(tr => [...tr.children].map(c => c.textContent))", Ct))!.AsArray();
+        var priceTitles = (await page.EvaluateAsync(
+            "[...document.querySelectorAll('#holdings tbody [data-col=price]')].map(c => c.getAttribute('title') ?? '')", Ct))!.AsArray();
 
         var csv = Csv(Path.Combine(_run.Dashboard, "holdings.csv"));
         csv.Should().NotBeEmpty();
@@ -115,8 +117,10 @@ public sealed class DashboardBrowserTests : IClassFixture<DashboardBrowserTests.
             var cells = rows[i]!.AsArray().Select(c => Plain(c!.GetValue<string>())).ToList();
             var expected = csv[i];
             cells.Take(7).Should().Equal(
-                [expected["pool"], expected["asset"], expected["quantity"], Or(expected["price"]), Or(expected["market_value"]), Or(expected["cost"]), Or(expected["unrealized_gain"])],
+                [expected["pool"], expected["asset"], expected["quantity"], Or(Shown(expected["price"])), Or(expected["market_value"]), Or(expected["cost"]), Or(expected["unrealized_gain"])],
                 $"row {i + 1} of holdings.csv");
+            // The price is shown rounded; the cell's title is the exact price of holdings.csv.
+            priceTitles[i]!.GetValue<string>().Should().Be(expected["price"], $"row {i + 1}: the exact price");
         }
         var shares = rows.Select(r => decimal.Parse(r!.AsArray()[7]!.GetValue<string>().TrimEnd('%'), CultureInfo.InvariantCulture)).Sum();
         shares.Should().BeApproximately(100m, 0.5m, "the shares of the priced holdings add up to the whole");
@@ -194,6 +198,17 @@ public sealed class DashboardBrowserTests : IClassFixture<DashboardBrowserTests.
     private static string Plain(string text) => text.Replace(",", "", StringComparison.Ordinal).Trim();
 
     private static string Or(string csv) => csv.Length == 0 ? "unknown" : csv;
+
+    /// <summary>The price as the page rounds it: 2 decimals from 1 up, else 4 significant digits (docs/dashboard.md).</summary>
+    private static string Shown(string csv)
+    {
+        if (csv.Length == 0) return csv;
+        var price = decimal.Parse(csv, CultureInfo.InvariantCulture);
+        if (price >= 1m) return Math.Round(price, 2, MidpointRounding.AwayFromZero).ToString("0.00", CultureInfo.InvariantCulture);
+        var fraction = csv[(csv.IndexOf('.') + 1)..];
+        var places = fraction.Length - fraction.TrimStart('0').Length + 4;   // the zeros after the point, then 4 digits
+        return Math.Round(price, places, MidpointRounding.AwayFromZero).ToString("0." + new string('0', places), CultureInfo.InvariantCulture);
+    }
 
     /// <summary>A report CSV (no field of these files holds a comma or quote) as rows of column → text.</summary>
     private static List<Dictionary<string, string>> Csv(string path)
