@@ -1,4 +1,3 @@
-using PortfolioSync.Cli;
 using PortfolioSync.Cli.Hosting;
 
 namespace PortfolioSync.EndToEnd.Tests;
@@ -31,17 +30,9 @@ public sealed class BundledDemoTests
     public async Task Demo_in_an_empty_folder_uses_the_built_in_sample_data_and_writes_into_portfoliosync_demo()
     {
         using var folder = new TempFolder();
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var env = new CliEnvironment
-        {
-            Out = output, Error = error, Variables = new Dictionary<string, string>(), WorkingDirectory = folder.Path,
-            HomeDirectory = folder.Path, Time = TimeProvider.System, IsTerminal = false,
-        };
+        var (code, output, error) = await InProcessCli.RunAsync(["demo", "--quiet"], folder.Path);
 
-        var code = await CliApp.RunAsync(["demo", "--quiet"], env, CancellationToken.None);
-
-        code.Should().Be(0, error.ToString());
+        code.Should().Be(0, error);
         var demo = Path.Combine(folder.Path, "portfoliosync-demo");
         foreach (var file in new[] { "portfoliosync.db", "value.csv", "value.png", "2024-25/disposals.csv", "2024-25/tax-report-2024-25.xlsx" })
             File.Exists(Path.Combine(demo, file)).Should().BeTrue(file);

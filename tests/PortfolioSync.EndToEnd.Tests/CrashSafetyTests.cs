@@ -71,13 +71,8 @@ public sealed class CrashSafetyTests(ITestOutputHelper output)
             variables[$"K_{Env(a)}"] = a.Key;
             variables[$"S_{Env(a)}"] = a.Secret;
         }
-        var env = new PortfolioSync.Cli.Hosting.CliEnvironment
-        {
-            Out = new StringWriter(), Error = new StringWriter(), Variables = variables, WorkingDirectory = folder,
-            HomeDirectory = folder, Time = TimeProvider.System, IsTerminal = false,
-        };
-        var code = await PortfolioSync.Cli.CliApp.RunAsync(["sync", "--config", config, "--quiet"], env, CancellationToken.None);
-        code.Should().Be(0, env.Error.ToString());
+        var (code, _, error) = await InProcessCli.RunAsync(["sync", "--config", config, "--quiet"], folder, variables);
+        code.Should().Be(0, error);
         return code;
     }
 

@@ -1,7 +1,5 @@
 using System.Globalization;
 using NodaTime;
-using PortfolioSync.Cli;
-using PortfolioSync.Cli.Hosting;
 
 namespace PortfolioSync.EndToEnd.Tests;
 
@@ -49,15 +47,8 @@ public sealed class DemoTests : IClassFixture<DemoTests.DemoRun>
         foreach (var label in labels)
         {
             // When `report --year Y` writes the year on its own
-            var output = new StringWriter();
-            var error = new StringWriter();
-            var env = new CliEnvironment
-            {
-                Out = output, Error = error, Variables = new Dictionary<string, string>(), WorkingDirectory = home,
-                HomeDirectory = home, Time = TimeProvider.System, IsTerminal = false,
-            };
-            var code = await CliApp.RunAsync(["report", "--config", config, "--year", label![..4], "--out", Path.Combine(home, "reports")], env, CancellationToken.None);
-            code.Should().Be(0, error.ToString());
+            var (code, _, error) = await InProcessCli.RunAsync(["report", "--config", config, "--year", label![..4], "--out", Path.Combine(home, "reports")], home);
+            code.Should().Be(0, error);
 
             // Then every file of the year folder is byte for byte the demo's
             var mine = Path.Combine(home, "reports", label);
@@ -200,16 +191,6 @@ public sealed class ShownDemo
         return demo;
     }
 
-    private async Task<(int, string, string)> Run()
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var env = new CliEnvironment
-        {
-            Out = output, Error = error, Variables = new Dictionary<string, string>(), WorkingDirectory = Folder.Path,
-            HomeDirectory = Folder.Path, Time = TimeProvider.System, IsTerminal = false,
-        };
-        var code = await CliApp.RunAsync(["demo", "--data", Path.Combine(RepoPaths.Root, "sample-data"), "--out", Out], env, CancellationToken.None);
-        return (code, output.ToString(), error.ToString());
-    }
+    private Task<(int Code, string Out, string Error)> Run() =>
+        InProcessCli.RunAsync(["demo", "--data", Path.Combine(RepoPaths.Root, "sample-data"), "--out", Out], Folder.Path);
 }

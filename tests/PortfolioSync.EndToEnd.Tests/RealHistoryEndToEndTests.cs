@@ -1,6 +1,4 @@
 using System.Text;
-using PortfolioSync.Cli;
-using PortfolioSync.Cli.Hosting;
 using PortfolioSync.FakeBitstamp;
 using PortfolioSync.FakeBitstamp.Data;
 
@@ -92,18 +90,7 @@ public sealed class RealHistoryEndToEndTests : IDisposable
 
     private readonly Dictionary<string, string> _variables = new(StringComparer.Ordinal);
 
-    private async Task<(int Code, string Out, string Error)> Run(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var env = new CliEnvironment
-        {
-            Out = output, Error = error, Variables = _variables, WorkingDirectory = _folder.Path,
-            HomeDirectory = _folder.Path, Time = TimeProvider.System, IsTerminal = false,
-        };
-        var code = await CliApp.RunAsync(args, env, CancellationToken.None);
-        return (code, output.ToString(), error.ToString());
-    }
+    private Task<(int Code, string Out, string Error)> Run(params string[] args) => InProcessCli.RunAsync(args, _folder.Path, _variables);
 
     private List<Dictionary<string, string>> Csv(string relative)
     {

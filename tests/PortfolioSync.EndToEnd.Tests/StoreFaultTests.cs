@@ -141,25 +141,18 @@ public abstract class StoreFaultFixture(ITestOutputHelper output) : IAsyncLifeti
             variables[$"K_{Env(a)}"] = a.Key;
             variables[$"S_{Env(a)}"] = a.Secret;
         }
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var env = new PortfolioSync.Cli.Hosting.CliEnvironment
-        {
-            Out = output, Error = error, Variables = variables, WorkingDirectory = _work.Path, HomeDirectory = _work.Path,
-            Time = TimeProvider.System, IsTerminal = false,
-        };
         // On a thread of its own that ends with the command, as a process's main thread ends with it: LiteDB 5.0.20's
         // shared mode keeps a file's named mutex on the thread of a read that failed inside it (docs/store.md), and a
         // thread's end gives it back; on a pool thread that lives on, the next command on that file would wait for it.
-        var done = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var done = new TaskCompletionSource<(int Code, string Out, string Error)>(TaskCreationOptions.RunContinuationsAsynchronously);
         var thread = new Thread(() =>
         {
-            try { done.SetResult(PortfolioSync.Cli.CliApp.RunAsync([.. args, "--config", config], env, CancellationToken.None).GetAwaiter().GetResult()); }
+            try { done.SetResult(InProcessCli.RunAsync([.. args, "--config", config], _work.Path, variables).GetAwaiter().GetResult()); }
             catch (Exception e) { done.SetException(e); }   // the test sees what the program threw
         }) { IsBackground = true, Name = "portfoliosync " + args[0] };
         thread.Start();
-        var code = await done.Task;
-        var outcome = new CliOutcome(code, output.ToString(), error.ToString(), []);
+        var (code, output, error) = await done.Task;
+        var outcome = new CliOutcome(code, output, error, []);
         Output.WriteLine($"{watch.Elapsed.TotalSeconds:0.0} s, exit {outcome.ExitCode} (in-process): portfoliosync {string.Join(' ', args)}");
         return outcome;
     }

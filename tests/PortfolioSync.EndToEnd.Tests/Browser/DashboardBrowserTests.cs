@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using PortfolioSync.Cli;
-using PortfolioSync.Cli.Hosting;
 
 namespace PortfolioSync.EndToEnd.Tests.Browser;
 
