@@ -21,8 +21,37 @@ internal static class SampleDataStore
         throw new DirectoryNotFoundException("sample-data/ not found above " + AppContext.BaseDirectory);
     }
 
+    /// <summary>
+    /// The sample data's store, written once per test process (<see cref="Build"/>) into a file of its own; each
+    /// <see cref="WriteTo"/> copies it.
+    /// </summary>
+    private static readonly Lazy<(string Path, int Records, int Flagged)> Template = new(() =>
+    {
+        var folder = Directory.CreateTempSubdirectory("psync-cli-sample-").FullName;
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            try { Directory.Delete(folder, recursive: true); }
+            catch (IOException) { }
+        };
+        var path = Path.Combine(folder, "sample.db");
+        var (records, flagged) = Build(path);
+        return (path, records, flagged);
+    });
+
+    /// <summary>
+    /// Puts a store holding all of the sample data at <paramref name="storePath"/>, which must not exist yet: a copy of
+    /// the one <see cref="Build"/> wrote for this test process (the same bytes as writing it there).
+    /// </summary>
     /// <returns>(records committed, records the mapper flagged)</returns>
     public static (int Records, int Flagged) WriteTo(string storePath)
+    {
+        var (template, records, flagged) = Template.Value;
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(storePath))!);
+        File.Copy(template, storePath, overwrite: false);
+        return (records, flagged);
+    }
+
+    private static (int Records, int Flagged) Build(string storePath)
     {
         var data = Folder();
         using var store = PortfolioStore.Open(storePath, new StoreOptions
