@@ -35,8 +35,9 @@ public abstract class StoreFaultFixture(ITestOutputHelper output) : IAsyncLifeti
     private static string? _template;
 
     /// <summary>
-    /// Puts a store synced from <see cref="Data"/> at <paramref name="store"/>: a copy of one that the real
-    /// <c>portfoliosync sync</c> wrote once for all the tests of this file that start from a synced store.
+    /// Puts a store synced from <see cref="Data"/> at <paramref name="store"/>: a copy of one that
+    /// <c>portfoliosync sync</c> wrote once (in-process: the sync is not what these tests are about) for all the tests
+    /// of this file that start from a synced store.
     /// </summary>
     private protected async Task CopySyncedStore(string store)
     {
@@ -52,7 +53,7 @@ public abstract class StoreFaultFixture(ITestOutputHelper output) : IAsyncLifeti
                     catch (IOException) { }
                 };
                 var path = Path.Combine(folder, "store.db");
-                var sync = await Run(WriteConfig(path), ["sync", "--quiet"]);
+                var sync = await RunInProcess(WriteConfig(path), ["sync", "--quiet"]);
                 sync.ExitCode.Should().Be(0, sync.Error);
                 Output.WriteLine("synced store: " + string.Join(", ", Directory.GetFiles(folder).Select(Path.GetFileName)));
                 _template = path;
@@ -356,9 +357,9 @@ public sealed class StoreDamageTests(ITestOutputHelper output) : StoreFaultFixtu
         }
         cases.Add(("truncated", bytes[..(bytes.Length / 2)]));
 
-        // The first case runs every command as a real process (the installed program's exit codes and messages); the
-        // others run the same program in-process (CliApp.RunAsync, what the process's entry point calls), since their
-        // point is what it does with each damaged file. Two cases at a time.
+        // The first case runs the three reads of the damaged file as real processes (the installed program's exit codes
+        // and messages); everything else runs the same program in-process (CliApp.RunAsync, what the process's entry
+        // point calls), since its point is what the program does with each damaged file. Two cases at a time.
         using var lanes = new SemaphoreSlim(2);
         await Task.WhenAll(cases.Select(async (c, i) =>
         {
@@ -375,7 +376,6 @@ public sealed class StoreDamageTests(ITestOutputHelper output) : StoreFaultFixtu
 
         async Task Case(string name, byte[] content, bool inProcess)
         {
-            Func<string, string[], Task<CliOutcome>> run = inProcess ? RunInProcess : (c, a) => Run(c, a);
             var damaged = Path.Combine(_work.Path, name.Replace('@', '-'), "store.db");
             Directory.CreateDirectory(Path.GetDirectoryName(damaged)!);
             await File.WriteAllBytesAsync(damaged, content);
@@ -399,7 +399,7 @@ public sealed class StoreDamageTests(ITestOutputHelper output) : StoreFaultFixtu
             // was lost, and the reports are the intact store's
             var before = await File.ReadAllBytesAsync(damaged);
             var repaired = Path.Combine(Path.GetDirectoryName(damaged)!, "repaired.db");
-            var repair = await run(config, ["repair", "--out", repaired, "--store", damaged]);
+            var repair = await RunInProcess(config, ["repair", "--out", repaired, "--store", damaged]);
             Output.WriteLine($"{name} repair: exit {repair.ExitCode}\n{repair.All}");
             repair.All.Should().NotContain("unexpected error", $"{name} repair");
             if (repair.ExitCode == 5)
@@ -414,9 +414,9 @@ public sealed class StoreDamageTests(ITestOutputHelper output) : StoreFaultFixtu
                 repair.Out.Should().Contain("raw records recovered");
             }
             (await File.ReadAllBytesAsync(damaged)).Should().Equal(before, "repair never writes the damaged store");
-            (await run(config, ["sync", "--full", "--quiet", "--store", repaired])).ExitCode.Should().Be(0, $"{name} sync --full");
+            (await RunInProcess(config, ["sync", "--full", "--quiet", "--store", repaired])).ExitCode.Should().Be(0, $"{name} sync --full");
             var reportDir = Path.Combine(_work.Path, "reports-repaired-" + name.Replace('@', '-'));
-            var again = await run(config, ["report", "--year", "2023", "--format", "csv", "--out", reportDir, "--store", repaired]);
+            var again = await RunInProcess(config, ["report", "--year", "2023", "--format", "csv", "--out", reportDir, "--store", repaired]);
             again.ExitCode.Should().Be(expected["report"].ExitCode);
             ReadReport(reportDir).Should().Equal(expected["report"].Files, $"{name}: repair + sync --full give the intact figures");
         }
