@@ -29,14 +29,14 @@ public sealed class BundledDemoTests
     [Fact]
     public async Task Demo_in_an_empty_folder_uses_the_built_in_sample_data_and_writes_into_portfoliosync_demo()
     {
-        using var folder = new TempFolder();
-        var (code, output, error) = await InProcessCli.RunAsync(["demo", "--quiet"], folder.Path);
+        // The shared demo's first run is exactly this: `demo` with no option in an empty folder (ShownDemo).
+        var demo = await ShownDemo.Once.Value;
+        var (code, output, error) = demo.First;
 
         code.Should().Be(0, error);
-        var demo = Path.Combine(folder.Path, "portfoliosync-demo");
         foreach (var file in new[] { "portfoliosync.db", "value.csv", "value.png", "2024-25/disposals.csv", "2024-25/tax-report-2024-25.xlsx" })
-            File.Exists(Path.Combine(demo, file)).Should().BeTrue(file);
-        Directory.EnumerateFileSystemEntries(folder.Path).Select(Path.GetFileName).Should().Equal(["portfoliosync-demo"], "nothing else is written");
-        output.ToString().Should().Contain("4,005 new in this run").And.Contain("2024-25").And.Contain("disposals, net gain");
+            File.Exists(Path.Combine(demo.Folder.Path, "portfoliosync-demo", file)).Should().BeTrue(file);
+        demo.FolderAfterFirst.Should().Equal(["portfoliosync-demo"], "nothing else is written");
+        output.Should().Contain("4,005 new in this run").And.Contain("2024-25").And.Contain("disposals, net gain");
     }
 }

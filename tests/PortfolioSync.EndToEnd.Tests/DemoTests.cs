@@ -5,7 +5,8 @@ namespace PortfolioSync.EndToEnd.Tests;
 
 /// <summary>
 /// The demo pipeline in-process on the committed sample data (local server over loopback, real sync into a real
-/// LiteDB file, every report and the chart), checked against figures worked out here from the sample JSON alone.
+/// LiteDB file, every report and the chart), checked against figures worked out here from the sample JSON alone
+/// (<see cref="ShownDemo"/>: the first run uses the copy built into the program).
 /// </summary>
 public sealed class DemoTests : IClassFixture<DemoTests.DemoRun>
 {
@@ -168,8 +169,11 @@ public sealed class DemoTests : IClassFixture<DemoTests.DemoRun>
 }
 
 /// <summary>
-/// The demo run twice in-process on the committed sample data (the second run incremental), once for the whole test
-/// assembly: these tests and the dashboard's browser tests read the same output and never write into it.
+/// The demo run twice in-process, once for the whole test assembly: these tests, the bundled demo's and the dashboard's
+/// browser tests read the same output and never write into it. The first run is a new user's: <c>demo</c> with no
+/// option in an empty folder, so the sample data built into the program (the repository's <c>sample-data/</c> byte for
+/// byte, <see cref="BundledDemoTests"/>) goes into <c>./portfoliosync-demo/</c>. The second names both with
+/// <c>--data</c> (the repository's folder, the same records) and <c>--out</c>, and is incremental.
 /// </summary>
 public sealed class ShownDemo
 {
@@ -178,19 +182,20 @@ public sealed class ShownDemo
     private ShownDemo() { }
 
     public TempFolder Folder { get; } = new();
-    public string Out => Path.Combine(Folder.Path, "demo");
+    public string Out => Path.Combine(Folder.Path, "portfoliosync-demo");
     public (int Code, string Out, string Error) First { get; private set; }
+
+    /// <summary>What the folder held right after the first run (later tests write beside it).</summary>
+    public IReadOnlyList<string> FolderAfterFirst { get; private set; } = [];
     public (int Code, string Out, string Error) Second { get; private set; }
 
     private static async Task<ShownDemo> StartAsync()
     {
         var demo = new ShownDemo();
         AppDomain.CurrentDomain.ProcessExit += (_, _) => demo.Folder.Dispose();
-        demo.First = await demo.Run();
-        demo.Second = await demo.Run();
+        demo.First = await InProcessCli.RunAsync(["demo"], demo.Folder.Path);
+        demo.FolderAfterFirst = Directory.EnumerateFileSystemEntries(demo.Folder.Path).Select(e => Path.GetFileName(e)!).Order(StringComparer.Ordinal).ToList();
+        demo.Second = await InProcessCli.RunAsync(["demo", "--data", Path.Combine(RepoPaths.Root, "sample-data"), "--out", demo.Out], demo.Folder.Path);
         return demo;
     }
-
-    private Task<(int Code, string Out, string Error)> Run() =>
-        InProcessCli.RunAsync(["demo", "--data", Path.Combine(RepoPaths.Root, "sample-data"), "--out", Out], Folder.Path);
 }
