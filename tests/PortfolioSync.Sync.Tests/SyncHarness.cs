@@ -32,14 +32,38 @@ public sealed class SyncHarness : IAsyncDisposable
         RateLimitBurst = 100,
     };
 
-    public static async Task<SyncHarness> StartAsync(ServerData data, FaultSettings? faults = null)
+    /// <param name="store">A store file to start from (copied), e.g. one a first sync of the same data wrote
+    /// (<see cref="SyncedStore"/>); none: a new store.</param>
+    public static async Task<SyncHarness> StartAsync(ServerData data, FaultSettings? faults = null, string? store = null)
     {
         var server = await FakeBitstampServer.StartAsync(new FakeServerOptions(data)
         {
             Faults = faults ?? FaultSettings.None,
             RateLimit = RateLimitSettings.Unlimited,
         }, CancellationToken.None);
-        return new SyncHarness(server, Directory.CreateTempSubdirectory("psync-sync-"));
+        var harness = new SyncHarness(server, Directory.CreateTempSubdirectory("psync-sync-"));
+        if (store is not null) File.Copy(store, harness.StorePath);
+        return harness;
+    }
+
+    /// <summary>
+    /// What one full sync of <paramref name="data"/> into a new store gave: its report, the forbidden calls the server
+    /// saw, and a copy of the store it wrote (kept until the test process ends), for tests that start from a synced
+    /// store instead of each syncing the same data again.
+    /// </summary>
+    public static async Task<SyncedStore> FirstSyncAsync(ServerData data)
+    {
+        await using var h = await StartAsync(data);
+        var report = await h.SyncAsync();
+        var folder = Directory.CreateTempSubdirectory("psync-sync-template-").FullName;
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            try { Directory.Delete(folder, recursive: true); }
+            catch (IOException) { }
+        };
+        var copy = Path.Combine(folder, "portfoliosync.db");
+        File.Copy(h.StorePath, copy);
+        return new SyncedStore(copy, report, h.Server.ForbiddenCalls.ToList());
     }
 
     public async Task<SyncReport> SyncAsync(SyncOptions? options = null, BitstampClientOptions? clientOptions = null,
@@ -89,3 +113,6 @@ public sealed class SyncHarness : IAsyncDisposable
         catch (IOException) { }
     }
 }
+
+/// <summary>A store a first full sync wrote (<see cref="SyncHarness.FirstSyncAsync"/>), with that sync's report.</summary>
+public sealed record SyncedStore(string Path, SyncReport Report, IReadOnlyList<ForbiddenCall> ForbiddenCalls);
