@@ -42,6 +42,7 @@ public sealed class SyncCommandTests
         using var cli = new CliRun { Time = TimeProvider.System };
         var config = exchange.WriteConfig(cli);
         File.WriteAllText(config, File.ReadAllText(config).Insert(File.ReadAllText(config).IndexOf('{', StringComparison.Ordinal) + 1, " \"dashboard\": \"site\","));
+        await LocalExchange.CopySyncedStoreTo(cli);   // the nightly case: a store synced before
 
         var result = await cli.RunAsync("sync", "--config", config, "--quiet");
 
@@ -58,6 +59,7 @@ public sealed class SyncCommandTests
         await using var exchange = await LocalExchange.StartAsync();
         using var cli = new CliRun { Time = TimeProvider.System };
         var config = exchange.WriteConfig(cli);
+        await LocalExchange.CopySyncedStoreTo(cli);
 
         var result = await cli.RunAsync("sync", "--config", config, "--dashboard");
 

@@ -25,8 +25,9 @@ public sealed class KeylessAccountTests(ITestOutputHelper output) : IDisposable
     public async Task A_store_of_imported_records_only_gets_its_prices_from_sync_and_values_like_the_api_store()
     {
         await using var exchange = await LocalExchange.StartAsync();
-        // The same history synced through the API...
+        // The same history synced through the API (a store synced before, and a sync now)...
         var apiConfig = exchange.WriteConfig(_api);
+        await LocalExchange.CopySyncedStoreTo(_api);
         (await _api.RunAsync("sync", "--config", apiConfig)).ExitCode.Should().Be(0);
         (await _api.RunAsync("value", "--config", apiConfig)).ExitCode.Should().BeOneOf([0, 6]);
 
