@@ -30,12 +30,7 @@ public sealed class LocalExchange : IAsyncDisposable
         using var cli = new CliRun { Time = TimeProvider.System };
         var sync = await cli.RunAsync("sync", "--config", exchange.WriteConfig(cli), "--quiet");
         if (sync.ExitCode != 0) throw new InvalidOperationException($"the first sync of the shared store failed: exit {sync.ExitCode}\n{sync.All}");
-        var folder = Directory.CreateTempSubdirectory("psync-cli-synced-").FullName;
-        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
-        {
-            try { Directory.Delete(folder, recursive: true); }
-            catch (IOException) { }
-        };
+        var folder = ProcessTempFolder.Create("psync-cli-synced-");
         var path = Path.Combine(folder, "portfoliosync.db");
         File.Copy(cli.PathIn(StoreRelative), path);
         return path;

@@ -27,12 +27,7 @@ internal static class SampleDataStore
     /// </summary>
     private static readonly Lazy<(string Path, int Records, int Flagged)> Template = new(() =>
     {
-        var folder = Directory.CreateTempSubdirectory("psync-cli-sample-").FullName;
-        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
-        {
-            try { Directory.Delete(folder, recursive: true); }
-            catch (IOException) { }
-        };
+        var folder = ProcessTempFolder.Create("psync-cli-sample-");
         var path = Path.Combine(folder, "sample.db");
         var (records, flagged) = Build(path);
         return (path, records, flagged);
