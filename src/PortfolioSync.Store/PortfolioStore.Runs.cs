@@ -42,6 +42,25 @@ public sealed partial class PortfolioStore
         });
     }
 
+    /// <summary>
+    /// Records what a run did for one account as soon as that account is done (replacing an earlier result of the same
+    /// account), so that a run cut short later, during another account or the prices, still says what its finished
+    /// accounts added. <see cref="FinishRun"/> writes the whole list again at the end.
+    /// </summary>
+    /// <exception cref="ArgumentException">No run has this id.</exception>
+    public RunRecord RecordAccountResult(string runId, AccountRunResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return InTransaction(() =>
+        {
+            var doc = _runs.FindById(runId) ?? throw new ArgumentException($"no run '{runId}' in the store", nameof(runId));
+            var run = ToRun(doc);
+            run = run with { Accounts = [.. run.Accounts.Where(a => a.Account != result.Account), result] };
+            _runs.Update(RunDocument(run));
+            return run;
+        });
+    }
+
     /// <summary>The last <paramref name="count"/> runs, newest first.</summary>
     public IReadOnlyList<RunRecord> ListRuns(int count)
     {

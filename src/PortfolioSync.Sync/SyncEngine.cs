@@ -21,7 +21,7 @@ public sealed class SyncEngine(PortfolioStore store, TimeProvider time, SyncOpti
         // The caller holds the sync lock, so a run still marked running was cut short (killed, power cut).
         foreach (var stale in store.ListRuns(20).Where(r => r.Status == RunStatus.Running))
             store.FinishRun(stale.Id, RunStatus.Failed, stale.Accounts,
-                [.. stale.Errors, "interrupted: the process ended before the run finished (what it committed is kept)"]);
+                [.. stale.Errors, $"{RunRecord.InterruptedError}: the process ended before the run finished (what it committed is kept)"]);
         var run = store.StartRun();
         var results = new AccountSyncResult[accounts.Count];
         var worker = new StoreWorker(store, capacity: 2 * options.MaxParallelAccounts + 1);
@@ -40,7 +40,9 @@ public sealed class SyncEngine(PortfolioStore store, TimeProvider time, SyncOpti
                 await gate.WaitAsync(ct).ConfigureAwait(false);
                 try
                 {
-                    results[i] = await SyncAccountAsync(worker, account, run.Id, ct).ConfigureAwait(false);
+                    var result = results[i] = await SyncAccountAsync(worker, account, run.Id, ct).ConfigureAwait(false);
+                    // Recorded at once: a run killed later (in another account or the prices) still says what this one added.
+                    if (!worker.IsStuck) await worker.RunAsync(s => s.RecordAccountResult(run.Id, ToRunResult(result)), ct).ConfigureAwait(false);
                 }
                 finally
                 {
@@ -62,7 +64,7 @@ public sealed class SyncEngine(PortfolioStore store, TimeProvider time, SyncOpti
             var errors = results.Where(r => r.Error is not null).Select(r => $"{r.Account}: {r.Error}").ToList();
             if (priceResult?.Error is { } pe) errors.Add("prices: " + pe);
             store.FinishRun(run.Id, status,
-                results.Select(r => new AccountRunResult(r.Account, r.Inserted, r.Unchanged, r.Changed, r.Unmapped, r.Error)).ToList(),
+                results.Select(ToRunResult).ToList(),
                 errors);
             return report;
         }
@@ -70,8 +72,8 @@ public sealed class SyncEngine(PortfolioStore store, TimeProvider time, SyncOpti
         {
             StopWorker();
             store.FinishRun(run.Id, RunStatus.Failed,
-                results.Where(r => r is not null).Select(r => new AccountRunResult(r.Account, r.Inserted, r.Unchanged, r.Changed, r.Unmapped, r.Error)).ToList(),
-                ["interrupted"]);
+                results.Where(r => r is not null).Select(ToRunResult).ToList(),
+                [RunRecord.InterruptedError]);
             throw;
         }
         finally
@@ -79,6 +81,9 @@ public sealed class SyncEngine(PortfolioStore store, TimeProvider time, SyncOpti
             StopWorker();
         }
     }
+
+    private static AccountRunResult ToRunResult(AccountSyncResult r) =>
+        new(r.Account, r.Inserted, r.Unchanged, r.Changed, r.Unmapped, r.Error);
 
     private async Task<AccountSyncResult> SyncAccountAsync(StoreWorker worker, SyncAccount account, string runId, CancellationToken ct)
     {

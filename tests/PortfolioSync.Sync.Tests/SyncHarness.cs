@@ -67,7 +67,7 @@ public sealed class SyncHarness : IAsyncDisposable
     }
 
     public async Task<SyncReport> SyncAsync(SyncOptions? options = null, BitstampClientOptions? clientOptions = null,
-        Func<AccountData, string>? secretOf = null, IEnumerable<string>? only = null)
+        Func<AccountData, string>? secretOf = null, IEnumerable<string>? only = null, ISyncProgress? progress = null)
     {
         var clients = new List<BitstampClient>();
         try
@@ -84,7 +84,7 @@ public sealed class SyncHarness : IAsyncDisposable
             var prices = new BitstampClient("prices", Server.BaseUrl, null, clientOptions ?? QuickRetries, TimeProvider.System);
             clients.Add(prices);
             using var store = PortfolioStore.Open(StorePath);
-            var engine = new SyncEngine(store, TimeProvider.System, options ?? new SyncOptions());
+            var engine = new SyncEngine(store, TimeProvider.System, options ?? new SyncOptions(), progress);
             return await engine.RunAsync(accounts, prices, CancellationToken.None);
         }
         finally

@@ -127,13 +127,23 @@ public sealed class StatusCommand : CliCommand<StatusSettings>
                 + string.Join(", ", b.Rows.Where(r => r.Total != 0).Select(r => $"{DecimalText.Format(r.Total)} {r.Asset}"))));
         foreach (var r in facts.Runs)
             console.WriteLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
-                $"run {r.Id}: {r.Status.ToString().ToLowerInvariant()}, started {InstantPattern.General.Format(r.Started)}, {r.Accounts.Sum(a => a.Inserted)} new records{(r.Errors.Count > 0 ? "; " + string.Join("; ", r.Errors) : "")}")));
+                $"run {r.Id}: {r.Status.ToString().ToLowerInvariant()}, started {InstantPattern.General.Format(r.Started)}, {NewRecords(r)}{(r.Errors.Count > 0 ? "; " + string.Join("; ", r.Errors) : "")}")));
         console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"warnings: {facts.Warnings.Count}"));
         foreach (var w in facts.Warnings.Take(20)) console.WriteLine(Markup.Escape($"  {w.Code.ToText()}: {w.Message}"));
         if (facts.Warnings.Count > 20) console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  … and {facts.Warnings.Count - 20} more (status --json lists them all)"));
     }
 
     private static string N(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
+
+    /// <summary>A run's new records; a run cut short counts only the accounts it finished, and says so.</summary>
+    private static string NewRecords(RunRecord r)
+    {
+        var sum = r.Accounts.Sum(a => a.Inserted).ToString(CultureInfo.InvariantCulture);
+        if (!r.Interrupted) return sum + " new records";
+        return r.Accounts.Count == 0
+            ? "new records not counted (no account finished)"
+            : $"{sum} new records in the accounts it finished ({string.Join(", ", r.Accounts.Select(a => a.Account))})";
+    }
 
     private static void WriteJson(TextWriter output, AppConfig config, AppPaths paths, List<AccountStatus> accounts, StoreFacts? facts) =>
         output.WriteLine(JsonSerializer.Serialize(ToJson(config, paths, accounts, facts), StatusJsonContext.Default.StatusJson));

@@ -41,7 +41,8 @@ public static class DashboardOutput
         return page;
     }
 
-    /// <summary>Per configured account (then any other account the runs name), the newest finished run that synced it.</summary>
+    /// <summary>Per configured account (then any other account the runs name), the newest run that finished syncing it
+    /// (a run cut short later, in another account or the prices, counts for the accounts it finished).</summary>
     private static List<SyncStatus> ReadSyncs(AppConfig config, CliEnvironment env)
     {
         IReadOnlyList<RunRecord> runs;
