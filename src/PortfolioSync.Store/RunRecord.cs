@@ -11,9 +11,13 @@ public sealed record RunRecord(
     IReadOnlyList<AccountRunResult> Accounts,
     IReadOnlyList<string> Errors)
 {
-    /// <summary>The first word of the error a run cut short gets: killed (marked by the next run) or stopped by a signal.</summary>
-    public const string InterruptedError = "interrupted";
+    /// <summary>The error of a run stopped by a signal (SIGINT, SIGTERM) or a cancellation: what it committed is kept.</summary>
+    public const string StoppedError = "interrupted";
 
-    /// <summary>Whether the run was cut short; its <see cref="Accounts"/> are then the accounts it finished.</summary>
-    public bool Interrupted => Errors.Any(e => e.StartsWith(InterruptedError, StringComparison.Ordinal));
+    /// <summary>The error the next sync gives a run it finds still marked running: its process was killed.</summary>
+    public const string KilledError = "interrupted: the process ended before the run finished (what it committed is kept)";
+
+    /// <summary>Whether the run was cut short; its <see cref="Accounts"/> are then the accounts it finished. (Exact
+    /// matches: an account's error starts with the account's name, which may be any word.)</summary>
+    public bool Interrupted => Errors.Any(e => e is StoppedError or KilledError);
 }

@@ -21,7 +21,7 @@ public sealed class SyncEngine(PortfolioStore store, TimeProvider time, SyncOpti
         // The caller holds the sync lock, so a run still marked running was cut short (killed, power cut).
         foreach (var stale in store.ListRuns(20).Where(r => r.Status == RunStatus.Running))
             store.FinishRun(stale.Id, RunStatus.Failed, stale.Accounts,
-                [.. stale.Errors, $"{RunRecord.InterruptedError}: the process ended before the run finished (what it committed is kept)"]);
+                [.. stale.Errors, RunRecord.KilledError]);
         var run = store.StartRun();
         var results = new AccountSyncResult[accounts.Count];
         var worker = new StoreWorker(store, capacity: 2 * options.MaxParallelAccounts + 1);
@@ -73,7 +73,7 @@ public sealed class SyncEngine(PortfolioStore store, TimeProvider time, SyncOpti
             StopWorker();
             store.FinishRun(run.Id, RunStatus.Failed,
                 results.Where(r => r is not null).Select(ToRunResult).ToList(),
-                [RunRecord.InterruptedError]);
+                [RunRecord.StoppedError]);
             throw;
         }
         finally
