@@ -40,6 +40,43 @@ public sealed class ValueChartTests
         png.Length.Should().BeGreaterThan(name == "empty" ? 5_000 : 30_000);
     }
 
+    public static TheoryData<string, string> LoaderMessages => new()
+    {
+        // Linux (glibc), as the Native AOT program prints it when libSkiaSharp.so is not beside it
+        { "Unable to load shared library 'libSkiaSharp' or one of its dependencies. In order to help diagnose loading problems, consider using a tool like strace. If you're using glibc, consider setting the LD_DEBUG environment variable: \n/opt/ps/libSkiaSharp.so: cannot open shared object file: No such file or directory\n/opt/ps/liblibSkiaSharp.so: cannot open shared object file: No such file or directory\n",
+          "/opt/ps/libSkiaSharp.so: cannot open shared object file: No such file or directory" },
+        // Windows: one line
+        { "Unable to load DLL 'libSkiaSharp' or one of its dependencies: The specified module could not be found. (0x8007007E)",
+          "Unable to load DLL 'libSkiaSharp' or one of its dependencies: The specified module could not be found. (0x8007007E)" },
+    };
+
+    [Theory]
+    [MemberData(nameof(LoaderMessages))]
+    public void A_native_library_that_does_not_load_inside_the_type_initializers_is_named_with_the_loaders_first_reason(string message, string reason)
+    {
+        // Given: what the drawing library throws, its native failure wrapped by two type initializers (ScottPlot's fonts, SkiaSharp's typeface)
+        var thrown = new AggregateException(new TypeInitializationException("ScottPlot.Fonts",
+            new TypeInitializationException("SkiaSharp.SKTypeface", new DllNotFoundException(message))));
+
+        // When
+        var missing = ChartUnavailableException.From(thrown);
+
+        // Then
+        missing.Should().NotBeNull();
+        missing!.Library.Should().Be("libSkiaSharp");
+        missing.Detail.Should().Be(reason);
+        missing.Message.Should().Be($"the chart's native library libSkiaSharp could not be loaded ({reason})");
+        missing.InnerException.Should().BeSameAs(thrown, "--verbose prints the whole chain");
+        ChartUnavailableException.From(new AggregateException(missing)).Should().BeSameAs(missing, "found once, kept as it is");
+    }
+
+    [Fact]
+    public void Any_other_failure_is_not_taken_for_a_missing_library()
+    {
+        ChartUnavailableException.From(new TypeInitializationException("ScottPlot.Fonts", new InvalidOperationException("no fonts"))).Should().BeNull();
+        ChartUnavailableException.From(new IOException("disk full")).Should().BeNull();
+    }
+
     [Fact]
     public void Month_ticks_are_labelled_invariantly_and_spaced_to_about_a_dozen()
     {

@@ -106,12 +106,13 @@ public sealed class DemoCommand : CliCommand<DemoSettings>
         var value = ValueReportBuilder.Compute(input.Ledger, input.Prices,
             new ValueSeriesOptions(first, last, config.BaseCurrency, zone, null),
             options, input.Description, input.Warnings);
-        var valueFiles = ValueReportWriter.Write(value, outDir, ReportFormats.All);
+        var (valueFiles, chartProblem) = ValueOutput.Write(value, outDir, context.Env.Error);
         var dashboard = DashboardOutput.Write(context, config, Path.Combine(outDir, "dashboard"), ct, input);
 
         PrintSummary(context, sync, written, value, valueFiles, config, input);
         context.Env.Out.WriteLine($"  dashboard      {dashboard}");
-        return SyncRunner.ExitFor(sync);
+        var exit = SyncRunner.ExitFor(sync);
+        return exit == ExitCode.Ok && chartProblem is not null ? ExitCode.Unexpected : exit;
     }
 
     private static AppConfig DemoConfig(ServerData data, string outDir, Uri baseUrl, CommandContext context) => new()

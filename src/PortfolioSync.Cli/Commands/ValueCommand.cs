@@ -93,11 +93,11 @@ public sealed class ValueCommand : CliCommand<ValueSettings>
         var report = ValueReportBuilder.Compute(input.Ledger, input.Prices, series, costBasis, input.Description, input.Warnings);
         phases.Done("value series and cost basis");
         ct.ThrowIfCancellationRequested();
-        var files = ValueReportWriter.Write(report, outDir, ReportFormats.All);
+        var (files, chartProblem) = ValueOutput.Write(report, outDir, env.Error);
         phases.Done("wrote the files");
 
         PrintSummary(env.Out, report, files, costBasis.Method, account);
-        return Task.FromResult(ExitCode.Ok);
+        return Task.FromResult(chartProblem is null ? ExitCode.Ok : ExitCode.Unexpected);
     }
 
     private static LocalDate ParseDate(string option, string text)

@@ -26,11 +26,19 @@ public static class ValueChart
     private static readonly string[] Palette =
         ["#4E79A7", "#F28E2B", "#59A14F", "#E15759", "#76B7B2", "#EDC948", "#B07AA1", "#FF9DA7", "#9C755F"];
 
+    /// <exception cref="ChartUnavailableException">The drawing library's native part could not be loaded.</exception>
     public static byte[] RenderPng(ValueReport report, int width = DefaultWidth, int height = DefaultHeight)
     {
         ArgumentNullException.ThrowIfNull(report);
-        using var plot = Build(report);
-        return plot.GetImageBytes(width, height, ImageFormat.Png);
+        try
+        {
+            using var plot = Build(report);
+            return plot.GetImageBytes(width, height, ImageFormat.Png);
+        }
+        catch (Exception e) when (ChartUnavailableException.From(e) is { } missing)
+        {
+            throw missing;   // the drawing library's native part did not load: say which, not "a type initializer threw"
+        }
     }
 
     public static void WritePng(ValueReport report, Stream output, int width = DefaultWidth, int height = DefaultHeight) =>
