@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Help;
 using System.CommandLine.Invocation;
+using System.CommandLine.Parsing;
 using System.Reflection;
 using PortfolioSync.Cli.Commands;
 using PortfolioSync.Cli.Config;
@@ -54,8 +55,7 @@ public static class CliApp
         if (result.Errors.Count > 0 && result.Action is not HelpAction)
         {
             foreach (var error in result.Errors) env.Error.WriteLine($"error: {error.Message}");
-            var name = result.CommandResult.Command == root ? "" : " " + result.CommandResult.Command.Name;
-            env.Error.WriteLine($"Run 'portfoliosync{name} --help' for usage.");
+            env.Error.WriteLine($"Run 'portfoliosync{CommandPath(result.CommandResult, root)} --help' for usage.");
             return (int)ExitCode.Usage;
         }
         var invocation = new InvocationConfiguration { Output = env.Out, Error = env.Error, EnableDefaultExceptionHandler = false };
@@ -95,6 +95,15 @@ public static class CliApp
     {
         env.Error.WriteLine($"error: {e.Message}");
         return (int)(e.Failure == StoreFailure.Damaged ? ExitCode.StoreDamaged : ExitCode.Unexpected);
+    }
+
+    /// <summary>The words that name a command after the program's name, e.g. " import bitstamp-csv"; "" for the root.</summary>
+    private static string CommandPath(CommandResult command, Command root)
+    {
+        var names = new List<string>();
+        for (SymbolResult? r = command; r is CommandResult c && c.Command != root; r = r.Parent) names.Add(c.Command.Name);
+        names.Reverse();
+        return string.Concat(names.Select(n => " " + n));
     }
 
     private static async Task<int> RunCommandAsync(CliCommand command, CommandContext context, CancellationToken ct)

@@ -53,17 +53,19 @@ public sealed class HelpAndUsageTests
     }
 
     [Theory]
-    [InlineData("bogus")]
-    [InlineData("status", "--bogus")]
-    [InlineData("status", "--json", "extra")]
-    public async Task A_bad_command_line_exits_2_with_one_clear_error_and_no_help_dump(params string[] args)
+    [InlineData("portfoliosync", "bogus")]
+    [InlineData("portfoliosync status", "status", "--bogus")]
+    [InlineData("portfoliosync status", "status", "--json", "extra")]
+    [InlineData("portfoliosync import bitstamp-csv", "import", "bitstamp-csv", "history.csv")]
+    [InlineData("portfoliosync schedule print", "schedule", "print", "--bogus")]
+    public async Task A_bad_command_line_exits_2_with_one_clear_error_and_no_help_dump(string help, params string[] args)
     {
         using var cli = new CliRun();
 
         var result = await cli.RunAsync(args);
 
         result.ExitCode.Should().Be(2);
-        result.Error.Should().StartWith("error: ").And.Contain("--help' for usage");
+        result.Error.Should().StartWith("error: ").And.EndWith($"Run '{help} --help' for usage.{Environment.NewLine}", "the help of the command as typed, subcommand included");
         result.Out.Should().BeEmpty();
     }
 
