@@ -13,12 +13,12 @@ public sealed class NightlyRecipeTests
 {
     private const UnixFileMode Executable = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
 
-    private static async Task<(CliRun Cli, string Printed)> PrintAsync(string os)
+    private static async Task<(CliRun Cli, string Printed)> PrintAsync(string os, bool envFile = true)
     {
         var cli = new CliRun { Os = HostOs.Linux };
         var program = cli.Write("bin/portfoliosync", "#!/bin/sh\necho \"program got: $*; key=$BITSTAMP_MAIN_KEY\"\necho 'summary: 3 accounts, 0 new records'\n", Executable);
         cli.Write(".config/portfoliosync/config.json", "{}");
-        cli.Write(".config/portfoliosync/env", "export BITSTAMP_MAIN_KEY=key-from-env-file\n", UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        if (envFile) cli.Write(".config/portfoliosync/env", "export BITSTAMP_MAIN_KEY=key-from-env-file\n", UnixFileMode.UserRead | UnixFileMode.UserWrite);
         var result = await cli.RunAsync("schedule", "print", "--os", os, "--program", program, "--config", cli.PathIn(".config/portfoliosync/config.json"));
         result.ExitCode.Should().Be(0, result.Error);
         return (cli, result.Out);
@@ -41,6 +41,26 @@ public sealed class NightlyRecipeTests
         log[0].Should().MatchRegex(@"^== \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ sync start$");
         log[1].Should().Be($"program got: --config {cli.PathIn(".config/portfoliosync/config.json")} sync; key=key-from-env-file");
         log[2].Should().StartWith("summary:");
+        log[3].Should().MatchRegex(@"^== \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ sync exit 0$");
+    }
+
+    [Fact]
+    public async Task With_no_env_file_the_cron_line_still_runs_the_sync()
+    {
+        // Given: secrets by file: or command: references only, so no env file beside the config
+        var (cli, printed) = await PrintAsync("linux", envFile: false);
+        using var _ = cli;
+        var line = printed.Split('\n').Single(l => l.StartsWith("17 3 * * * ", StringComparison.Ordinal));
+        var command = line["17 3 * * * ".Length..].Replace("\\%", "%", StringComparison.Ordinal);
+
+        // When
+        var (code, _) = await RunAsync("/bin/sh", ["-c", command], cli.Home);
+
+        // Then: the program ran (before, sh stopped at '.' of the missing file and logged only the start)
+        code.Should().Be(0);
+        var log = File.ReadAllLines(cli.PathIn(".local/state/portfoliosync/sync.log"));
+        log.Should().HaveCount(4, string.Join('\n', log));
+        log[1].Should().Be($"program got: --config {cli.PathIn(".config/portfoliosync/config.json")} sync; key=");
         log[3].Should().MatchRegex(@"^== \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ sync exit 0$");
     }
 

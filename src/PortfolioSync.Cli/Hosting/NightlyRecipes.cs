@@ -5,7 +5,7 @@ namespace PortfolioSync.Cli.Hosting;
 
 /// <summary>
 /// The nightly job per OS, as printed by <c>schedule print</c> and shown in docs/nightly.md. Every recipe reads the
-/// secrets' environment file as a shell does (so <c>export NAME=value</c> lines work everywhere), creates its log
+/// secrets' environment file, when there is one, as a shell does (so <c>export NAME=value</c> lines work everywhere), creates its log
 /// folder, and dates each run in the log with its start, its output (the sync's plain lines and summary) and its exit
 /// code.
 /// </summary>
@@ -37,13 +37,16 @@ public static class NightlyRecipes
     public static string EnvFile(string config, HostOs os) =>
         config[..Math.Max(0, config.LastIndexOf(os == HostOs.Windows ? '\\' : '/'))] + (os == HostOs.Windows ? @"\env" : "/env");
 
-    /// <summary>The shell commands of one run: dated start, the sync with the env file read, dated exit code.</summary>
+    /// <summary>The shell commands of one run: dated start, the sync with the env file read (if there is one), dated exit code.</summary>
     public static string RunScript(string program, string config, string log, bool forCron)
     {
         var pct = forCron ? "\\%" : "%";   // cron turns a bare % into a newline
         var date = $"$(date -u +{pct}Y-{pct}m-{pct}dT{pct}H:{pct}M:{pct}SZ)";
         var folder = log[..log.LastIndexOf('/')];
-        return $"mkdir -p '{folder}' && {{ echo \"== {date} sync start\"; . '{EnvFile(config, HostOs.Linux)}' && '{program}' --config '{config}' sync; echo \"== {date} sync exit $?\"; }} >> '{log}' 2>&1";
+        // The env file is read when there is one: with file: or command: secrets only there is none, and a plain '.' of
+        // a missing file would end the shell before the sync every night.
+        var env = EnvFile(config, HostOs.Linux);
+        return $"mkdir -p '{folder}' && {{ echo \"== {date} sync start\"; {{ [ ! -e '{env}' ] || . '{env}'; }} && '{program}' --config '{config}' sync; echo \"== {date} sync exit $?\"; }} >> '{log}' 2>&1";
     }
 
     private static string Linux(string program, string config, string home)
