@@ -34,6 +34,23 @@ public sealed class SecretReferenceTests
         result.Error.Should().Contain("account 'main': secret env:MAIN_SECRET: environment variable MAIN_SECRET is not set");
     }
 
+    [Theory]
+    [InlineData("check")]
+    [InlineData("sync")]
+    public async Task Check_and_sync_name_every_unreachable_key_and_secret_at_once_before_any_request(string command)
+    {
+        using var cli = new CliRun();
+        var config = cli.Write("config.json", ConfigFiles.OneAccount("env:MAIN_KEY", "env:MAIN_SECRET"));
+
+        var result = await cli.RunAsync(command, "--config", config);
+
+        result.ExitCode.Should().Be(2);
+        result.Error.Should().Be("error: secrets are not reachable:\n"
+            + "  account 'main': key env:MAIN_KEY: environment variable MAIN_KEY is not set (export it in the environment that runs portfoliosync)\n"
+            + "  account 'main': secret env:MAIN_SECRET: environment variable MAIN_SECRET is not set (export it in the environment that runs portfoliosync)"
+            + Environment.NewLine);
+    }
+
     [Fact]
     public async Task A_file_secret_readable_by_others_exits_2_naming_the_file_and_the_fix()
     {

@@ -29,14 +29,27 @@ public static class ExchangeAccounts
         var problems = new List<string>();
         foreach (var account in accounts.Where(a => a.HasKey))
         {
+            // The key and the secret on their own: when both are unreachable, both are said at once (as status does).
+            ApiKeyId? key = null;
+            Secret? secret = null;
             try
             {
-                resolved.Add((account, await resolver.ResolveAsync(account, ct).ConfigureAwait(false)));
+                key = await resolver.ResolveKeyAsync(account, ct).ConfigureAwait(false);
             }
             catch (SecretUnavailableException e)
             {
                 problems.Add(e.Message);
             }
+            try
+            {
+                secret = await resolver.ResolveSecretAsync(account, ct).ConfigureAwait(false);
+            }
+            catch (SecretUnavailableException e)
+            {
+                problems.Add(e.Message);
+            }
+            if (key is not null && secret is not null) resolved.Add((account, new ApiCredentials(key, secret)));
+            else secret?.Dispose();
         }
         if (problems.Count > 0)
         {
