@@ -56,6 +56,28 @@ public sealed class ConfigValidationTests
     }
 
     [Fact]
+    public async Task A_config_saved_by_a_windows_editor_with_a_byte_order_mark_and_crlf_reads_and_its_problems_keep_their_columns()
+    {
+        using var cli = new CliRun();
+        cli.Variables["K"] = "key1";
+        cli.Variables["S"] = "secret1";
+        var good = cli.PathIn("bom.json");
+        File.WriteAllText(good, ConfigFiles.OneAccount("env:K", "env:S").ReplaceLineEndings("\r\n"), new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+        File.ReadAllBytes(good)[..3].Should().Equal(0xEF, 0xBB, 0xBF);
+        var bad = cli.PathIn("bom-bad.json");
+        File.WriteAllText(bad, "{ \"method\": \"fofi\",\r\n  \"accounts\": []\r\n}\r\n", new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+
+        var read = await cli.RunAsync("status", "--config", good);
+        var refused = await cli.RunAsync("status", "--config", bad);
+
+        read.ExitCode.Should().Be(0, read.Error);
+        read.Out.Should().Contain("env:S").And.Contain("yes");
+        refused.ExitCode.Should().Be(2);
+        refused.Error.Should().Contain("bom-bad.json:1:3: method: 'fofi' is not a cost basis method", "columns count from the first character, not the mark")
+            .And.Contain("bom-bad.json:2:3: accounts: must be a non-empty list");
+    }
+
+    [Fact]
     public async Task A_missing_config_says_how_to_create_one()
     {
         using var cli = new CliRun();

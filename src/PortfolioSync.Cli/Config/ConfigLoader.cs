@@ -68,6 +68,9 @@ public static class ConfigLoader
 
     public static AppConfig Parse(byte[] utf8, string path, CliEnvironment env)
     {
+        // Editors on Windows (Notepad before 2019, PowerShell 5's Out-File -Encoding utf8) start the file with a UTF-8
+        // byte order mark; the JSON reader would refuse it at 1:1. Lines and columns are counted after it, as editors do.
+        if (utf8.AsSpan().StartsWith("\uFEFF"u8)) utf8 = utf8[3..];
         JsonDocument document;
         try
         {
