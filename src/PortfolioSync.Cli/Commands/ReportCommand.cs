@@ -116,6 +116,7 @@ public sealed class ReportCommand : CliCommand<ReportSettings>
         if (report.Income.Count > 0)
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"income {report.Income.Count} receipts, {Money(report.Income.Sum(i => i.Value ?? 0m))} {currency}{(report.Income.Any(i => i.Value is null) ? " (some without a price: see warnings)" : "")}"));
+        if (CountryLine(report) is { } country) output.WriteLine(country);
         var errors = report.Warnings.Count(w => w.Severity == Domain.Warnings.Severity.Error);
         var notices = report.Warnings.Count(w => w.Severity == Domain.Warnings.Severity.Info);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -123,6 +124,49 @@ public sealed class ReportCommand : CliCommand<ReportSettings>
         if (report.IsEmpty)
             output.WriteLine($"note: no data in tax year {c.Label} (no disposals, income or transactions): the files hold headers only.");
     }
+
+    /// <summary>
+    /// The country's own figures, as its summary file gives them (the line above is the engine's, by lot): for de, nl, es
+    /// and fr the taxable amount is not the net gain, and for us the form splits short and long term. Null for uk (its
+    /// SA108 figures are the line above).
+    /// </summary>
+    internal static string? CountryLine(TaxReport report)
+    {
+        var cur = report.Context.BaseCurrency.Code;
+        var country = report.Country;
+        if (country?.German is { } de)
+            return string.Create(CultureInfo.InvariantCulture,
+                $"Anlage SO: taxable net {Money(de.TaxableNet)} {cur} ({de.TaxableRows} of {de.Rows} lots held one year or less; exempt net {Money(de.ExemptNet)}), "
+                + $"after the {Money(de.Freigrenze)} Freigrenze {Money(de.TaxableAfterFreigrenze)}; §22 Nr. 3 income {Money(de.OtherIncome)}, after the {Money(de.OtherIncomeFreigrenze)} Freigrenze {Money(de.OtherIncomeTaxable)}: see anlage-so-summary.csv");
+        if (country?.Box3 is { } nl)
+            return string.Create(CultureInfo.InvariantCulture,
+                $"Box 3: exchange holdings on 1 January {Money(nl.ValueAtStart)} {cur}, on 1 January next {Money(nl.ValueAtEnd)}, actual return {Money(nl.ActualReturn)}, deemed return {Money(nl.DeemedReturn)}: see box3-summary.csv");
+        if (country?.Modelo100 is { } es)
+        {
+            var gains = es.Where(r => r.Kind == Reports.Country.Modelo100Row.GainKind).ToList();
+            var incomes = es.Where(r => r.Kind == Reports.Country.Modelo100Row.IncomeKind).ToList();
+            return string.Create(CultureInfo.InvariantCulture,
+                $"Modelo 100: gains and losses {Money(SumOrUnknown(gains, r => r.GainOrLoss))} {cur} over {gains.Sum(r => r.Count)} transmissions, income {Money(SumOrUnknown(incomes, r => r.IncomeValue))}: see modelo-100.csv");
+        }
+        if (country?.French is { } fr)
+            return string.Create(CultureInfo.InvariantCulture,
+                $"Form 2086: net {Money(fr.Net)} {cur} over {fr.Disposals} disposals, total prices {Money(fr.TotalPrices)} ({fr.Exempt switch { true => "exempt: 305 or less", false => "over 305", null => "unknown" }}), taxable {Money(fr.Taxable)}: see form-2086-summary.csv");
+        if (report.Form8949 is { } us)
+        {
+            string Term(Reports.Model.HoldingTerm? term)
+            {
+                var rows = us.Where(r => r.Term == term).ToList();
+                decimal? net = rows.Any(r => r.ShownGain is null) ? null : rows.Sum(r => r.Gain);
+                return string.Create(CultureInfo.InvariantCulture, $"{rows.Count} rows, net {Money(net)}");
+            }
+            return $"Form 8949: short term {Term(Reports.Model.HoldingTerm.Short)}, long term {Term(Reports.Model.HoldingTerm.Long)}"
+                + (us.Any(r => r.Term is null) ? $", term unknown {Term(null)}" : "") + $" {cur}: see form-8949.csv";
+        }
+        return null;
+    }
+
+    private static decimal? SumOrUnknown<T>(IReadOnlyList<T> rows, Func<T, decimal?> value) =>
+        rows.Any(r => value(r) is null) ? null : rows.Sum(r => value(r)!.Value);
 
     private static string Money(decimal value) => DecimalText.FormatMoney(value);
 

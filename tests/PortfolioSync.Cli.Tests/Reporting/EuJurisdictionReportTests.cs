@@ -4,7 +4,8 @@ namespace PortfolioSync.Cli.Tests.Reporting;
 
 /// <summary>
 /// <c>report --year 2024</c> under each EU jurisdiction on a store holding all of <c>sample-data/</c>: the country's
-/// files, a workbook sheet per country file, notes naming the form each file serves; refusals exit 2 naming the rule.
+/// files, a workbook sheet per country file, notes naming the form each file serves, the country's own figures in the
+/// printed summary (and the US form's split by term); refusals exit 2 naming the rule.
 /// </summary>
 public sealed class EuJurisdictionReportTests(EuJurisdictionReportTests.SampleStore sample) : IDisposable, IClassFixture<EuJurisdictionReportTests.SampleStore>
 {
@@ -60,7 +61,53 @@ public sealed class EuJurisdictionReportTests(EuJurisdictionReportTests.SampleSt
         var notes = ReportFixture.Read(_cli, "reports/2024/notes.txt");
         notes.Should().Contain("Country files (which form each serves)").And.Contain(form);
         foreach (var file in files) notes.Should().Contain(file + ":");
+        // and the summary printed names the country's own headline figure, as its summary file gives it
+        result.Out.Should().Contain(CountryLine(jurisdiction), "the line above it is the engine's net by lot, not what the form asks");
         Keep(jurisdiction);
+    }
+
+    [Fact]
+    public async Task The_us_summary_splits_form_8949_into_short_and_long_term_as_its_rows_do()
+    {
+        CopySampleStore();
+        var config = ReportFixture.Config(_cli, jurisdiction: "us");
+
+        var result = await _cli.RunAsync("report", "--config", config, "--year", "2024", "--format", "csv");
+
+        result.ExitCode.Should().BeOneOf([0, 6], result.All);
+        var rows = ReportFixture.Lines(_cli, "reports/2024/form-8949.csv").Skip(1).Select(l => l.Split(',')).ToList();
+        var line = result.Out.Split('\n').Single(l => l.StartsWith("Form 8949: ", StringComparison.Ordinal));
+        var match = System.Text.RegularExpressions.Regex.Match(line,
+            @"^Form 8949: short term (\d+) rows, net (-?\d+\.\d\d), long term (\d+) rows, net (-?\d+\.\d\d) USD: see form-8949\.csv$");
+        match.Success.Should().BeTrue(line);
+        int.Parse(match.Groups[1].Value).Should().Be(rows.Count(r => r[^1] == "short")).And.BeGreaterThan(0);
+        int.Parse(match.Groups[3].Value).Should().Be(rows.Count(r => r[^1] == "long")).And.BeGreaterThan(0);
+        // each net is the rounded sum of its rows' unrounded gains: within half a cent per row of the rounded rows' sum
+        foreach (var (term, group) in new[] { ("short", 2), ("long", 4) })
+        {
+            var rounded = rows.Where(r => r[^1] == term).Sum(r => decimal.Parse(r[^2], System.Globalization.CultureInfo.InvariantCulture));
+            var shown = decimal.Parse(match.Groups[group].Value, System.Globalization.CultureInfo.InvariantCulture);
+            Math.Abs(shown - rounded).Should().BeLessThanOrEqualTo(0.005m * rows.Count(r => r[^1] == term), term);
+        }
+    }
+
+    /// <summary>The start of the country's summary line, with its first figure read from the country's file.</summary>
+    private string CountryLine(string jurisdiction)
+    {
+        string Cell(string file, string column, int row = 1)
+        {
+            var lines = ReportFixture.Lines(_cli, $"reports/2024/{file}");
+            return lines[row].Split(',')[Array.IndexOf(lines[0].Split(','), column)];
+        }
+        return jurisdiction switch
+        {
+            "de" => $"Anlage SO: taxable net {Cell("anlage-so-summary.csv", "taxable_net")} EUR ({Cell("anlage-so-summary.csv", "taxable_rows")} of {Cell("anlage-so-summary.csv", "rows")} lots held one year or less; exempt net {Cell("anlage-so-summary.csv", "exempt_net")}), after the 1000.00 Freigrenze {Cell("anlage-so-summary.csv", "taxable_after_freigrenze")}",
+            "nl" => $"Box 3: exchange holdings on 1 January {Cell("box3-summary.csv", "value_1_january")} EUR, on 1 January next {Cell("box3-summary.csv", "value_1_january_next")}, actual return {Cell("box3-summary.csv", "actual_return")}, deemed return {Cell("box3-summary.csv", "deemed_return")}",
+            // Modelo 100's gain is proceeds net of fees less cost with fees, FIFO over all accounts: the summary's total net
+            "es" => $"Modelo 100: gains and losses {ReportFixture.Lines(_cli, "reports/2024/summary.csv")[^1].Split(',')[8]} EUR over {Cell("summary.csv", "disposals", ReportFixture.Lines(_cli, "reports/2024/summary.csv").Length - 1)} transmissions",
+            "fr" => $"Form 2086: net {Cell("form-2086-summary.csv", "net")} EUR over {Cell("form-2086-summary.csv", "disposals")} disposals, total prices {Cell("form-2086-summary.csv", "total_prices")} (over 305), taxable {Cell("form-2086-summary.csv", "taxable")}",
+            _ => throw new ArgumentOutOfRangeException(nameof(jurisdiction)),
+        };
     }
 
     /// <summary>With <c>CLI_SAMPLE_DIR</c> set, keeps the year's folder as <c>$CLI_SAMPLE_DIR/eu-{jurisdiction}/</c> to read by hand.</summary>
