@@ -268,6 +268,11 @@ public sealed class StoreFaultTests(ITestOutputHelper output) : StoreFaultFixtur
             report.ExitCode.Should().Be(0, report.Error);
             report.Error.Should().Contain("as of sync run");
             (await RunInProcess(config, ["verify"])).ExitCode.Should().Be(0);
+            // reports asked into the read-only folder: refused as such, not as an unexpected error
+            var into = await RunInProcess(config, ["report", "--year", "2023", "--format", "csv", "--out", Path.Combine(folder, "reports")]);
+            into.ExitCode.Should().Be(1, into.Error);
+            into.Error.Should().Contain($"error: cannot write into {Path.Combine(folder, "reports")}: not allowed (").And.NotContain("unexpected");
+            Directory.GetFileSystemEntries(folder).Select(Path.GetFileName).Should().BeEquivalentTo(["store.db"]);
 
             var sync = await Run(config, ["sync", "--quiet"]);
             sync.ExitCode.Should().Be(1);
@@ -276,6 +281,33 @@ public sealed class StoreFaultTests(ITestOutputHelper output) : StoreFaultFixtur
         finally
         {
             Unmount(folder);
+        }
+    }
+
+    [Fact]
+    public async Task Reports_onto_a_full_disk_say_the_disk_is_full_and_leave_nothing_half_written()
+    {
+        var store = Path.Combine(_work.Path, "full-out", "store.db");
+        var config = WriteConfig(store);
+        await CopySyncedStore(store);
+        var mount = Path.Combine(_work.Path, "full-out", "small");
+        Directory.CreateDirectory(mount);
+        Mount(mount, "tmpfs", "size=64k");
+        try
+        {
+            var report = await RunInProcess(config, ["report", "--year", "2023", "--format", "csv,xlsx", "--out", mount]);
+            var value = await RunInProcess(config, ["value", "--out", mount]);
+
+            foreach (var result in new[] { report, value })
+            {
+                result.ExitCode.Should().Be(1, result.Error);
+                result.Error.Should().Contain($"error: cannot write into {mount}: the disk is full (").And.Contain("free some space").And.NotContain("unexpected");
+            }
+            Directory.GetFileSystemEntries(mount).Should().BeEmpty("each writer puts its files in place together or not at all");
+        }
+        finally
+        {
+            Unmount(mount);
         }
     }
 

@@ -27,6 +27,7 @@ public sealed class DashboardCommand : CliCommand<DashboardSettings>
     {
         var b = new OptionBinder(parse);
         var outDir = b.Value(_out) is { } o ? env.ExpandPath(o) : null;
+        if (outDir is not null && OutputFolder.FileProblem("--out", outDir) is { } notAFolder) b.Problem(notAFolder);
         return b.Result(() => new DashboardSettings(outDir));
     }
 

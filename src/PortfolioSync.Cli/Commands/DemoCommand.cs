@@ -48,6 +48,7 @@ public sealed class DemoCommand : CliCommand<DemoSettings>
         var b = new OptionBinder(parse);
         var data = b.Value(_data);
         var output = b.Value(_out);
+        if (output is not null && OutputFolder.FileProblem("--out", env.ExpandPath(output)) is { } notAFolder) b.Problem(notAFolder);
         return b.Result(() => new DemoSettings(data, output));
     }
 
@@ -70,7 +71,7 @@ public sealed class DemoCommand : CliCommand<DemoSettings>
         {
             throw new CliException($"{e.Message} (give --data DIR, or run the demo with no --data to use the built-in sample data)");
         }
-        Directory.CreateDirectory(outDir);
+        OutputFolder.Write(outDir, () => Directory.CreateDirectory(outDir));
 
         SyncReport sync;
         AppConfig config;
@@ -96,7 +97,7 @@ public sealed class DemoCommand : CliCommand<DemoSettings>
         foreach (var report in reports)
         {
             ct.ThrowIfCancellationRequested();
-            written.Add((report, ReportWriter.Write(report, outDir, ReportFormats.Csv | ReportFormats.Xlsx)));
+            written.Add((report, OutputFolder.Write(outDir, () => ReportWriter.Write(report, outDir, ReportFormats.Csv | ReportFormats.Xlsx))));
         }
 
         var zone = config.TimeZone;

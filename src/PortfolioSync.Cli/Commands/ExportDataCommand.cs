@@ -34,6 +34,7 @@ public sealed class ExportDataCommand : CliCommand<ExportDataSettings>
         var outDir = env.ExpandPath(b.Value(_out)!);
         if (Directory.Exists(outDir) && Directory.EnumerateFileSystemEntries(outDir).Any())
             b.Problem($"{outDir} is not empty: choose a new folder for the export");
+        if (OutputFolder.FileProblem("--out", outDir) is { } notAFolder) b.Problem(notAFolder);
         var accounts = (b.Value(_account) ?? []).Select(a => b.Check(() => OptionText.AccountName("--account", a), a)).ToList();
         return b.Result(() => new ExportDataSettings(outDir, accounts));
     }
@@ -81,7 +82,7 @@ public sealed class ExportDataCommand : CliCommand<ExportDataSettings>
             .Select(g => (g.First().Market!.Value.Base.Code.ToLowerInvariant(), g.First().Market!.Value.Quote.Code.ToLowerInvariant(),
                 (IReadOnlyList<ReplayCandle>)g.Select(p => new ReplayCandle(new DateOnly(p.Date.Year, p.Date.Month, p.Date.Day), p.Open, p.High, p.Low, p.Close)).ToList()))
             .ToList();
-        ReplayFolderWriter.Write(outDir, accounts, candles);
+        OutputFolder.Write(outDir, () => { ReplayFolderWriter.Write(outDir, accounts, candles); return outDir; });
         env.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"wrote {records:N0} records of {names.Count} account(s) ({string.Join(", ", names)}) and {candles.Sum(c => c.Item3.Count):N0} daily candles of {candles.Count} pairs to {outDir}"));
         env.Out.WriteLine($"serve it with: portfoliosync fake-server --data {outDir} (its server.json holds fresh test credentials, not yours)");

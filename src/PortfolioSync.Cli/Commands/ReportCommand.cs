@@ -54,6 +54,7 @@ public sealed class ReportCommand : CliCommand<ReportSettings>
         var scope = b.Value(_scope) is { } s ? b.Check(() => CostBasisRulesGate.Scope(s, "--scope")) : ((PoolScope, NodaTime.LocalDate?)?)null;
         var formats = b.Check(() => ParseFormats(b.Value(_format)!));
         var outDir = env.ExpandPath(b.Value(_out)!);
+        if (OutputFolder.FileProblem("--out", outDir) is { } notAFolder) b.Problem(notAFolder);
         return b.Result(() => new ReportSettings(startYear, method, scope?.Item1, scope?.Item2, formats, outDir));
     }
 
@@ -79,7 +80,7 @@ public sealed class ReportCommand : CliCommand<ReportSettings>
             new TaxReportSettings(config.Jurisdiction, input.Description), extra)[0];
         phases.Done("cost basis and report");
         ct.ThrowIfCancellationRequested();
-        var folder = ReportWriter.Write(report, outDir, formats);
+        var folder = OutputFolder.Write(outDir, () => ReportWriter.Write(report, outDir, formats));
         phases.Done("wrote the files");
 
         PrintSummary(env.Out, report, folder, formats, explicitMethod ?? config.Method);

@@ -50,6 +50,7 @@ public sealed class ValueCommand : CliCommand<ValueSettings>
         var currency = b.Value(_currency) is { } c ? b.Parse("--currency", c, Asset.Parse) : (Asset?)null;
         var account = b.Value(_account) is { } n ? b.Check(() => OptionText.AccountName("--account", n), n) : null;
         var outDir = env.ExpandPath(b.Value(_out)!);
+        if (OutputFolder.FileProblem("--out", outDir) is { } notAFolder) b.Problem(notAFolder);
         return b.Result(() => new ValueSettings(from, to, currency, account, outDir));
     }
 

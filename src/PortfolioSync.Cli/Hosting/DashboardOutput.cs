@@ -36,7 +36,7 @@ public static class DashboardOutput
             first, last, syncs, input.Warnings);
         phases.Done("value series, cost basis and tax years");
         ct.ThrowIfCancellationRequested();
-        var page = DashboardWriter.Write(report, outDir);
+        var page = OutputFolder.Write(outDir, () => DashboardWriter.Write(report, outDir));
         phases.Done("wrote the dashboard");
         return page;
     }

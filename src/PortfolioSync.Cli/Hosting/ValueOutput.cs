@@ -18,12 +18,12 @@ public static class ValueOutput
         ArgumentNullException.ThrowIfNull(error);
         try
         {
-            return (ValueReportWriter.Write(report, outDir, ReportFormats.All), null);
+            return (OutputFolder.Write(outDir, () => ValueReportWriter.Write(report, outDir, ReportFormats.All)), null);
         }
         catch (Exception e) when (ChartUnavailableException.From(e) is { } missing)
         {
             // Nothing was written (the three files are moved into place together): write the two that need no drawing.
-            var files = ValueReportWriter.Write(report, outDir, ReportFormats.Csv | ReportFormats.Xlsx);
+            var files = OutputFolder.Write(outDir, () => ValueReportWriter.Write(report, outDir, ReportFormats.Csv | ReportFormats.Xlsx));
             error.WriteLine(Message(missing));
             return (files, missing);
         }
