@@ -57,6 +57,11 @@ public sealed class ImportCommand : CliCommand<ImportSettings>
         var env = context.Env;
         var (path, account, accept) = settings;
         var config = context.LoadConfig();
+        // A mistyped name would file the history under an account of its own, counted beside the real one.
+        if (config.Accounts.All(a => a.Name != account))
+            throw new CliException($"--account: no account named '{account}' in {config.SourcePath}; the accounts are "
+                + $"{string.Join(", ", config.Accounts.Select(a => a.Name))}. For history of an account with no key (a closed "
+                + $"subaccount), add {{ \"name\": \"{account}\" }} to the config's accounts first (docs/csv-import.md). Nothing was imported.");
 
         // Everything is read and checked before the store is opened: bad input leaves it untouched.
         CsvExport export;

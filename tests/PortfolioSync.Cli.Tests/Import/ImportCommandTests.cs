@@ -11,6 +11,9 @@ public sealed class ImportCommandTests : IDisposable
     private const string RfcHeader = "ID,Account,Type,Subtype,Datetime,Amount,Amount currency,Value,Value currency,Rate,Rate currency,Fee,Fee currency,Order ID";
     private readonly CliRun _cli = new();
 
+    /// <summary>The accounts these tests import into besides main, in the config by name alone (no key).</summary>
+    private static readonly string[] ImportedAccounts = ["dca-bot", "grid-bot", "old-sub"];
+
     public void Dispose() => _cli.Dispose();
 
     private string StorePath => _cli.PathIn(ReportFixture.StoreRelative);
@@ -29,7 +32,7 @@ public sealed class ImportCommandTests : IDisposable
     {
         // Given the sample history synced (the API records, parsed and mapped as sync does) and its exports on disk
         SampleDataStore.WriteTo(StorePath);
-        ReportFixture.Config(_cli);
+        ReportFixture.Config(_cli, keyless: ImportedAccounts);
         var data = ServerData.Load(SampleDataStore.Folder());
         CsvExportWriter.Write(data, _cli.PathIn("exports"));
         var before = Counts();
@@ -60,9 +63,25 @@ public sealed class ImportCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task An_account_the_config_does_not_name_is_refused_before_the_file_or_store_is_read()
+    {
+        // A mistyped --account would otherwise file the history under an account of its own, counted beside the real one
+        ReportFixture.Config(_cli, keyless: ImportedAccounts);
+        var file = _cli.Write("main.csv", OldHeader + "\n" + "Deposit,\"Jan. 27, 2022, 09:00 AM\",Main Account,2.00000000 ETH,,,,\n");
+
+        var result = await Import(file, "mian");
+
+        result.ExitCode.Should().Be(2);
+        result.Error.Should().Be($"error: --account: no account named 'mian' in {_cli.PathIn("config.json")}; the accounts are main, bot, dca-bot, grid-bot, old-sub. "
+            + "For history of an account with no key (a closed subaccount), add { \"name\": \"mian\" } to the config's accounts first (docs/csv-import.md). Nothing was imported."
+            + Environment.NewLine);
+        File.Exists(StorePath).Should().BeFalse("the store is not even created");
+    }
+
+    [Fact]
     public async Task A_csv_only_account_is_imported_once_and_the_same_file_again_adds_nothing()
     {
-        ReportFixture.Config(_cli);
+        ReportFixture.Config(_cli, keyless: ImportedAccounts);
         var file = _cli.Write("old.csv", OldHeader + "\n" +
             "Market,\"Jan. 28, 2022, 12:31 AM\",Main Account,1.00000000 ETH,2214.01 EUR,2214.01 EUR,10.87005 EUR,Sell\n" +
             "Deposit,\"Jan. 27, 2022, 09:00 AM\",Main Account,2.00000000 ETH,,,,\n" +
@@ -86,7 +105,7 @@ public sealed class ImportCommandTests : IDisposable
             .Buy("main", "2024-05-01 12:00:10", "btc", "0.01000000", "usd", "600.00", "1.20")
             .Buy("main", "2024-05-01 12:00:40", "btc", "0.01000000", "usd", "600.00", "1.20")
             .WriteTo(StorePath);
-        ReportFixture.Config(_cli);
+        ReportFixture.Config(_cli, keyless: ImportedAccounts);
         var file = _cli.Write("old.csv", OldHeader + "\n" +
             "Market,\"May 1, 2024, 12:00 PM\",Main Account,0.01000000 BTC,600.00 USD,60000 USD,1.20 USD,Buy\n" +
             "Deposit,\"May 1, 2024, 11:00 AM\",Main Account,100.00 USD,,,,\n");
@@ -121,7 +140,7 @@ public sealed class ImportCommandTests : IDisposable
     public async Task Bad_input_exits_2_naming_file_line_and_column_and_leaves_the_store_as_it_was(string badRow, string where)
     {
         new TestStore().Deposit("main", "2024-01-05 09:00:00", "gbp", "100.00").WriteTo(StorePath);
-        ReportFixture.Config(_cli);
+        ReportFixture.Config(_cli, keyless: ImportedAccounts);
         var file = _cli.Write("bad.csv", OldHeader + "\n" +
             "Deposit,\"Jan. 26, 2022, 09:00 AM\",Main Account,1 ETH,,,,\n" + badRow + "\n");
         var before = Counts();
@@ -143,7 +162,7 @@ public sealed class ImportCommandTests : IDisposable
     public async Task A_bad_cell_of_the_rfc4180_export_exits_2_naming_file_line_and_column_and_leaves_the_store_as_it_was(string badRow, string where)
     {
         new TestStore().Deposit("main", "2024-01-05 09:00:00", "gbp", "100.00").WriteTo(StorePath);
-        ReportFixture.Config(_cli);
+        ReportFixture.Config(_cli, keyless: ImportedAccounts);
         var file = _cli.Write("main-2024.csv", RfcHeader + "\n270000001,Main,Deposit,,2024-01-01T00:00:00Z,1,BTC,,,,,,,\n" + badRow + "\n");
         var storeBytes = File.ReadAllBytes(StorePath);
 
@@ -157,7 +176,7 @@ public sealed class ImportCommandTests : IDisposable
     [Fact]
     public async Task A_file_with_a_byte_order_mark_is_read_like_one_without()
     {
-        ReportFixture.Config(_cli);
+        ReportFixture.Config(_cli, keyless: ImportedAccounts);
         var body = RfcHeader + "\n270000001,Main,Deposit,,2024-01-01T00:00:00Z,1,BTC,,,,,,,\n";
         var file = _cli.PathIn("bom.csv");
         File.WriteAllText(file, body, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
@@ -175,7 +194,7 @@ public sealed class ImportCommandTests : IDisposable
     public async Task Verify_maps_imported_rows_again_and_names_one_whose_ledger_entry_differs()
     {
         // Given a CSV-only account imported from the old export
-        ReportFixture.Config(_cli);
+        ReportFixture.Config(_cli, keyless: ImportedAccounts);
         var file = _cli.Write("old.csv", OldHeader + "\n" +
             "Market,\"Jan. 28, 2022, 12:31 AM\",Main Account,1.00000000 ETH,2214.01 EUR,2214.01 EUR,10.87005 EUR,Sell\n" +
             "Deposit,\"Jan. 27, 2022, 09:00 AM\",Main Account,2.00000000 ETH,,,,\n");
@@ -207,7 +226,7 @@ public sealed class ImportCommandTests : IDisposable
     [Fact]
     public async Task An_unknown_header_exits_2_naming_the_columns_expected()
     {
-        ReportFixture.Config(_cli);
+        ReportFixture.Config(_cli, keyless: ImportedAccounts);
         var result = await Import(_cli.Write("bank.csv", "Date,Amount\n2024-01-01,5\n"));
 
         result.ExitCode.Should().Be(2);
@@ -221,10 +240,10 @@ public sealed class ImportCommandTests : IDisposable
         // Given the API store and a store built only from the old exports (times cut to the minute, no ids)
         using var csv = new CliRun();
         SampleDataStore.WriteTo(StorePath);
-        ReportFixture.Config(_cli);
+        ReportFixture.Config(_cli, keyless: ImportedAccounts);
         var data = ServerData.Load(SampleDataStore.Folder());
         CsvExportWriter.Write(data, csv.PathIn("exports"));
-        ReportFixture.Config(csv);
+        ReportFixture.Config(csv, keyless: ImportedAccounts);
         foreach (var account in data.Accounts)
         {
             var r = await csv.RunAsync("import", "bitstamp-csv", csv.PathIn($"exports/legacy/{account.Name}.csv"), "--account", account.Name, "--config", csv.PathIn("config.json"));

@@ -9,14 +9,15 @@ internal static class ReportFixture
     public const string StoreRelative = "store/portfoliosync.db";
 
     /// <summary>Writes <c>config.json</c> in the CLI home; <paramref name="extra"/> adds top-level keys.</summary>
-    public static string Config(CliRun cli, string extra = "", string jurisdiction = "uk") => cli.Write("config.json", $$"""
+    /// <param name="keyless">More accounts, named alone (imported records only), e.g. the ones a test imports CSV into.</param>
+    public static string Config(CliRun cli, string extra = "", string jurisdiction = "uk", IReadOnlyList<string>? keyless = null) => cli.Write("config.json", $$"""
         {
           "jurisdiction": "{{jurisdiction}}",
           "store": "{{StoreRelative}}",
           {{extra}}
           "accounts": [
             { "name": "main", "key": "env:MAIN_KEY", "secret": "env:MAIN_SECRET" },
-            { "name": "bot", "key": "env:BOT_KEY", "secret": "env:BOT_SECRET" }
+            { "name": "bot", "key": "env:BOT_KEY", "secret": "env:BOT_SECRET" }{{string.Concat((keyless ?? []).Select(k => $",\n    {{ \"name\": \"{k}\" }}"))}}
           ]
         }
         """);
