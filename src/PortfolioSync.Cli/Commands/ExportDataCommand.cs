@@ -44,7 +44,7 @@ public sealed class ExportDataCommand : CliCommand<ExportDataSettings>
         var config = context.LoadConfig();
         var env = context.Env;
         var outDir = settings.OutDir;
-        if (!File.Exists(config.StorePath)) throw new CliException($"no store at {config.StorePath}: run 'portfoliosync sync' first");
+        if (!File.Exists(config.StorePath)) throw new CliException($"no store at {config.StorePath}: run `portfoliosync sync` first (or point --store at the store file)");
         using var store = StoreAccess.OpenStore(config.StorePath, env);
 
         var inStore = store.CountRecords().Select(c => c.Account).Distinct(StringComparer.Ordinal).ToList();

@@ -23,7 +23,7 @@ public sealed class VerifyCommand : CliCommand<VerifySettings>
     {
         var config = context.LoadConfig();
         if (!File.Exists(config.StorePath))
-            throw new CliException($"no store at {config.StorePath}: run 'portfoliosync sync' first");
+            throw new CliException($"no store at {config.StorePath}: run `portfoliosync sync` first (or point --store at the store file)");
         // The lock keeps a sync out meanwhile; a store this user cannot write needs none (no sync can write it either).
         var readOnly = !CanWrite(config.StorePath);
         using var acquired = readOnly ? null : StoreAccess.AcquireLock(config.StorePath, context.Env);
