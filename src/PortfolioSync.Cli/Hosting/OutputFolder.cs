@@ -22,19 +22,22 @@ public static class OutputFolder
         {
             return write();
         }
-        catch (Exception e) when (WriteFailure(e) is { } refused)
+        catch (IOException e)
+        {
+            throw new CliException(Describe(folder, e), ExitCode.Unexpected, e);
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            throw new CliException(Describe(folder, e), ExitCode.Unexpected, e);
+        }
+        catch (AggregateException e) when (WriteFailure(e) is { } refused)   // files written side by side fail together
         {
             throw new CliException(Describe(folder, refused), ExitCode.Unexpected, e);
         }
     }
 
-    /// <summary>The machine's refusal inside <paramref name="e"/> (files written side by side fail together, wrapped).</summary>
-    private static Exception? WriteFailure(Exception e) => e switch
-    {
-        IOException or UnauthorizedAccessException => e,
-        AggregateException a => a.Flatten().InnerExceptions.FirstOrDefault(x => x is IOException or UnauthorizedAccessException),
-        _ => null,
-    };
+    private static Exception? WriteFailure(AggregateException e) =>
+        e.Flatten().InnerExceptions.FirstOrDefault(x => x is IOException or UnauthorizedAccessException);
 
     private static string Describe(string folder, Exception e)
     {

@@ -20,7 +20,7 @@ public static class ValueOutput
         {
             return (OutputFolder.Write(outDir, () => ValueReportWriter.Write(report, outDir, ReportFormats.All)), null);
         }
-        catch (Exception e) when (ChartUnavailableException.From(e) is { } missing)
+        catch (AggregateException e) when (ChartUnavailableException.From(e) is { } missing)   // the files are drawn side by side
         {
             // Nothing was written (the three files are moved into place together): write the two that need no drawing.
             var files = OutputFolder.Write(outDir, () => ValueReportWriter.Write(report, outDir, ReportFormats.Csv | ReportFormats.Xlsx));

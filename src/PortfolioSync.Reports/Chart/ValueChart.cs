@@ -35,9 +35,13 @@ public static class ValueChart
             using var plot = Build(report);
             return plot.GetImageBytes(width, height, ImageFormat.Png);
         }
-        catch (Exception e) when (ChartUnavailableException.From(e) is { } missing)
+        catch (TypeInitializationException e) when (ChartUnavailableException.From(e) is { } missing)
         {
             throw missing;   // the drawing library's native part did not load: say which, not "a type initializer threw"
+        }
+        catch (DllNotFoundException e)
+        {
+            throw ChartUnavailableException.From(e)!;
         }
     }
 
