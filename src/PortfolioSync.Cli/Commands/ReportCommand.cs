@@ -32,7 +32,7 @@ public sealed class ReportCommand : CliCommand<ReportSettings>
         Required = true,
     };
     private readonly Option<string?> _method = new("--method") { Description = $"{string.Join(", ", CostBasisMethodText.Names)} (default: the config's method)", HelpName = "M" };
-    private readonly Option<string?> _scope = new("--scope") { Description = "Pool scope: universal, per-account or per-account-from:YYYY-MM-DD (default: the config's poolScope)", HelpName = "S" };
+    private readonly Option<string?> _scope = new("--scope") { Description = $"Pool scope: {PoolScopeText.Accepted} (default: the config's poolScope)", HelpName = "S" };
     private readonly Option<string> _format = new("--format") { Description = "Comma-separated: csv, xlsx", HelpName = "csv,xlsx", DefaultValueFactory = _ => "csv,xlsx" };
     private readonly Option<string> _out = new("--out") { Description = "Output folder; the year's folder is written inside it", HelpName = "DIR", DefaultValueFactory = _ => "reports" };
 

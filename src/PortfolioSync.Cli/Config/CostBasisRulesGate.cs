@@ -39,8 +39,8 @@ internal static class CostBasisRulesGate
     public static Warning? YearWarning(AppConfig config, PoolScope scope, TaxYear year) =>
         JurisdictionRules.UniversalTooLate(config.Jurisdiction, scope, year)
             ? new Warning(WarningCode.JurisdictionRule, Severity.Warning, null, null,
-                $"tax year {year.Label} is computed with universal pools, but from 1 January 2025 US basis is identified wallet by wallet "
-                + "(Treas. Reg. §1.1012-1(j); Rev. Proc. 2024-28): set poolScope to per-account-from:2025-01-01 (the default for us)")
+                $"tax year {year.Label} is computed with {PoolScope.Universal.ToText()} pools, but from 1 January 2025 US basis is identified wallet by wallet "
+                + $"(Treas. Reg. §1.1012-1(j); Rev. Proc. 2024-28): set poolScope to {PoolScopeText.ToText(PoolScope.PerAccountFrom, PoolScopeText.UsPerAccountDate)} (the default for {Jurisdiction.Us.Name})")
             : null;
 
 }

@@ -280,13 +280,13 @@ internal sealed class LotMatcher(CostBasisOptions options, Dictionary<(string Po
                 }
                 if (missing > 0m)
                     Warnings.Add(new Warning(WarningCode.LotAllocation, Severity.Warning, account, null,
-                        $"allocation on {NodaTime.Text.LocalDatePattern.Iso.Format(e.Date)}: {account} held {DecimalText.Format(balance)} {asset} but only {DecimalText.Format(balance - missing)} was left in the universal pool; the rest has no lots"));
+                        $"allocation on {NodaTime.Text.LocalDatePattern.Iso.Format(e.Date)}: {account} held {DecimalText.Format(balance)} {asset} but only {DecimalText.Format(balance - missing)} was left in the {PoolScopeText.UniversalPool} pool; the rest has no lots"));
             }
         }
         foreach (var ((pool, asset), lots) in _pools.Where(p => p.Key.Pool == PoolScopeText.UniversalPool && p.Value.Quantity > 0m)
                      .OrderBy(p => p.Key.Asset).ToList())
             Warnings.Add(new Warning(WarningCode.LotAllocation, Severity.Warning, null, null,
-                $"allocation on {NodaTime.Text.LocalDatePattern.Iso.Format(e.Date)}: {DecimalText.Format(lots.Quantity)} {asset} of the universal pool was held by no account at the date (a negative balance or coins outside): those lots stay in pool {pool}"));
+                $"allocation on {NodaTime.Text.LocalDatePattern.Iso.Format(e.Date)}: {DecimalText.Format(lots.Quantity)} {asset} of the {PoolScopeText.UniversalPool} pool was held by no account at the date (a negative balance or coins outside): those lots stay in pool {pool}"));
     }
 
     private void BuildUkDisposals()
@@ -300,7 +300,7 @@ internal sealed class LotMatcher(CostBasisOptions options, Dictionary<(string Po
             var first = day.Disposals[0];
             var accounts = day.Disposals.Select(d => d.Entry.Account).Distinct().Order(StringComparer.Ordinal);
             Disposals.Add(Build(
-                $"uk:{day.Pool}:{day.Asset}:{NodaTime.Text.LocalDatePattern.Iso.Format(day.Date)}",
+                $"{CostBasisMethod.Uk.ToText()}:{day.Pool}:{day.Asset}:{NodaTime.Text.LocalDatePattern.Iso.Format(day.Date)}",
                 day.Disposals.Select(d => d.Entry.Id).Distinct().ToList(), string.Join('+', accounts), day.Pool, day.Asset,
                 KindOf(day), first.At, day.Date, day.DisposedQuantity,
                 day.Disposals.Sum(d => d.Proceeds), day.Disposals.Sum(d => d.Fees), pieces) with
@@ -381,7 +381,7 @@ internal sealed class LotMatcher(CostBasisOptions options, Dictionary<(string Po
             CostBasisMethod.Fifo or CostBasisMethod.FrPortfolio => new OrderedLotPool(newestFirst: false),
             CostBasisMethod.Lifo => new OrderedLotPool(newestFirst: true),
             CostBasisMethod.Hifo => new HighestCostLotPool(),
-            CostBasisMethod.Average => new AverageCostPool($"average:{pool}:{asset}", MatchRule.Average),
+            CostBasisMethod.Average => new AverageCostPool($"{CostBasisMethod.Average.ToText()}:{pool}:{asset}", MatchRule.Average),
             _ => new AverageCostPool($"s104:{pool}:{asset}", MatchRule.Pool),
         };
         _pools[(pool, asset)] = lots;

@@ -28,12 +28,18 @@ public static class PoolScopeText
         (PoolScope.PerAccountFrom, "per-account-from"),
     ];
 
+    /// <summary>What a scope option accepts, for help and messages: <c>universal, per-account or
+    /// per-account-from:YYYY-MM-DD</c>.</summary>
+    public static string Accepted { get; } = $"{Table[0].Text}, {Table[1].Text} or {Table[2].Text}:YYYY-MM-DD";
+
     /// <summary>The date from which the US requires wallet-by-wallet identification (Treas. Reg. §1.1012-1(j)).</summary>
     public static LocalDate UsPerAccountDate { get; } = new(2025, 1, 1);
 
     /// <summary>The text of a scope with its date: <c>per-account-from:2025-01-01</c>.</summary>
     public static string ToText(PoolScope scope, LocalDate? from) =>
-        scope == PoolScope.PerAccountFrom && from is { } d ? "per-account-from:" + LocalDatePattern.Iso.Format(d) : scope.ToText();
+        scope == PoolScope.PerAccountFrom && from is { } d ? Prefix + LocalDatePattern.Iso.Format(d) : scope.ToText();
+
+    private static string Prefix => PoolScope.PerAccountFrom.ToText() + ":";
 
     /// <summary>Parses <c>universal</c>, <c>per-account</c> or <c>per-account-from:YYYY-MM-DD</c> (case-insensitive).</summary>
     /// <exception cref="FormatException">Names the accepted values.</exception>
@@ -41,11 +47,10 @@ public static class PoolScopeText
     {
         ArgumentNullException.ThrowIfNull(text);
         var t = text.Trim();
-        const string prefix = "per-account-from:";
-        if (t.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+        if (t.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase))
         {
-            var date = LocalDatePattern.Iso.Parse(t[prefix.Length..]);
-            if (!date.Success) throw new FormatException($"'{text}': the date after per-account-from: must be YYYY-MM-DD.");
+            var date = LocalDatePattern.Iso.Parse(t[Prefix.Length..]);
+            if (!date.Success) throw new FormatException($"'{text}': the date after {Prefix} must be YYYY-MM-DD.");
             return (PoolScope.PerAccountFrom, date.Value);
         }
         PoolScope scope;
@@ -55,10 +60,10 @@ public static class PoolScopeText
         }
         catch (FormatException)
         {
-            throw new FormatException($"'{text}' is not a pool scope: use universal, per-account or per-account-from:YYYY-MM-DD.");
+            throw new FormatException($"'{text}' is not a pool scope: use {Accepted}.");
         }
         if (scope == PoolScope.PerAccountFrom)
-            throw new FormatException($"'{text}' needs its date: per-account-from:YYYY-MM-DD (e.g. per-account-from:2025-01-01).");
+            throw new FormatException($"'{text}' needs its date: {Prefix}YYYY-MM-DD (e.g. {ToText(PoolScope.PerAccountFrom, UsPerAccountDate)}).");
         return (scope, null);
     }
 

@@ -96,7 +96,7 @@ public sealed record Jurisdiction
     {
         Name = "es", Authority = "AEAT", BaseCurrency = Asset.Eur, ZoneId = "Europe/Madrid",
         TaxYearRule = TaxYearRule.Calendar, DefaultMethod = CostBasisMethod.Fifo,
-        CountryFiles = "modelo-100.csv, modelo-721.csv (per-account refused)",
+        CountryFiles = $"modelo-100.csv, modelo-721.csv ({PoolScope.PerAccount.ToText()} refused)",
     };
 
     /// <summary>France (DGFiP): EUR, calendar years, Europe/Paris, portfolio method (art. 150 VH bis CGI); forms 2086

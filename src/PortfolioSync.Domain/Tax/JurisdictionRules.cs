@@ -24,20 +24,21 @@ public static class JurisdictionRules
         var us = jurisdiction == Jurisdiction.Us;
         if (RefuseEu(jurisdiction, method, scope, perAccountFrom) is { } eu) return Refuse(eu);
         if (uk && method != CostBasisMethod.Uk)
-            return Refuse($"jurisdiction uk requires method uk, not {method.ToText()}: HMRC identifies cryptoasset disposals by the same-day, 30-day and section 104 pool rules (TCGA92 s104, s105, s106A; HMRC CRYPTO22200)");
+            return Refuse($"jurisdiction {Jurisdiction.Uk.Name} requires method {CostBasisMethod.Uk.ToText()}, not {method.ToText()}: HMRC identifies cryptoasset disposals by the same-day, 30-day and section 104 pool rules (TCGA92 s104, s105, s106A; HMRC CRYPTO22200)");
         if (uk && scope != PoolScope.Universal)
-            return Refuse($"jurisdiction uk requires pool scope universal, not {PoolScopeText.ToText(scope, perAccountFrom)}: HMRC pools each cryptoasset per person across all wallets and exchanges (HMRC CRYPTO22200)");
+            return Refuse($"jurisdiction {Jurisdiction.Uk.Name} requires pool scope {PoolScope.Universal.ToText()}, not {PoolScopeText.ToText(scope, perAccountFrom)}: HMRC pools each cryptoasset per person across all wallets and exchanges (HMRC CRYPTO22200)");
         if (us && method == CostBasisMethod.Average)
-            return Refuse("jurisdiction us refuses method average: the basis of a cryptoasset is that of the units identified as sold, by specific identification or else first in, first out (Treas. Reg. §1.1012-1(c), (j)); average basis is only for regulated investment company shares (§1.1012-1(e))");
+            return Refuse($"jurisdiction {Jurisdiction.Us.Name} refuses method {CostBasisMethod.Average.ToText()}: the basis of a cryptoasset is that of the units identified as sold, by specific identification or else first in, first out (Treas. Reg. §1.1012-1(c), (j)); {CostBasisMethod.Average.ToText()} basis is only for regulated investment company shares (§1.1012-1(e))");
         if (us && method == CostBasisMethod.Uk)
-            return Refuse("jurisdiction us refuses method uk: HMRC share identification is a UK rule; use fifo, or lifo/hifo with standing orders (Treas. Reg. §1.1012-1(j))");
+            return Refuse($"jurisdiction {Jurisdiction.Us.Name} refuses method {CostBasisMethod.Uk.ToText()}: HMRC share identification is a UK rule; use {CostBasisMethod.Fifo.ToText()}, or {CostBasisMethod.Lifo.ToText()}/{CostBasisMethod.Hifo.ToText()} with standing orders (Treas. Reg. §1.1012-1(j))");
         var notes = new List<string>();
+        var usName = Jurisdiction.Us.Name;
         if (us && method is CostBasisMethod.Lifo or CostBasisMethod.Hifo)
-            notes.Add($"method {method.ToText()} under jurisdiction us is specific identification: it holds only with a standing order recorded before each sale (Treas. Reg. §1.1012-1(j)(3); Rev. Proc. 2024-28); without one the IRS applies first in, first out");
+            notes.Add($"method {method.ToText()} under jurisdiction {usName} is specific identification: it holds only with a standing order recorded before each sale (Treas. Reg. §1.1012-1(j)(3); Rev. Proc. 2024-28); without one the IRS applies first in, first out");
         if (us && scope == PoolScope.Universal)
-            notes.Add("pool scope universal under jurisdiction us: from 1 January 2025 basis is identified wallet by wallet (Treas. Reg. §1.1012-1(j); Rev. Proc. 2024-28); use per-account-from:2025-01-01 (the default)");
+            notes.Add($"pool scope {PoolScope.Universal.ToText()} under jurisdiction {usName}: from 1 January 2025 basis is identified wallet by wallet (Treas. Reg. §1.1012-1(j); Rev. Proc. 2024-28); use {PoolScopeText.ToText(PoolScope.PerAccountFrom, PoolScopeText.UsPerAccountDate)} (the default)");
         if (scope == PoolScope.PerAccountFrom && perAccountFrom is null)
-            return Refuse("pool scope per-account-from needs a date: per-account-from:YYYY-MM-DD");
+            return Refuse($"pool scope {PoolScope.PerAccountFrom.ToText()} needs a date: {PoolScope.PerAccountFrom.ToText()}:YYYY-MM-DD");
         return new RuleCheck(null, notes);
     }
 

@@ -19,6 +19,9 @@ public sealed record TaxYearRule
 
     public static TaxYearRule Uk { get; } = new("uk", new AnnualDate(4, 6));
 
+    /// <summary>The rules with a name of their own (the custom ones are named by their date).</summary>
+    private static TaxYearRule[] Named => [Calendar, Uk];
+
     /// <summary>The text form: <c>calendar</c>, <c>uk</c> or <c>custom:MM-DD</c>.</summary>
     public string Name { get; }
 
@@ -38,14 +41,14 @@ public sealed record TaxYearRule
     public static TaxYearRule Parse(string text)
     {
         var t = text.Trim().ToLowerInvariant();
-        if (t == "calendar") return Calendar;
-        if (t == "uk") return Uk;
+        foreach (var named in Named)
+            if (t == named.Name) return named;
         if (t.StartsWith("custom:", StringComparison.Ordinal) && t.Length == 12 && t[9] == '-'
             && int.TryParse(t.AsSpan(7, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var m)
             && int.TryParse(t.AsSpan(10, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var d)
             && m is >= 1 and <= 12 && d >= 1 && d <= CalendarSystem.Iso.GetDaysInMonth(2001, m))
             return Custom(m, d);
-        throw new FormatException($"'{text}' is not a tax year rule: use calendar, uk or custom:MM-DD (e.g. custom:07-01).");
+        throw new FormatException($"'{text}' is not a tax year rule: use {Calendar.Name}, {Uk.Name} or custom:MM-DD (e.g. custom:07-01).");
     }
 
     public override string ToString() => Name;

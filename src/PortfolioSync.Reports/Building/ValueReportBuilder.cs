@@ -92,7 +92,7 @@ public static class ValueReportBuilder
         if (o.BaseCurrency != series.Currency)
             throw new ArgumentException($"the cost basis is in {o.BaseCurrency}, the series in {series.Currency}", nameof(result));
         if (series.Account is not null && o.Scope != PoolScope.PerAccount)
-            throw new ArgumentException("a value series of one account needs a cost basis with per-account pools", nameof(result));
+            throw new ArgumentException($"a value series of one account needs a cost basis with {PoolScope.PerAccount.ToText()} pools", nameof(result));
         var end = EndOfDay(series.To, series.Zone);
         var snapshot = result.Snapshots.FirstOrDefault(s => s.At == end)
             ?? throw new ArgumentException($"the cost basis has no snapshot at the end of {Iso(series.To)}", nameof(result));

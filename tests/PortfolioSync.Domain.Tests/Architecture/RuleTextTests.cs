@@ -17,6 +17,27 @@ public sealed partial class RuleTextTests
     private static List<string> FilesWithLiteral(string text) =>
         Sources.Where(s => s.Value.Contains('"' + text + '"', StringComparison.Ordinal)).Select(s => s.Key).Order(StringComparer.Ordinal).ToList();
 
+    /// <summary>Files with <paramref name="name"/> as a word anywhere in a string literal of code (messages, help
+    /// texts and ids too, not only the literal alone); comments may name it.</summary>
+    private static List<string> FilesWithNameInText(string name)
+    {
+        var word = new Regex($@"(?<![\w-]){Regex.Escape(name)}(?![\w-])", RegexOptions.CultureInvariant);
+        return Sources.Where(s => CodeLines(s.Value).Any(line => StringLiteral().Matches(line).Any(m => word.IsMatch(Text(m.Value)))))
+            .Select(s => s.Key).Order(StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>A literal without its interpolation holes (<c>{uk.Name}</c> is code, not text).</summary>
+    private static string Text(string literal) => Hole().Replace(literal, "");
+
+    [GeneratedRegex(@"\{[^{}]*\}", RegexOptions.CultureInvariant)]
+    private static partial Regex Hole();
+
+    private static IEnumerable<string> CodeLines(string source) =>
+        source.Split('\n').Where(l => !l.TrimStart().StartsWith("//", StringComparison.Ordinal));
+
+    [GeneratedRegex(@"""(?:[^""\\\n]|\\.)*""", RegexOptions.CultureInvariant)]
+    private static partial Regex StringLiteral();
+
     public static TheoryData<string> MethodNames() => [.. CostBasisMethodText.Names];
 
     public static TheoryData<string> ScopeNames() => [.. PoolScopeText.Names];
@@ -25,14 +46,27 @@ public sealed partial class RuleTextTests
     [MemberData(nameof(MethodNames))]
     public void A_method_name_is_written_only_in_the_method_table(string name)
     {
-        var files = FilesWithLiteral(name).Where(f => !IsOtherTableWithSameSpelling(f, name)).ToList();
+        var files = FilesWithNameInText(name).Where(f => !IsOtherTableWithSameSpelling(f, name)).ToList();
         files.Should().Equal("PortfolioSync.Domain/CostBasis/CostBasisMethod.cs");
     }
 
     [Theory]
     [MemberData(nameof(ScopeNames))]
     public void A_scope_name_is_written_only_in_the_scope_table(string name) =>
-        FilesWithLiteral(name).Should().Equal("PortfolioSync.Domain/CostBasis/PoolScope.cs");
+        FilesWithNameInText(name).Should().Equal("PortfolioSync.Domain/CostBasis/PoolScope.cs");
+
+    [Fact]
+    public void The_text_search_finds_a_name_inside_a_message()
+    {
+        // The search the two theories rely on: a name inside a longer literal counts, a comment or another word does not.
+        const string file = "// use fifo here\nvar a = $\"method {m} is fifo: no\";\nvar b = \"fifos\";\nvar c = \"per-account-from:2025\";";
+        CodeLines(file).SelectMany(l => StringLiteral().Matches(l)).Select(m => m.Value)
+            .Should().Equal("\"method {m} is fifo: no\"", "\"fifos\"", "\"per-account-from:2025\"");
+        Text("\"{uk.Name} is uk\"").Should().Be("\" is uk\"");
+        var word = new Regex(@"(?<![\w-])per-account(?![\w-])");
+        word.IsMatch("\"per-account-from:2025\"").Should().BeFalse();
+        word.IsMatch("\"use per-account pools\"").Should().BeTrue();
+    }
 
     [Fact]
     public void Jurisdiction_names_are_written_only_in_the_jurisdiction_table()

@@ -26,6 +26,9 @@ namespace PortfolioSync.Domain.Tax.France;
 /// </summary>
 public static class FrenchPortfolio
 {
+    /// <summary>The method's name, as the warnings begin.</summary>
+    private static readonly string Method = CostBasisMethod.FrPortfolio.ToText();
+
     /// <summary>Years whose disposal prices total this much or less are exempt (art. 150 VH bis II CGI).</summary>
     public const decimal ExemptionThreshold = 305m;
 
@@ -49,7 +52,7 @@ public static class FrenchPortfolio
             var c = prices.Convert(asset, currency, date);
             if (c.IsFound) return c.Apply(quantity);
             warnings.Add(new Warning(WarningCode.MissingPrice, Severity.Error, account, entryId, string.Create(CultureInfo.InvariantCulture,
-                $"fr-portfolio: no {asset}->{currency} price on {LocalDatePattern.Iso.Format(date)}: {DecimalText.Format(quantity)} {asset} cannot be valued, so this and every later form 2086 figure that depends on it is left empty")));
+                $"{Method}: no {asset}->{currency} price on {LocalDatePattern.Iso.Format(date)}: {DecimalText.Format(quantity)} {asset} cannot be valued, so this and every later form 2086 figure that depends on it is left empty")));
             return null;
         }
 
@@ -80,7 +83,7 @@ public static class FrenchPortfolio
                 decimal? used = v is > 0m && price is { } p && pta is { } before ? before * p / v.Value : null;
                 if (v is <= 0m)
                     warnings.Add(new Warning(WarningCode.MissingPrice, Severity.Error, e.Account, e.Id,
-                        "fr-portfolio: a sale with no cryptoassets held before it (portfolio value 0): the gain cannot be computed; check the ledger"));
+                        $"{Method}: a sale with no cryptoassets held before it (portfolio value 0): the gain cannot be computed; check the ledger"));
                 var gain = price - fiatFee - used;
                 var asset0 = cryptoOut[0].Asset;
                 disposals.Add(new FrenchDisposal(e.Id, e.Account, e.At, date, TaxYear.Containing(date, options.TaxYearRule),
@@ -96,7 +99,7 @@ public static class FrenchPortfolio
             else if (e.Kind == EntryKind.Deposit && cryptoIn.Count > 0)
             {
                 warnings.Add(new Warning(WarningCode.MissingCostBasis, Severity.Warning, e.Account, e.Id, string.Create(CultureInfo.InvariantCulture,
-                    $"fr-portfolio: deposit of {string.Join(", ", cryptoIn.Select(l => l.ToString()))} from outside adds nothing to the total acquisition price (PTA); if you paid for these coins elsewhere, add that price to PTA on form 2086 line 220")));
+                    $"{Method}: deposit of {string.Join(", ", cryptoIn.Select(l => l.ToString()))} from outside adds nothing to the total acquisition price (PTA); if you paid for these coins elsewhere, add that price to PTA on form 2086 line 220")));
             }
 
             foreach (var leg in e.Legs)
