@@ -1,3 +1,4 @@
+using NodaTime;
 using PortfolioSync.Domain.CostBasis;
 using PortfolioSync.Domain.Ledger;
 using PortfolioSync.Domain.Pricing;
@@ -31,17 +32,37 @@ public static class TaxYearReports
         TaxReportSettings settings,
         IReadOnlyList<Warning>? extraWarnings = null)
     {
+        ArgumentNullException.ThrowIfNull(years);
+        return years.Count == 0 ? [] : Run(ledger, prices, options, years, settings, extraWarnings, []).Reports;
+    }
+
+    /// <summary>The reports of <see cref="Build"/> and the engine run they come from, with holdings snapshots also
+    /// at <paramref name="alsoSnapshotAt"/> (the dashboard's day). A snapshot adds holdings to the result and changes
+    /// no figure of any year.</summary>
+    /// <exception cref="ArgumentException">A year follows another tax year rule than <paramref name="options"/>.</exception>
+    public static TaxYearRun Run(
+        IReadOnlyList<LedgerEntry> ledger,
+        PriceBook prices,
+        CostBasisOptions options,
+        IReadOnlyList<TaxYear> years,
+        TaxReportSettings settings,
+        IReadOnlyList<Warning>? extraWarnings,
+        IReadOnlyList<Instant> alsoSnapshotAt)
+    {
         ArgumentNullException.ThrowIfNull(ledger);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(years);
+        ArgumentNullException.ThrowIfNull(alsoSnapshotAt);
         foreach (var y in years)
             if (y.Rule != options.TaxYearRule)
                 throw new ArgumentException($"tax year {y.Label} follows rule {y.Rule}, but the options say {options.TaxYearRule}", nameof(years));
-        if (years.Count == 0) return [];
-        var withSnapshots = options with { SnapshotAt = years.Select(y => TaxReportBuilder.SnapshotInstant(y, options.Zone)).ToList() };
-        var result = CostBasisEngine.Run(ledger, prices, withSnapshots);
-        return years.Select(y => TaxReportBuilder.Build(ledger, prices, result, y, settings, extraWarnings)).ToList();
+        var snapshots = years.Select(y => TaxReportBuilder.SnapshotInstant(y, options.Zone)).Concat(alsoSnapshotAt).Distinct().ToList();
+        var result = CostBasisEngine.Run(ledger, prices, options with { SnapshotAt = snapshots });
+        return new TaxYearRun(years.Select(y => TaxReportBuilder.Build(ledger, prices, result, y, settings, extraWarnings)).ToList(), result);
     }
+
+    /// <summary>The reports of <see cref="Run"/>, one per year asked for, and the engine result they were built from.</summary>
+    public sealed record TaxYearRun(IReadOnlyList<TaxReport> Reports, CostBasisResult Result);
 
     /// <summary>Every tax year from that of the earliest ledger entry to that of the latest (none for an empty ledger).</summary>
     public static IReadOnlyList<TaxYear> Spanning(IReadOnlyList<LedgerEntry> ledger, CostBasisOptions options)

@@ -15,10 +15,10 @@ namespace PortfolioSync.Reports.Dashboard;
 
 /// <summary>
 /// Builds a <see cref="DashboardReport"/> from the ledger and prices with the same builders as the CSV/XLSX reports:
-/// <see cref="ValueReportBuilder"/> for the value series, <see cref="TaxReportBuilder"/> for each tax year, and the
-/// cost basis engine's snapshot at the end of the last day for today's holdings. The engine runs once, as in
-/// <see cref="TaxYearReports.Build"/> (same year-end snapshots, plus one at the end of the dashboard's day, which
-/// changes no figure), so every year's figures equal that function's. Pure.
+/// <see cref="ValueReportBuilder"/> for the value series, the one tax-year function (<see cref="TaxYearReports.Run"/>)
+/// for each tax year, and that run's snapshot at the end of the last day for today's holdings. The engine runs once,
+/// with the same year-end snapshots as <c>report</c> plus one at the end of the dashboard's day (which changes no
+/// figure), so every year's figures equal those of <c>report --year</c>. Pure.
 /// </summary>
 public static class DashboardBuilder
 {
@@ -45,21 +45,17 @@ public static class DashboardBuilder
         var zone = costBasis.Zone;
         var years = TaxYears(ledger, asOf, zone, costBasis.TaxYearRule);
         var end = ValueReportBuilder.EndOfDay(asOf, zone);
-        var options = costBasis with
-        {
-            SnapshotAt = [.. years.Select(y => TaxReportBuilder.SnapshotInstant(y, zone)).Append(end).Distinct()],
-        };
         var series = new ValueSeriesOptions(from, asOf, costBasis.BaseCurrency, zone);
         ValueSeriesResult? values = null;
-        CostBasisResult? result = null;
+        TaxYearReports.TaxYearRun? run = null;
         Parallel.Invoke(
             () => values = ValueSeries.Compute(ledger, prices, series with { StakingConversionsAreDisposals = costBasis.StakingConversionsAreDisposals }),
-            () => result = CostBasisEngine.Run(ledger, prices, options));
+            () => run = TaxYearReports.Run(ledger, prices, costBasis, years, settings, extraWarnings, [end]));
 
-        var value = ValueReportBuilder.Build(values!, series, result!, prices, settings.GeneratedFrom, extraWarnings);
-        var reports = years.Select(y => TaxReportBuilder.Build(ledger, prices, result!, y, settings, extraWarnings)).ToList();
+        var (reports, result) = (run!.Reports, run.Result);
+        var value = ValueReportBuilder.Build(values!, series, result, prices, settings.GeneratedFrom, extraWarnings);
         var own = new List<Warning>();
-        var snapshot = result!.Snapshots.First(s => s.At == end);
+        var snapshot = result.Snapshots.First(s => s.At == end);
         var holdings = snapshot.Holdings.Select(h => Holding(h.Pool, h, asOf, costBasis.BaseCurrency, prices, own))
             .Concat(snapshot.External.Select(h => Holding(TaxReportBuilder.ExternalPool(h.Pool), h, asOf, costBasis.BaseCurrency, prices, own)))
             .OrderBy(h => h.Pool, StringComparer.Ordinal).ThenBy(h => h.Asset)

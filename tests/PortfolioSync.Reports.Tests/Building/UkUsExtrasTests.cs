@@ -30,9 +30,7 @@ public sealed class UkUsExtrasTests : IDisposable
 
     private string Write(IReadOnlyList<LedgerEntry> ledger, CostBasisOptions options, TaxYear year, Jurisdiction j)
     {
-        var o = options with { SnapshotAt = [TaxReportBuilder.SnapshotInstant(year, options.Zone)] };
-        var result = CostBasisEngine.Run(ledger, PriceBook.Empty, o);
-        var report = TaxReportBuilder.Build(ledger, PriceBook.Empty, result, year, new TaxReportSettings(j, "test"));
+        var report = TaxYearReports.Build(ledger, PriceBook.Empty, options, [year], new TaxReportSettings(j, "test")).Single();
         return ReportWriter.Write(report, _dir, ReportFormats.Csv);
     }
 
