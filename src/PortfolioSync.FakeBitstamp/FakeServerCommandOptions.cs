@@ -38,10 +38,8 @@ public sealed record FakeServerCommandOptions
     /// </summary>
     public string? WriteCsvDir { get; init; }
 
-    /// <summary>The server clock. The CLI passes <see cref="TimeProvider.System"/>.</summary>
-    #pragma warning disable RS0030 // system clock: the standalone server is its own composition root; the CLI passes its clock
-    public TimeProvider Time { get; init; } = TimeProvider.System;
-    #pragma warning restore RS0030
+    /// <summary>The server clock; required, with no default (the CLI passes the one of its composition root).</summary>
+    public required TimeProvider Time { get; init; }
 
     /// <summary>When set, one line per request goes here.</summary>
     public TextWriter? RequestLog { get; init; }

@@ -15,10 +15,10 @@ public sealed record FakeServerOptions
     /// <summary>TCP port on 127.0.0.1; 0 (default) picks a free one.</summary>
     public int Port { get; init; }
 
-    /// <summary>The server clock (timestamp window, nonce memory, rate limits, 30-day rules). Default <see cref="TimeProvider.System"/>.</summary>
-    #pragma warning disable RS0030 // system clock: default for a server started without a clock (tests inject a fake one)
-    public TimeProvider Time { get; init; } = TimeProvider.System;
-    #pragma warning restore RS0030
+    /// <summary>The server clock (timestamp window, nonce memory, rate limits, 30-day rules). Required, with no default:
+    /// the CLI passes its own; tests pass a fake one, or the real one when a real client signs its requests with the
+    /// real time.</summary>
+    public required TimeProvider Time { get; init; }
 
     public RateLimitSettings RateLimit { get; init; } = RateLimitSettings.Default;
 

@@ -83,10 +83,11 @@ public sealed partial class PortfolioStore : IDisposable
     /// Opens (or creates, with its folders) the store at <paramref name="path"/> and brings its schema up to date.
     /// </summary>
     /// <exception cref="StoreException">The file is unreadable or corrupted, or was written by a newer version.</exception>
-    public static PortfolioStore Open(string path, StoreOptions? options = null)
+    /// <param name="options">How to open it, with the clock to stamp records with (no default clock).</param>
+    public static PortfolioStore Open(string path, StoreOptions options)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        options ??= new StoreOptions();
+        ArgumentNullException.ThrowIfNull(options);
         var full = System.IO.Path.GetFullPath(path);
         var folder = System.IO.Path.GetDirectoryName(full);
         if (options.ReadOnly && !File.Exists(full))

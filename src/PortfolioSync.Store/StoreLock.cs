@@ -35,12 +35,11 @@ public sealed class StoreLock : IDisposable
     public static string LockPathFor(string storePath) => Path.GetFullPath(storePath) + ".lock";
 
     /// <summary>Tries once, without waiting. Creates the store's folder if needed.</summary>
-    public static StoreLockResult TryAcquire(string storePath, TimeProvider? time = null)
+    /// <param name="time">The clock for the owner file's "taken at" (no default clock).</param>
+    public static StoreLockResult TryAcquire(string storePath, TimeProvider time)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(storePath);
-        #pragma warning disable RS0030 // system clock: default for a caller without a clock; the lock only records when it was taken
-        time ??= TimeProvider.System;
-        #pragma warning restore RS0030
+        ArgumentNullException.ThrowIfNull(time);
         var lockPath = LockPathFor(storePath);
         var ownerPath = lockPath + ".owner";
         Directory.CreateDirectory(Path.GetDirectoryName(lockPath)!);

@@ -7,12 +7,10 @@ namespace PortfolioSync.Store;
 public sealed record StoreOptions
 {
     /// <summary>
-    /// The clock for fetched-at, updated-at and run times. Defaults to the system clock; the CLI passes its own and
-    /// tests pass a fake one.
+    /// The clock for fetched-at, updated-at and run times. Required, with no default: the CLI passes its own (chosen in
+    /// its composition root) and tests pass a fake one, or the real one where a real process shares the store.
     /// </summary>
-    #pragma warning disable RS0030 // system clock: default for a store opened without a clock; the CLI passes its own
-    public TimeProvider Time { get; init; } = TimeProvider.System;
-    #pragma warning restore RS0030
+    public required TimeProvider Time { get; init; }
 
     /// <summary>
     /// LiteDB checkpoint threshold in 8 KiB pages (WAL pages copied into the data file once the log is this big).

@@ -36,7 +36,7 @@ public class StoreBenchmarks
     {
         _folder = Path.Combine(Path.GetTempPath(), "store-bench-" + Guid.NewGuid().ToString("N"));
         _path = Path.Combine(_folder, "portfoliosync.db");
-        _store = PortfolioStore.Open(_path);
+        _store = PortfolioStore.Open(_path, new StoreOptions { Time = TimeProvider.System });
         for (_page = 0; _page * PageSize < Preloaded; _page++) _store.CommitPage(Page(_page));
     }
 
@@ -59,7 +59,7 @@ public class StoreBenchmarks
     [Benchmark(Description = "Open + read cursor + close")]
     public long? OpenReadCursorClose()
     {
-        using var store = PortfolioStore.Open(_path);
+        using var store = PortfolioStore.Open(_path, new StoreOptions { Time = TimeProvider.System });
         return store.GetCursor(Account, Stream)?.LastExternalId;
     }
 

@@ -41,7 +41,7 @@ public sealed class ExportDataTests
         // Then the ledgers are identical
         IReadOnlyList<Domain.Ledger.LedgerEntry> Ledger(CliRun run)
         {
-            using var store = PortfolioStore.Open(run.PathIn("store/portfoliosync.db"));
+            using var store = PortfolioStore.Open(run.PathIn("store/portfoliosync.db"), new StoreOptions { Time = TimeProvider.System });
             return store.ReadLedger();
         }
         var ledger = Ledger(cli);

@@ -15,7 +15,7 @@ public sealed class LocalExchange : IAsyncDisposable
     public FakeBitstampServer Server { get; }
 
     public static async Task<LocalExchange> StartAsync(ServerData? data = null) =>
-        new(await FakeBitstampServer.StartAsync(new FakeServerOptions(data ?? Generated.Value) { RateLimit = RateLimitSettings.Unlimited }, CancellationToken.None));
+        new(await FakeBitstampServer.StartAsync(new FakeServerOptions(data ?? Generated.Value) { Time = TimeProvider.System, RateLimit = RateLimitSettings.Unlimited }, CancellationToken.None));
 
     public static ServerData Data => Generated.Value;
 

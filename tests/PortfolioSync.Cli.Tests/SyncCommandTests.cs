@@ -122,7 +122,7 @@ public sealed class SyncCommandTests
         var config = exchange.WriteConfig(cli);
         var storePath = cli.PathIn("store/portfoliosync.db");
         Directory.CreateDirectory(Path.GetDirectoryName(storePath)!);
-        using var held = StoreLock.TryAcquire(storePath).Lock;
+        using var held = StoreLock.TryAcquire(storePath, TimeProvider.System).Lock;
 
         var result = await cli.RunAsync("sync", "--config", config);
 

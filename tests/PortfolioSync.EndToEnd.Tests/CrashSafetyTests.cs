@@ -17,12 +17,12 @@ public sealed class CrashSafetyTests(ITestOutputHelper output)
     public async Task A_sync_killed_at_seeded_points_and_resumed_ends_with_the_store_of_an_uninterrupted_run()
     {
         var data = SampleDataGenerator.Generate(new GeneratorOptions { Records = 24_000, Accounts = 3, Seed = 2024 });
-        await using var server = await FakeBitstampServer.StartAsync(new FakeServerOptions(data) { RateLimit = RateLimitSettings.Unlimited }, CancellationToken.None);
+        await using var server = await FakeBitstampServer.StartAsync(new FakeServerOptions(data) { Time = TimeProvider.System, RateLimit = RateLimitSettings.Unlimited }, CancellationToken.None);
         using var work = new TempFolder();
 
         // The uninterrupted run syncs from its own server (same data) beside the killed runs: the kill points count
         // the requests that reach `server`, so it must not share that one.
-        await using var referenceServer = await FakeBitstampServer.StartAsync(new FakeServerOptions(data) { RateLimit = RateLimitSettings.Unlimited }, CancellationToken.None);
+        await using var referenceServer = await FakeBitstampServer.StartAsync(new FakeServerOptions(data) { Time = TimeProvider.System, RateLimit = RateLimitSettings.Unlimited }, CancellationToken.None);
         var reference = Path.Combine(work.Path, "reference");
         // It runs in-process (the same program, CliApp.RunAsync): only the killed runs need a process of their own.
         var referenceRun = Task.Run(() => RunSyncInProcess(referenceServer, reference));
@@ -51,7 +51,7 @@ public sealed class CrashSafetyTests(ITestOutputHelper output)
         (await RunSync(server, resumed, killAfterRequests: null, killDelayMs: 0)).Should().Be(0);
 
         Export(resumed).Should().Be(expected);
-        using var store = PortfolioStore.Open(Path.Combine(resumed, "portfoliosync.db"));
+        using var store = PortfolioStore.Open(Path.Combine(resumed, "portfoliosync.db"), new StoreOptions { Time = TimeProvider.System });
         store.Verify().Should().BeEmpty();
         var runs = store.ListRuns(100);
         runs.Should().NotContain(r => r.Status == RunStatus.Running, "a run cut short is marked when the next one starts");
@@ -126,7 +126,7 @@ public sealed class CrashSafetyTests(ITestOutputHelper output)
 
     private static string Export(string folder)
     {
-        using var store = PortfolioStore.Open(Path.Combine(folder, "portfoliosync.db"));
+        using var store = PortfolioStore.Open(Path.Combine(folder, "portfoliosync.db"), new StoreOptions { Time = TimeProvider.System });
         var writer = new StringWriter();
         store.CanonicalExport(writer);
         return writer.ToString();

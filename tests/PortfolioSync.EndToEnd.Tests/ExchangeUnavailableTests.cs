@@ -43,6 +43,7 @@ public sealed class ExchangeUnavailableTests(ITestOutputHelper output)
         var data = SampleDataGenerator.Generate(new GeneratorOptions { Records = 400, Accounts = 2, Seed = 3 });
         await using var server = await FakeBitstampServer.StartAsync(new FakeServerOptions(data)
         {
+            Time = TimeProvider.System,
             RateLimit = RateLimitSettings.Unlimited,
             Faults = new FaultSettings { FirewallHtmlStatus = 403 },
         }, CancellationToken.None);

@@ -63,7 +63,7 @@ public sealed class RealHistoryEndToEndTests : IDisposable
             File.WriteAllText(Path.Combine(data, "ohlc", pair + ".json"),
                 "{\"data\":{\"pair\":\"" + _pairNames[pair] + "\",\"ohlc\":[" + string.Join(",\n", candles) + "]}}");
 
-        var served = await FakeBitstampServer.StartAsync(new FakeServerOptions(ServerData.Load(data)) { RateLimit = RateLimitSettings.Unlimited },
+        var served = await FakeBitstampServer.StartAsync(new FakeServerOptions(ServerData.Load(data)) { Time = TimeProvider.System, RateLimit = RateLimitSettings.Unlimited },
             CancellationToken.None);
         var accountJson = string.Join(",\n", accounts.Select(a =>
             $$"""{ "name": "{{a}}", "key": "env:K_{{a.ToUpperInvariant()}}", "secret": "env:S_{{a.ToUpperInvariant()}}" }"""));

@@ -23,7 +23,7 @@ public abstract class StoreFaultFixture(ITestOutputHelper output) : IAsyncLifeti
     private protected readonly TempFolder _work = new();
 
     public async Task InitializeAsync() =>
-        _server = await FakeBitstampServer.StartAsync(new FakeServerOptions(Data.Value) { RateLimit = RateLimitSettings.Unlimited }, CancellationToken.None);
+        _server = await FakeBitstampServer.StartAsync(new FakeServerOptions(Data.Value) { Time = TimeProvider.System, RateLimit = RateLimitSettings.Unlimited }, CancellationToken.None);
 
     public async Task DisposeAsync()
     {
@@ -231,14 +231,14 @@ public sealed class StoreFaultTests(ITestOutputHelper output) : StoreFaultFixtur
                 full.Error.Should().Contain(store).And.Contain("cannot write").And.Contain("MB").And.Contain("run sync again")
                     .And.NotContain("unexpected error");
                 watch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(40), "a full disk ends the run within seconds (the rest is process start-up)");
-                using (var probe = StoreLock.TryAcquire(store).Lock) probe.Should().NotBeNull("the lock is released");
+                using (var probe = StoreLock.TryAcquire(store, TimeProvider.System).Lock) probe.Should().NotBeNull("the lock is released");
 
                 // The full disk's run above is the real process (it used to hang); the later run and verify are about
                 // the store, so they run in-process.
                 Remount(mount, "size=64m");
                 (await RunInProcess(config, ["sync", "--quiet"])).ExitCode.Should().Be(0);
                 (await RunInProcess(config, ["verify"])).ExitCode.Should().Be(0);
-                using var done = PortfolioStore.Open(store, new StoreOptions { ReadOnly = true });
+                using var done = PortfolioStore.Open(store, new StoreOptions { Time = TimeProvider.System, ReadOnly = true });
                 foreach (var account in Data.Value.Accounts)
                     done.CountLedger(account.Name).Should().Be(account.Transactions.Count, "the later run completes the store");
             }
@@ -361,7 +361,7 @@ public sealed class StoreFaultTests(ITestOutputHelper output) : StoreFaultFixtur
         Output.WriteLine(limited.Error);
         limited.ExitCode.Should().Be(1);
         limited.Error.Should().Contain("time limit of 1s");
-        using (var probe = StoreLock.TryAcquire(store).Lock) probe.Should().NotBeNull("the lock is released");
+        using (var probe = StoreLock.TryAcquire(store, TimeProvider.System).Lock) probe.Should().NotBeNull("the lock is released");
         (await RunInProcess(config, ["sync", "--quiet"])).ExitCode.Should().Be(0);
         (await RunInProcess(config, ["verify"])).ExitCode.Should().Be(0);
         var after = await RunInProcess(config, ["report", "--year", "2023", "--format", "csv", "--out", Path.Combine(_work.Path, "after-report")]);

@@ -22,7 +22,7 @@ public sealed class CcxtPeerTests
         // Given the server on the sample history in the classic shape, on the real clock (ccxt signs with it)
         var data = Generation.SampleDataGenerator.Generate(Generation.SampleDataGenerator.SampleOptions with { Realistic = false });
         var main = data.Account("main");
-        await using var server = await FakeBitstampServer.StartAsync(new FakeServerOptions(data), CancellationToken.None);
+        await using var server = await FakeBitstampServer.StartAsync(new FakeServerOptions(data) { Time = TimeProvider.System }, CancellationToken.None);
         if (!Directory.Exists(Path.Combine(PeerDir, "node_modules", "ccxt")))
         {
             var install = await RunAsync("npm", ["ci", "--no-audit", "--no-fund"], TimeSpan.FromMinutes(5));

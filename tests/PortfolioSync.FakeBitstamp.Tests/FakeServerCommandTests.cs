@@ -17,7 +17,7 @@ public sealed class FakeServerCommandTests
         using var cts = new CancellationTokenSource();
 
         // When the command runs until the server answers, then is cancelled
-        var run = FakeServerCommand.RunAsync(new FakeServerCommandOptions { DataDir = dir.Path, Port = 0 }, stdout, stderr, cts.Token);
+        var run = FakeServerCommand.RunAsync(new FakeServerCommandOptions { Time = TimeProvider.System, DataDir = dir.Path, Port = 0 }, stdout, stderr, cts.Token);
         var url = await WaitForListeningAsync(stdout);
         using (var http = new HttpClient())
         {
@@ -45,7 +45,7 @@ public sealed class FakeServerCommandTests
         File.WriteAllText(path, """[{"id":1,"datetime":"yesterday","type":"0","fee":"0","usd":"1"}]""");
         var stderr = new StringWriter();
 
-        var exit = await FakeServerCommand.RunAsync(new FakeServerCommandOptions { DataDir = dir.Path, Port = 0 }, new StringWriter(), stderr, CancellationToken.None);
+        var exit = await FakeServerCommand.RunAsync(new FakeServerCommandOptions { Time = TimeProvider.System, DataDir = dir.Path, Port = 0 }, new StringWriter(), stderr, CancellationToken.None);
 
         exit.Should().Be(2);
         var lines = stderr.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
@@ -60,7 +60,7 @@ public sealed class FakeServerCommandTests
         TestData.Tiny().WriteTo(dir.Path);
         var stderr = new StringWriter();
 
-        var exit = await FakeServerCommand.RunAsync(new FakeServerCommandOptions { DataDir = dir.Path, Port = h.Server.Port }, new StringWriter(), stderr, CancellationToken.None);
+        var exit = await FakeServerCommand.RunAsync(new FakeServerCommandOptions { Time = TimeProvider.System, DataDir = dir.Path, Port = h.Server.Port }, new StringWriter(), stderr, CancellationToken.None);
 
         exit.Should().Be(2);
         stderr.ToString().Should().Contain("cannot listen");
@@ -73,7 +73,7 @@ public sealed class FakeServerCommandTests
         var target = dir.Combine("generated");
         var stdout = new StringWriter();
 
-        var exit = await FakeServerCommand.RunAsync(new FakeServerCommandOptions { Generate = 2500, Seed = 8, Accounts = 4, WriteDir = target }, stdout, new StringWriter(), CancellationToken.None);
+        var exit = await FakeServerCommand.RunAsync(new FakeServerCommandOptions { Time = TimeProvider.System, Generate = 2500, Seed = 8, Accounts = 4, WriteDir = target }, stdout, new StringWriter(), CancellationToken.None);
 
         exit.Should().Be(0);
         stdout.ToString().Should().Be($"wrote 2500 user transactions in 4 accounts (main, dca-bot, grid-bot, bot-4), 2023-03-01 .. 2025-02-28, seed 8, to {target}\n");
@@ -90,6 +90,7 @@ public sealed class FakeServerCommandTests
 
         var exit = await FakeServerCommand.RunAsync(new FakeServerCommandOptions
         {
+            Time = TimeProvider.System,
             Generate = 3000, Seed = 3, Accounts = 2, Start = new DateOnly(2020, 3, 1), Days = 1826, WriteDir = target,
         }, stdout, new StringWriter(), CancellationToken.None);
 
@@ -107,7 +108,7 @@ public sealed class FakeServerCommandTests
         using var dir = new TempDir();
         var stderr = new StringWriter();
 
-        var exit = await FakeServerCommand.RunAsync(new FakeServerCommandOptions { Generate = 10, Days = 0, WriteDir = dir.Combine("x") },
+        var exit = await FakeServerCommand.RunAsync(new FakeServerCommandOptions { Time = TimeProvider.System, Generate = 10, Days = 0, WriteDir = dir.Combine("x") },
             new StringWriter(), stderr, CancellationToken.None);
 
         exit.Should().Be(2);
@@ -122,7 +123,7 @@ public sealed class FakeServerCommandTests
         using var dir = new TempDir();
         var stderr = new StringWriter();
 
-        var exit = await FakeServerCommand.RunAsync(new FakeServerCommandOptions { Generate = records, Accounts = accounts, WriteDir = write is null ? null : dir.Combine(write) },
+        var exit = await FakeServerCommand.RunAsync(new FakeServerCommandOptions { Time = TimeProvider.System, Generate = records, Accounts = accounts, WriteDir = write is null ? null : dir.Combine(write) },
             new StringWriter(), stderr, CancellationToken.None);
 
         exit.Should().Be(2);
@@ -136,7 +137,7 @@ public sealed class FakeServerCommandTests
         File.WriteAllText(dir.Combine("keep.txt"), "x");
         var stderr = new StringWriter();
 
-        var exit = await FakeServerCommand.RunAsync(new FakeServerCommandOptions { Generate = 10, WriteDir = dir.Path }, new StringWriter(), stderr, CancellationToken.None);
+        var exit = await FakeServerCommand.RunAsync(new FakeServerCommandOptions { Time = TimeProvider.System, Generate = 10, WriteDir = dir.Path }, new StringWriter(), stderr, CancellationToken.None);
 
         exit.Should().Be(2);
         stderr.ToString().Should().Contain("not empty");

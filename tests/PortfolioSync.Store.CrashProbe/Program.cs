@@ -11,7 +11,7 @@ if (args.Length >= 4 && args[0] == "commit")
     var pages = int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture);
     var size = int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture);
     var step = args.Length >= 5 && args[4] == "step";
-    using var store = PortfolioStore.Open(args[1]);
+    using var store = PortfolioStore.Open(args[1], new StoreOptions { Time = TimeProvider.System });
     for (var i = ProbePages.NextPage(store, size); i < pages; i++)
     {
         if (step && Console.In.ReadLine() is null) step = false;
@@ -23,7 +23,7 @@ if (args.Length >= 4 && args[0] == "commit")
 }
 if (args.Length >= 2 && args[0] == "hold-lock")
 {
-    var result = StoreLock.TryAcquire(args[1]);
+    var result = StoreLock.TryAcquire(args[1], TimeProvider.System);
     Console.WriteLine(result.Acquired ? "locked" : "refused: " + result.Message);
     using (result.Lock) Console.In.ReadToEnd();
     return result.Acquired ? 0 : 2;

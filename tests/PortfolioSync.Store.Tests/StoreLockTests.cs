@@ -9,16 +9,16 @@ public sealed class StoreLockTests : IDisposable
     [Fact]
     public void A_second_acquirer_is_refused_until_the_first_releases()
     {
-        using (var first = StoreLock.TryAcquire(_temp.FilePath).Lock!)
+        using (var first = StoreLock.TryAcquire(_temp.FilePath, _temp.Clock).Lock!)
         {
-            var second = StoreLock.TryAcquire(_temp.FilePath);
+            var second = StoreLock.TryAcquire(_temp.FilePath, _temp.Clock);
 
             second.Acquired.Should().BeFalse();
             second.HeldBy!.ProcessId.Should().Be(Environment.ProcessId);
             second.Message.Should().StartWith($"another sync (pid {Environment.ProcessId}, started ").And.Contain(".lock");
         }
 
-        using var third = StoreLock.TryAcquire(_temp.FilePath).Lock;
+        using var third = StoreLock.TryAcquire(_temp.FilePath, _temp.Clock).Lock;
         third.Should().NotBeNull();
     }
 
@@ -28,14 +28,14 @@ public sealed class StoreLockTests : IDisposable
         using var child = ProbeProcess.Start("hold-lock", _temp.FilePath);
         child.ReadLine().Should().Be("locked");
 
-        var refused = StoreLock.TryAcquire(_temp.FilePath);
+        var refused = StoreLock.TryAcquire(_temp.FilePath, _temp.Clock);
         refused.Acquired.Should().BeFalse();
         refused.HeldBy!.ProcessId.Should().Be(child.Id);
         refused.Message.Should().Contain($"pid {child.Id}");
 
         child.CloseInput();
         child.WaitForExit().Should().Be(0);
-        var after = StoreLock.TryAcquire(_temp.FilePath);
+        var after = StoreLock.TryAcquire(_temp.FilePath, _temp.Clock);
         using var held = after.Lock;
         after.Acquired.Should().BeTrue();
         after.TookOverFrom.Should().BeNull();
@@ -48,7 +48,7 @@ public sealed class StoreLockTests : IDisposable
         child.ReadLine().Should().Be("locked");
         child.Kill();
 
-        var result = StoreLock.TryAcquire(_temp.FilePath);
+        var result = StoreLock.TryAcquire(_temp.FilePath, _temp.Clock);
         using var held = result.Lock;
 
         result.Acquired.Should().BeTrue();
@@ -59,7 +59,7 @@ public sealed class StoreLockTests : IDisposable
     [Fact]
     public void This_process_holding_the_lock_refuses_a_child()
     {
-        using var held = StoreLock.TryAcquire(_temp.FilePath).Lock!;
+        using var held = StoreLock.TryAcquire(_temp.FilePath, _temp.Clock).Lock!;
         using var child = ProbeProcess.Start("hold-lock", _temp.FilePath);
 
         child.ReadLine().Should().StartWith($"refused: another sync (pid {Environment.ProcessId}");
@@ -72,7 +72,7 @@ public sealed class StoreLockTests : IDisposable
     {
         // Simulates a file system without working locks: the owner file names a live process (this one's parent
         // test host would do; use this process) while the lock file itself is free.
-        using (StoreLock.TryAcquire(_temp.FilePath).Lock) { }
+        using (StoreLock.TryAcquire(_temp.FilePath, _temp.Clock).Lock) { }
         using var self = System.Diagnostics.Process.GetCurrentProcess();
         var started = NodaTime.Instant.FromDateTimeUtc(self.StartTime.ToUniversalTime());
         using var child = ProbeProcess.Start("hold-lock", _temp.FilePath);

@@ -38,6 +38,7 @@ public sealed class SyncHarness : IAsyncDisposable
     {
         var server = await FakeBitstampServer.StartAsync(new FakeServerOptions(data)
         {
+            Time = TimeProvider.System,
             Faults = faults ?? FaultSettings.None,
             RateLimit = RateLimitSettings.Unlimited,
         }, CancellationToken.None);
@@ -83,7 +84,7 @@ public sealed class SyncHarness : IAsyncDisposable
             }
             var prices = new BitstampClient("prices", Server.BaseUrl, null, clientOptions ?? QuickRetries, TimeProvider.System);
             clients.Add(prices);
-            using var store = PortfolioStore.Open(StorePath);
+            using var store = PortfolioStore.Open(StorePath, new StoreOptions { Time = TimeProvider.System });
             var engine = new SyncEngine(store, TimeProvider.System, options ?? new SyncOptions(), progress);
             return await engine.RunAsync(accounts, prices, CancellationToken.None);
         }
@@ -95,7 +96,7 @@ public sealed class SyncHarness : IAsyncDisposable
 
     public T WithStore<T>(Func<PortfolioStore, T> read)
     {
-        using var store = PortfolioStore.Open(StorePath);
+        using var store = PortfolioStore.Open(StorePath, new StoreOptions { Time = TimeProvider.System });
         return read(store);
     }
 

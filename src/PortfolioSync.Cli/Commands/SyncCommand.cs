@@ -89,7 +89,7 @@ public sealed class SyncCommand : CliCommand<SyncSettings>
         // the lock; the store keeps what was committed).
         using var hard = limit.Token.Register(() => _ = Task.Run(async () =>
         {
-            await Task.Delay(StopGrace, CancellationToken.None).ConfigureAwait(false);
+            await Task.Delay(StopGrace, env.Time, CancellationToken.None).ConfigureAwait(false);
             env.Error.WriteLine($"error: sync stopped: the time limit of {limitText} was reached and the store did not answer within {StopGrace.TotalSeconds:0} s; what was committed is kept and the next run resumes from there.");
             env.Terminate?.Invoke((int)ExitCode.Unexpected);
         }));

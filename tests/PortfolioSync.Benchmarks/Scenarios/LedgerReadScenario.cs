@@ -40,7 +40,7 @@ internal static class LedgerReadScenario
             return 0;
         }
         var refresh = Stopwatch.StartNew();
-        using (var writable = PortfolioStore.Open(path, new StoreOptions { LedgerCacheMaxEntries = int.MaxValue }))
+        using (var writable = PortfolioStore.Open(path, new StoreOptions { Time = TimeProvider.System, LedgerCacheMaxEntries = int.MaxValue }))
         {
             var wrote = writable.RefreshLedgerCache();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -52,7 +52,7 @@ internal static class LedgerReadScenario
         {
             var clock = Stopwatch.StartNew();
             int count;
-            using (var store = PortfolioStore.Open(path, new StoreOptions { ReadOnly = true }))
+            using (var store = PortfolioStore.Open(path, new StoreOptions { Time = TimeProvider.System, ReadOnly = true }))
             {
                 if (!store.LedgerCacheUsable()) throw new InvalidOperationException("the ledger cache is not usable");
                 clock.Restart();
@@ -61,7 +61,7 @@ internal static class LedgerReadScenario
             clock.Stop();
             times.Add(clock.Elapsed.TotalSeconds);
             var scan = Stopwatch.StartNew();
-            using (var store = PortfolioStore.Open(path, new StoreOptions { ReadOnly = true }))
+            using (var store = PortfolioStore.Open(path, new StoreOptions { Time = TimeProvider.System, ReadOnly = true }))
                 store.ScanLedger();
             scans.Add(scan.Elapsed.TotalSeconds);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -28,7 +28,7 @@ internal static class StoreLoadScenario
         var path = OptionText(args, "--path") ?? throw new InvalidOperationException("--path FILE is required");
         var runs = Option(args, "--runs", 5);
         var times = new List<double>();
-        using (var store = PortfolioStore.Open(path))
+        using (var store = PortfolioStore.Open(path, new StoreOptions { Time = TimeProvider.System }))
         {
             for (var i = 0; i < runs; i++)
             {
@@ -54,7 +54,7 @@ internal static class StoreLoadScenario
         var wall = Stopwatch.StartNew();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var commits = new List<double>();
-        using (var store = PortfolioStore.Open(path))
+        using (var store = PortfolioStore.Open(path, new StoreOptions { Time = TimeProvider.System }))
         {
             // Round-robin over accounts, like a sync that interleaves them; each page is built before timing its commit.
             for (var page = 0; page * pageSize < records; page++)
@@ -74,7 +74,7 @@ internal static class StoreLoadScenario
         commits.Sort();
         var openTimer = Stopwatch.StartNew();
         double verifySeconds;
-        using (var store = PortfolioStore.Open(path))
+        using (var store = PortfolioStore.Open(path, new StoreOptions { Time = TimeProvider.System }))
         {
             var opened = openTimer.Elapsed;
             var cursors = store.ListCursors();
@@ -96,7 +96,7 @@ internal static class StoreLoadScenario
         var pageSize = Option(args, "--page", 1000);
         var path = OptionText(args, "--path") ?? throw new ArgumentException("--path FILE is required");
         var wall = Stopwatch.StartNew();
-        using (var store = PortfolioStore.Open(path))
+        using (var store = PortfolioStore.Open(path, new StoreOptions { Time = TimeProvider.System }))
         {
             var opened = wall.Elapsed;
             for (var a = 0; a < accounts; a++)
@@ -120,7 +120,7 @@ internal static class StoreLoadScenario
     {
         var path = OptionText(args, "--path") ?? throw new ArgumentException("--path FILE is required");
         var wall = Stopwatch.StartNew();
-        using var store = PortfolioStore.Open(path);
+        using var store = PortfolioStore.Open(path, new StoreOptions { Time = TimeProvider.System });
         var problems = store.Verify();
         Console.WriteLine(Invariant($"verify: {problems.Count} problems in {wall.Elapsed.TotalSeconds:F1} s; peak RSS {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576} MB"));
         return problems.Count == 0 ? 0 : 1;

@@ -30,7 +30,7 @@ internal static partial class SyncScenario
         var clock = Stopwatch.StartNew();
         var data = SampleDataGenerator.Generate(new GeneratorOptions { Records = records, Accounts = accounts, Seed = 1 });
         Console.WriteLine(Invariant($"generated {data.RecordCount:N0} records in {accounts} accounts ({string.Join(", ", data.Accounts.Select(a => $"{a.Name} {a.Transactions.Count:N0}"))}) in {clock.Elapsed.TotalSeconds:0.0} s"));
-        var server = FakeBitstampServer.StartAsync(new FakeServerOptions(data) { RateLimit = RateLimitSettings.Unlimited }, CancellationToken.None)
+        var server = FakeBitstampServer.StartAsync(new FakeServerOptions(data) { Time = TimeProvider.System, RateLimit = RateLimitSettings.Unlimited }, CancellationToken.None)
             .GetAwaiter().GetResult();
 
         var full = new List<(double Wall, long RssKb)>();

@@ -20,6 +20,7 @@ public static class FakeServer
     public static Task<FakeBitstampServer> StartAsync(ServerData? data = null, FaultSettings? faults = null) =>
         FakeBitstampServer.StartAsync(new FakeServerOptions(data ?? GeneratedData)
         {
+            Time = TimeProvider.System,
             Faults = faults ?? FaultSettings.None,
             RateLimit = RateLimitSettings.Unlimited,
         }, CancellationToken.None);

@@ -23,7 +23,7 @@ public sealed class ImportCommandTests : IDisposable
 
     private (int Ledger, long Raw) Counts()
     {
-        using var store = PortfolioStore.Open(StorePath);
+        using var store = PortfolioStore.Open(StorePath, new StoreOptions { Time = TimeProvider.System });
         return (store.CountLedger(), store.CountRecords().Sum(c => c.Records));
     }
 
@@ -186,7 +186,7 @@ public sealed class ImportCommandTests : IDisposable
 
         result.ExitCode.Should().Be(0, result.All);
         result.Out.Should().Contain("RFC 4180 export").And.Contain("rows read 1, new 1, already present 0, ambiguous 0, unknown 0");
-        using var store = PortfolioStore.Open(StorePath);
+        using var store = PortfolioStore.Open(StorePath, new StoreOptions { Time = TimeProvider.System });
         store.GetEntry("bitstamp:main:270000001")!.Legs.Should().ContainSingle().Which.Quantity.Should().Be(1m);
     }
 
@@ -206,7 +206,7 @@ public sealed class ImportCommandTests : IDisposable
         clean.Out.Should().Contain("(2 mapped again, all equal)");
 
         // Given the deposit's ledger entry rewritten through the store as an older mapper might have left it (3 ETH)
-        using (var store = PortfolioStore.Open(StorePath))
+        using (var store = PortfolioStore.Open(StorePath, new StoreOptions { Time = TimeProvider.System }))
         {
             var raw = store.ReadRaw("old-sub", "csv:old.csv").Single(r => r.Json.Contains("Deposit", StringComparison.Ordinal));
             var entry = store.GetEntry(raw.EntryId!)!;
