@@ -26,11 +26,12 @@ public sealed class FaultsAgainstServerTests(ITestOutputHelper output)
         var data = FakeBitstamp.Generation.SampleDataGenerator.Generate(new() { Records = 40_000, Accounts = 2, Seed = 23 });
         await using var calm = await FakeServer.StartAsync(data);
         await using var stormy = await FakeServer.StartAsync(data, Storm);
-        // Default options except a shorter backoff and no client-side pacing (the server is local and unlimited), so the
-        // test takes seconds rather than a minute; Retry-After is honoured as sent.
+        // Default options except no backoff to speak of (1 ms, no jitter: the waits are ResilienceTests' subject, on a
+        // fake clock) and no client-side pacing (the server is local and unlimited); Retry-After is honoured as sent (0).
         var options = new BitstampClientOptions
         {
-            BaseDelay = TimeSpan.FromMilliseconds(5), MaxDelay = TimeSpan.FromMilliseconds(100), RequestsPerSecond = 100, RateLimitBurst = 100,
+            BaseDelay = TimeSpan.FromMilliseconds(1), MaxDelay = TimeSpan.FromMilliseconds(1), UseJitter = false,
+            RequestsPerSecond = 100, RateLimitBurst = 100,
         };
 
         foreach (var account in calm.Data.Accounts)

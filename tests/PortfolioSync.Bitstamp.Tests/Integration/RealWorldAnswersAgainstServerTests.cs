@@ -105,13 +105,16 @@ public sealed class RealWorldAnswersAgainstServerTests
         var notices = new List<string>();
         var options = Clients.FastOptions();
         options.RetryNotice = line => { lock (notices) notices.Add(line); };
-        using var client = new BitstampClient("main", new Uri($"http://127.0.0.1:{port}"), Clients.Credentials(), options, TimeProvider.System);
+        // The backoff runs on a fake clock (driven forward while the call waits); the refusals are real.
+        var time = Clients.Time();
+        using var client = new BitstampClient("main", new Uri($"http://127.0.0.1:{port}"), Clients.Credentials(), options, time);
         var clock = Stopwatch.StartNew();
 
-        var error = (await FluentActions.Awaiting(() => client.GetBalancesAsync(CancellationToken.None))
+        var error = (await FluentActions.Awaiting(() => Clients.Drive(time, client.GetBalancesAsync(CancellationToken.None)))
             .Should().ThrowAsync<BitstampApiException>()).Which;
 
         clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(10));
+        client.Statistics.RetryDelay.Should().Be(TimeSpan.FromMilliseconds(100 + 200), "two retries, backoff 100 ms doubling");
         error.Kind.Should().Be(BitstampErrorKind.NetworkUnreachable);
         error.Attempts.Should().Be(3);
         error.Message.Should().Contain("refused").And.Contain($"127.0.0.1:{port}");
