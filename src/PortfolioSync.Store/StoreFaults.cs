@@ -85,7 +85,7 @@ public static class StoreFaults
 
     internal static StoreException ReadOnly(string path, Exception e) =>
         new(path, StoreFailure.ReadOnly,
-            $"the store or its folder is read-only ({e.Message}). Commands that only read (status, report, value, verify) " +
+            $"the store or its folder is read-only ({e.Message}). Commands that only read (status, report, value, dashboard, verify, export-data) " +
             "work on a read-only store; sync needs to write it: make the folder writable, or point --store at a writable copy.", e);
 
     /// <summary>A failed write: which file, what failed, how much room the next page needs and how much there is.</summary>

@@ -250,7 +250,7 @@ public sealed class StoreFaultTests(ITestOutputHelper output) : StoreFaultFixtur
     }
 
     [Fact]
-    public async Task A_read_only_store_is_read_by_status_report_and_verify_and_sync_says_read_only_naming_the_path()
+    public async Task A_read_only_store_is_read_by_status_report_verify_dashboard_and_export_data_and_sync_says_read_only_naming_the_path()
     {
         var folder = Path.Combine(_work.Path, "ro");
         var store = Path.Combine(folder, "store.db");
@@ -268,6 +268,11 @@ public sealed class StoreFaultTests(ITestOutputHelper output) : StoreFaultFixtur
             report.ExitCode.Should().Be(0, report.Error);
             report.Error.Should().Contain("as of sync run");
             (await RunInProcess(config, ["verify"])).ExitCode.Should().Be(0);
+            var dashboard = await RunInProcess(config, ["dashboard", "--out", Path.Combine(_work.Path, "ro-dashboard")]);
+            dashboard.ExitCode.Should().Be(0, dashboard.Error);
+            File.Exists(Path.Combine(_work.Path, "ro-dashboard", "index.html")).Should().BeTrue();
+            var export = await RunInProcess(config, ["export-data", "--out", Path.Combine(_work.Path, "ro-export")]);
+            export.ExitCode.Should().Be(0, export.Error);
             // reports asked into the read-only folder: refused as such, not as an unexpected error
             var into = await RunInProcess(config, ["report", "--year", "2023", "--format", "csv", "--out", Path.Combine(folder, "reports")]);
             into.ExitCode.Should().Be(1, into.Error);

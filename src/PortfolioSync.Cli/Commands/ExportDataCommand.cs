@@ -45,7 +45,7 @@ public sealed class ExportDataCommand : CliCommand<ExportDataSettings>
         var env = context.Env;
         var outDir = settings.OutDir;
         if (!File.Exists(config.StorePath)) throw new CliException($"no store at {config.StorePath}: run `portfoliosync sync` first (or point --store at the store file)");
-        using var store = StoreAccess.OpenStore(config.StorePath, env);
+        using var store = StoreAccess.OpenForReading(config.StorePath, env);   // read-only: exporting writes no store
 
         var inStore = store.CountRecords().Select(c => c.Account).Distinct(StringComparer.Ordinal).ToList();
         var only = settings.Accounts;

@@ -48,7 +48,7 @@ public static class DashboardOutput
         IReadOnlyList<RunRecord> runs;
         try
         {
-            using var store = PortfolioStore.Open(config.StorePath, StoreAccess.StoreOptionsFor(env));
+            using var store = StoreAccess.OpenForReading(config.StorePath, env);   // read-only: the dashboard writes no store
             runs = store.ListRuns(200);
         }
         catch (StoreException e)
