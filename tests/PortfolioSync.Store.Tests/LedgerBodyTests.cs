@@ -27,7 +27,10 @@ public sealed class LedgerBodyTests : IDisposable
             Enumerable.Range(0, 40).Select(i => new Leg(Asset.Parse("A" + i.ToString(CultureInfo.InvariantCulture)), decimal.MaxValue - i)).ToArray(),
             new Money(0m, Asset.Gbp), 0, 0, "b/user_transactions/1"),
         new LedgerEntry("bitstamp:c:2", "c", At, EntryKind.Fee, [new Leg(Asset.Btc, 1.10m), new Leg(Asset.Btc, -1.1000m)],
-            new Money(decimal.MaxValue, Asset.Btc), 2, -3, "c/user_transactions/2"));
+            new Money(decimal.MaxValue, Asset.Btc), 2, -3, "c/user_transactions/2"),
+        Records.Entry(6) with { Quote = Asset.Usd },
+        new LedgerEntry("bitstamp:main:7", "main", At, EntryKind.Trade, [new Leg(Asset.Parse("ETH"), 1m), new Leg(Asset.Parse("NEWUSD"), -2500m)],
+            null, 7, 8, "main/user_transactions/7", Asset.Parse("NEWUSD")));
 
     [Theory]
     [MemberData(nameof(Entries))]
@@ -46,12 +49,33 @@ public sealed class LedgerBodyTests : IDisposable
     }
 
     [Fact]
+    public void A_format_1_body_written_before_schema_8_still_decodes_as_an_entry_without_a_quote()
+    {
+        var entry = Records.Entry(5);
+        var body = LedgerBlob.Encode(entry);
+        body[0].Should().Be(2);
+        body[^1].Should().Be(0, "no quote");
+        byte[] format1 = [1, .. body[1..^1]];   // format 1 is format 2 without the trailing quote
+
+        LedgerBlob.Decode(entry.Id, entry.At, format1, null).Should().Be(entry);
+        LedgerBlob.Decode(entry.Id, entry.At, format1, new LedgerBson.ReadCache()).Quote.Should().BeNull();
+        var doc = LedgerBson.ToDocument(entry);
+        doc["e"] = format1;
+        LedgerBson.AddChecksum(doc);
+        LedgerBson.FromDocument(doc, new LedgerBson.ReadCache { RequireChecksum = true }).Should().Be(entry);
+
+        var quoted = LedgerBlob.Encode(entry with { Quote = Asset.Usd });
+        quoted.Should().Equal([.. body[..^1], 1, 3, (byte)'U', (byte)'S', (byte)'D']);
+    }
+
+    [Fact]
     public void A_damaged_body_is_refused_with_the_entry_named_never_read_as_something_else()
     {
         var body = LedgerBlob.Encode(Records.Entry(5));
         var decode = (byte[] b) => (Action)(() => LedgerBlob.Decode("bitstamp:main:5", At, b, null));
 
-        decode([2, .. body[1..]]).Should().Throw<FormatException>().WithMessage("ledger entry 'bitstamp:main:5' has body format 2*reads format 1");
+        decode([3, .. body[1..]]).Should().Throw<FormatException>().WithMessage("ledger entry 'bitstamp:main:5' has body format 3*reads formats 1 and 2");
+        decode([1, .. body[1..]]).Should().Throw<FormatException>().WithMessage("*1 unread bytes after the body", "format 1 has no quote flag");
         decode(body[..^1]).Should().Throw<FormatException>().WithMessage("ledger entry 'bitstamp:main:5': its body ends early*");
         decode([.. body, 0]).Should().Throw<FormatException>().WithMessage("*1 unread bytes after the body");
         decode([]).Should().Throw<FormatException>();
