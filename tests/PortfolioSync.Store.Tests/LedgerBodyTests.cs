@@ -107,12 +107,14 @@ public sealed class LedgerBodyTests : IDisposable
 
         using var store = _temp.Open();
 
+        // The same entries; migration 8 then gives each trade its quote (the asset of its fee, USD).
+        var migrated = entries.Select(e => e with { Quote = Asset.Usd }).ToList();
         store.StoredSchemaVersion.Should().Be(PortfolioStore.SchemaVersion);
         store.Database.GetCollection("ledger").FindAll().Should().OnlyContain(d => LedgerBson.IsCompact(d) && d.Keys.Count == 4 && d.ContainsKey("c"));
-        store.ReadLedger().Should().Equal(entries);
+        store.ReadLedger().Should().Equal(migrated);
         store.ReadLedger("grid").Should().HaveCount(4_000).And.OnlyContain(e => e.Account == "grid");
         store.CountLedger("main").Should().Be(8_001);
-        store.ReadLedger(entries[99].At, entries[110].At).Should().Equal(entries.Skip(99).Take(11), "the at index still serves ranges");
+        store.ReadLedger(entries[99].At, entries[110].At).Should().Equal(migrated.Skip(99).Take(11), "the at index still serves ranges");
     }
 
     [Fact]
@@ -129,7 +131,7 @@ public sealed class LedgerBodyTests : IDisposable
 
         using var store = _temp.Open();
         store.Database.GetCollection("ledger").FindAll().Should().OnlyContain(d => LedgerBson.IsCompact(d));
-        store.ReadLedger().Should().Equal(entries);
+        store.ReadLedger().Should().Equal(entries.Select(e => e with { Quote = Asset.Usd }), "the same entries, each trade with its quote (migration 8)");
     }
 
     [Fact]
@@ -149,7 +151,7 @@ public sealed class LedgerBodyTests : IDisposable
             OnMigration = (v, d) => announced.Add((v, d)),
         });
 
-        announced.Select(a => a.Item1).Should().Equal([4, 5, 6, 7], "each later migration is announced (5: candle markets, 6: checksums, 7: ledger cache)");
+        announced.Select(a => a.Item1).Should().Equal([4, 5, 6, 7, 8], "each later migration is announced (5: candle markets, 6: checksums, 7: ledger cache, 8: trade quotes)");
         announced[0].Item2.Should().Contain("binary body");
         announced[1].Item2.Should().Contain("base and quote");
         announced[2].Item2.Should().Contain("checksum");
