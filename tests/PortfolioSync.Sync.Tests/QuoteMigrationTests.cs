@@ -131,6 +131,15 @@ public sealed class QuoteMigrationTests : IDisposable
             store.RefreshLedgerCache().Should().BeTrue();
             store.LedgerCacheUsable().Should().BeTrue();
             foreach (var e in store.ReadLedger()) e.Should().Be(expected[e.Id]);
+
+            // The raw records hold their entries' new fingerprints: the same page sent again changes nothing.
+            var run = store.StartRun();
+            store.CommitPage(new PageCommit("main", LedgerMapper.Stream, run.Id, api))
+                .Should().Match<PageCommitResult>(r => r.Unchanged == 4 && r.Remapped == 0);
+            store.CommitPage(new PageCommit("main", csvStream, run.Id, csv))
+                .Should().Match<PageCommitResult>(r => r.Unchanged == 3 && r.Remapped == 0);
+            store.FinishRun(run.Id, RunStatus.Succeeded, [], []);
+            store.LedgerCacheUsable().Should().BeTrue("no entry was written");
         }
 
         announced.Clear();

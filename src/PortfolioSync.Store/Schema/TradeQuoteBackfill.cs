@@ -21,7 +21,8 @@ namespace PortfolioSync.Store.Schema;
 /// leg, that leg when the row's Value is not zero (then the Amount was); else none.</item>
 /// </list>
 /// Entries that already have a quote, other kinds, other streams and documents that cannot be read are left as they
-/// are (<c>verify</c> names the last). Batches of <see cref="SchemaMigrations.CompactBatch"/>, each in its own
+/// are (<c>verify</c> names the last). The raw record of a rewritten entry gets the entry's new fingerprint when it held
+/// the old one. Batches of <see cref="SchemaMigrations.CompactBatch"/>, each in its own
 /// transaction; running it again changes nothing.
 /// </summary>
 internal static class TradeQuoteBackfill
@@ -39,6 +40,7 @@ internal static class TradeQuoteBackfill
             var docs = ledger.Find(Query.GT(N.Id, last), 0, SchemaMigrations.CompactBatch).ToList();
             if (docs.Count == 0) return;
             var rewritten = new List<BsonDocument>();
+            var fingerprints = new List<BsonDocument>();
             foreach (var d in docs)
             {
                 LedgerEntry entry;
@@ -51,8 +53,17 @@ internal static class TradeQuoteBackfill
                     continue;   // damaged: verify names it, repair salvages it
                 }
                 if (entry.Kind != EntryKind.Trade || entry.Quote is not null) continue;
-                if (QuoteOf(entry, key => Json(raw, key)) is not { } quote) continue;
-                rewritten.Add(LedgerBson.ToDocument(entry with { Quote = quote }));
+                var source = raw.FindById(entry.SourceKey);
+                if (QuoteOf(entry, _ => Json(source)) is not { } quote) continue;
+                var quoted = entry with { Quote = quote };
+                rewritten.Add(LedgerBson.ToDocument(quoted));
+                // The raw record's fingerprint of its entry follows, so that the record re-sent unchanged is unchanged.
+                if (source is not null && source[N.Entry] is { IsString: true } mapped && mapped.AsString == entry.Id
+                    && source[N.EntryHash] is { IsInt64: true } hash && hash.AsInt64 == LedgerBson.Fingerprint(entry))
+                {
+                    source[N.EntryHash] = LedgerBson.Fingerprint(quoted);
+                    fingerprints.Add(source);
+                }
             }
             if (rewritten.Count > 0)
             {
@@ -60,6 +71,7 @@ internal static class TradeQuoteBackfill
                 try
                 {
                     ledger.Update(rewritten);
+                    if (fingerprints.Count > 0) raw.Update(fingerprints);
                     db.Commit();
                 }
                 catch
@@ -163,9 +175,8 @@ internal static class TradeQuoteBackfill
         return false;
     }
 
-    private static string? Json(ILiteCollection<BsonDocument> raw, string key)
+    private static string? Json(BsonDocument? d)
     {
-        var d = raw.FindById(key);
         if (d is null) return null;
         try
         {
