@@ -67,6 +67,7 @@ public static class MappingVerifier
             : !mapped.Legs.SequenceEqual(stored.Legs) ? ("legs", Legs(mapped), Legs(stored))
             : mapped.Fee != stored.Fee ? ("fee", mapped.Fee?.ToString() ?? "none", stored.Fee?.ToString() ?? "none")
             : mapped.OrderId != stored.OrderId ? ("order id", mapped.OrderId?.ToString(CultureInfo.InvariantCulture) ?? "none", stored.OrderId?.ToString(CultureInfo.InvariantCulture) ?? "none")
+            : mapped.Quote != stored.Quote ? ("quote", mapped.Quote?.ToString() ?? "none", stored.Quote?.ToString() ?? "none")
             : ("source", $"{mapped.SourceKey} #{mapped.ExternalId}", $"{stored.SourceKey} #{stored.ExternalId}");
         return $"its ledger entry {stored.Id} differs from the record mapped again: {field} is '{then}' in the ledger, '{now}' from the record";
     }

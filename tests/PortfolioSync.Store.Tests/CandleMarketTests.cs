@@ -35,7 +35,7 @@ public sealed class CandleMarketTests : IDisposable
     };
 
     [Fact]
-    public void A_store_from_before_5_runs_5_then_6_then_7_and_every_candle_it_can_split_gets_its_market()
+    public void A_store_from_before_5_runs_5_then_6_then_7_then_8_and_every_candle_it_can_split_gets_its_market()
     {
         using (var old = _temp.Open(new StoreOptions { Time = _temp.Clock, Migrations = SchemaMigrations.All.Where(m => m.Version <= 4).ToList() }))
         {
@@ -44,8 +44,8 @@ public sealed class CandleMarketTests : IDisposable
         }
         var migrated = new List<int>();
         using var store = _temp.Open(new StoreOptions { Time = _temp.Clock, OnMigration = (v, _) => migrated.Add(v) });
-        migrated.Should().Equal(5, 6, 7);
-        store.StoredSchemaVersion.Should().Be(7);
+        migrated.Should().Equal(5, 6, 7, 8);
+        store.StoredSchemaVersion.Should().Be(8);
         Markets(store).Should().BeEquivalentTo(Backfilled);
     }
 
@@ -64,8 +64,8 @@ public sealed class CandleMarketTests : IDisposable
         var migrated = new List<int>();
         using (var store = _temp.Open(new StoreOptions { Time = _temp.Clock, OnMigration = (v, _) => migrated.Add(v) }))
         {
-            migrated.Should().Equal(5, 7);
-            store.StoredSchemaVersion.Should().Be(7, "5 runs below the stored version and leaves it; 7 raises it");
+            migrated.Should().Equal(5, 7, 8);
+            store.StoredSchemaVersion.Should().Be(8, "5 runs below the stored version and leaves it; 7 and 8 raise it");
             Markets(store).Should().BeEquivalentTo(Backfilled);
         }
         // Done once: the next opens (writable or not) run nothing.

@@ -28,8 +28,22 @@ public sealed class FingerprintTests
             new LedgerEntry(e.Id, e.Account, e.At, e.Kind, e.Legs, e.Fee, e.ExternalId + 1, e.OrderId, e.SourceKey),
             new LedgerEntry(e.Id, e.Account, e.At, e.Kind, e.Legs, e.Fee, e.ExternalId, null, e.SourceKey),
             new LedgerEntry(e.Id, e.Account, e.At, e.Kind, e.Legs, e.Fee, e.ExternalId, e.OrderId, e.SourceKey + "0"),
+            e with { Quote = Asset.Usd },
+            e with { Quote = Asset.Btc },
         ]).Select(LedgerBson.Fingerprint).ToList();
 
         variants.Should().OnlyHaveUniqueItems();
     }
+
+    [Fact]
+    public void An_entry_without_a_quote_keeps_the_fingerprint_it_had_before_schema_8()
+    {
+        // Pinned values from before the quote existed: raw records of entries without one need no rewrite.
+        LedgerBson.Fingerprint(Records.Entry(5)).Should().Be(Pinned5);
+        LedgerBson.Fingerprint(Records.Entry(9, kind: EntryKind.Deposit)).Should().Be(Pinned9);
+        LedgerBson.Fingerprint(Records.Entry(5) with { Quote = Asset.Usd }).Should().NotBe(Pinned5);
+    }
+
+    private const long Pinned5 = 6469644514074321867;
+    private const long Pinned9 = -2457890841441014203;
 }

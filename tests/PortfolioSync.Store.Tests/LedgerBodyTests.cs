@@ -27,7 +27,10 @@ public sealed class LedgerBodyTests : IDisposable
             Enumerable.Range(0, 40).Select(i => new Leg(Asset.Parse("A" + i.ToString(CultureInfo.InvariantCulture)), decimal.MaxValue - i)).ToArray(),
             new Money(0m, Asset.Gbp), 0, 0, "b/user_transactions/1"),
         new LedgerEntry("bitstamp:c:2", "c", At, EntryKind.Fee, [new Leg(Asset.Btc, 1.10m), new Leg(Asset.Btc, -1.1000m)],
-            new Money(decimal.MaxValue, Asset.Btc), 2, -3, "c/user_transactions/2"));
+            new Money(decimal.MaxValue, Asset.Btc), 2, -3, "c/user_transactions/2"),
+        Records.Entry(6) with { Quote = Asset.Usd },
+        new LedgerEntry("bitstamp:main:7", "main", At, EntryKind.Trade, [new Leg(Asset.Parse("ETH"), 1m), new Leg(Asset.Parse("NEWUSD"), -2500m)],
+            null, 7, 8, "main/user_transactions/7", Asset.Parse("NEWUSD")));
 
     [Theory]
     [MemberData(nameof(Entries))]
@@ -46,12 +49,33 @@ public sealed class LedgerBodyTests : IDisposable
     }
 
     [Fact]
+    public void A_format_1_body_written_before_schema_8_still_decodes_as_an_entry_without_a_quote()
+    {
+        var entry = Records.Entry(5);
+        var body = LedgerBlob.Encode(entry);
+        body[0].Should().Be(2);
+        body[^1].Should().Be(0, "no quote");
+        byte[] format1 = [1, .. body[1..^1]];   // format 1 is format 2 without the trailing quote
+
+        LedgerBlob.Decode(entry.Id, entry.At, format1, null).Should().Be(entry);
+        LedgerBlob.Decode(entry.Id, entry.At, format1, new LedgerBson.ReadCache()).Quote.Should().BeNull();
+        var doc = LedgerBson.ToDocument(entry);
+        doc["e"] = format1;
+        LedgerBson.AddChecksum(doc);
+        LedgerBson.FromDocument(doc, new LedgerBson.ReadCache { RequireChecksum = true }).Should().Be(entry);
+
+        var quoted = LedgerBlob.Encode(entry with { Quote = Asset.Usd });
+        quoted.Should().Equal([.. body[..^1], 1, 3, (byte)'U', (byte)'S', (byte)'D']);
+    }
+
+    [Fact]
     public void A_damaged_body_is_refused_with_the_entry_named_never_read_as_something_else()
     {
         var body = LedgerBlob.Encode(Records.Entry(5));
         var decode = (byte[] b) => (Action)(() => LedgerBlob.Decode("bitstamp:main:5", At, b, null));
 
-        decode([2, .. body[1..]]).Should().Throw<FormatException>().WithMessage("ledger entry 'bitstamp:main:5' has body format 2*reads format 1");
+        decode([3, .. body[1..]]).Should().Throw<FormatException>().WithMessage("ledger entry 'bitstamp:main:5' has body format 3*reads formats 1 and 2");
+        decode([1, .. body[1..]]).Should().Throw<FormatException>().WithMessage("*1 unread bytes after the body", "format 1 has no quote flag");
         decode(body[..^1]).Should().Throw<FormatException>().WithMessage("ledger entry 'bitstamp:main:5': its body ends early*");
         decode([.. body, 0]).Should().Throw<FormatException>().WithMessage("*1 unread bytes after the body");
         decode([]).Should().Throw<FormatException>();
@@ -83,12 +107,14 @@ public sealed class LedgerBodyTests : IDisposable
 
         using var store = _temp.Open();
 
+        // The same entries; migration 8 then gives each trade its quote (the asset of its fee, USD).
+        var migrated = entries.Select(e => e with { Quote = Asset.Usd }).ToList();
         store.StoredSchemaVersion.Should().Be(PortfolioStore.SchemaVersion);
         store.Database.GetCollection("ledger").FindAll().Should().OnlyContain(d => LedgerBson.IsCompact(d) && d.Keys.Count == 4 && d.ContainsKey("c"));
-        store.ReadLedger().Should().Equal(entries);
+        store.ReadLedger().Should().Equal(migrated);
         store.ReadLedger("grid").Should().HaveCount(4_000).And.OnlyContain(e => e.Account == "grid");
         store.CountLedger("main").Should().Be(8_001);
-        store.ReadLedger(entries[99].At, entries[110].At).Should().Equal(entries.Skip(99).Take(11), "the at index still serves ranges");
+        store.ReadLedger(entries[99].At, entries[110].At).Should().Equal(migrated.Skip(99).Take(11), "the at index still serves ranges");
     }
 
     [Fact]
@@ -105,7 +131,7 @@ public sealed class LedgerBodyTests : IDisposable
 
         using var store = _temp.Open();
         store.Database.GetCollection("ledger").FindAll().Should().OnlyContain(d => LedgerBson.IsCompact(d));
-        store.ReadLedger().Should().Equal(entries);
+        store.ReadLedger().Should().Equal(entries.Select(e => e with { Quote = Asset.Usd }), "the same entries, each trade with its quote (migration 8)");
     }
 
     [Fact]
@@ -125,7 +151,7 @@ public sealed class LedgerBodyTests : IDisposable
             OnMigration = (v, d) => announced.Add((v, d)),
         });
 
-        announced.Select(a => a.Item1).Should().Equal([4, 5, 6, 7], "each later migration is announced (5: candle markets, 6: checksums, 7: ledger cache)");
+        announced.Select(a => a.Item1).Should().Equal([4, 5, 6, 7, 8], "each later migration is announced (5: candle markets, 6: checksums, 7: ledger cache, 8: trade quotes)");
         announced[0].Item2.Should().Contain("binary body");
         announced[1].Item2.Should().Contain("base and quote");
         announced[2].Item2.Should().Contain("checksum");

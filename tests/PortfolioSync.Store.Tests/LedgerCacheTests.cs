@@ -38,6 +38,30 @@ public sealed class LedgerCacheTests : IDisposable
     }
 
     [Fact]
+    public void An_entry_with_a_quote_and_one_without_round_trip_through_the_store_and_its_cache()
+    {
+        using var store = Open();
+        store.StartRun();
+        var quoted = Records.Entry(1) with { Quote = Domain.Asset.Usd };
+        var plain = Records.Entry(2, kind: EntryKind.Deposit);
+        store.CommitPage(Records.Page(PageRecord.Mapped(quoted, Records.Json(1)), PageRecord.Mapped(plain, Records.Json(2))));
+
+        store.ScanLedger().Should().Equal(quoted, plain);
+        store.ScanLedger()[0].Quote.Should().Be(Domain.Asset.Usd);
+        store.RefreshLedgerCache().Should().BeTrue();
+        store.LedgerCacheUsable().Should().BeTrue();
+        var cached = store.ReadLedger();
+        cached.Should().Equal(quoted, plain);
+        cached[0].Quote.Should().Be(Domain.Asset.Usd);
+        cached[1].Quote.Should().BeNull();
+        store.Verify().Should().BeEmpty();
+
+        // The same record re-sent without its quote is a change: the entry is rewritten.
+        store.CommitPage(Records.Page(PageRecord.Mapped(Records.Entry(1), Records.Json(1))));
+        store.ReadLedger()[0].Quote.Should().BeNull();
+    }
+
+    [Fact]
     public void A_page_commit_after_the_refresh_makes_the_cache_stale_so_the_read_scans_until_the_next_refresh()
     {
         using var store = Open();

@@ -14,7 +14,7 @@ namespace PortfolioSync.Bitstamp.Csv;
 /// <remarks>
 /// <list type="table">
 /// <listheader><term>Type (Subtype)</term><description>kind, legs</description></listheader>
-/// <item><term>Market, Instant conversion (Buy / Sell)</term><description>Trade: ±Amount, ∓Value; fee in its currency (else the Value currency)</description></item>
+/// <item><term>Market, Instant conversion (Buy / Sell)</term><description>Trade: ±Amount, ∓Value; fee in its currency (else the Value currency); quote the Value currency</description></item>
 /// <item><term>Deposit, Ripple deposit</term><description>Deposit: +|Amount|</description></item>
 /// <item><term>Withdrawal, Ripple payment</term><description>Withdrawal: −|Amount|</description></item>
 /// <item><term>Sub Account Transfer, Inter Account Transfer, Settlement transfer</term><description>InternalTransfer with the Amount's sign (negative left the account, unsigned entered it)</description></item>
@@ -87,8 +87,8 @@ public static class CsvLedgerMapper
                 var sell = string.Equals(row.SubType, "Sell", StringComparison.OrdinalIgnoreCase);
                 if (!buy && !sell) return Unknown(account, row, id, externalId, sourceKey, $"sub type '{row.SubType}' is neither Buy nor Sell");
                 if (row.Value is not { } value) return Unknown(account, row, id, externalId, sourceKey, "a trade without a Value (its quote amount)");
-                var quote = Math.Abs(value.Amount);
-                legs = [new Leg(amount.Asset, buy ? abs : -abs), new Leg(value.Asset, buy ? -quote : quote)];
+                var quoteAmount = Math.Abs(value.Amount);
+                legs = [new Leg(amount.Asset, buy ? abs : -abs), new Leg(value.Asset, buy ? -quoteAmount : quoteAmount)];
                 kind = EntryKind.Trade;
                 break;
             case "deposit" or "ripple deposit":
@@ -126,7 +126,9 @@ public static class CsvLedgerMapper
         }
         if (legs.Length == 0 && fee is null) return Unknown(account, row, id, externalId, sourceKey, "moves nothing (zero amount)");
         var orderId = kind == EntryKind.Trade && type == "market" ? row.OrderId : null;
-        return new LedgerMapping(new LedgerEntry(id, account, row.At, kind, legs, fee, externalId, orderId, sourceKey), null);
+        // The quote of a trade is its Value currency, when the Value leg is still there (not zero).
+        Asset? quote = kind == EntryKind.Trade && row.Value is { Amount: not 0m } v ? v.Asset : null;
+        return new LedgerMapping(new LedgerEntry(id, account, row.At, kind, legs, fee, externalId, orderId, sourceKey, quote), null);
     }
 
     private static LedgerMapping Unknown(string account, CsvTransaction row, string id, long externalId, string sourceKey, string why)

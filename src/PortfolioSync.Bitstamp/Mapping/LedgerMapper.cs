@@ -13,7 +13,8 @@ namespace PortfolioSync.Bitstamp.Mapping;
 /// <remarks>
 /// Legs are the row's non-zero currency keys, signed as Bitstamp signs them (negative left the account); the fee is
 /// not netted into them. The fee is in the quote currency for trades (the quote of the row's pair key, else the
-/// fiat leg, else the second leg) and in the moved currency otherwise. A zero fee is <c>null</c>.
+/// fiat leg, else the second leg) and in the moved currency otherwise. A zero fee is <c>null</c>. A trade's
+/// <see cref="LedgerEntry.Quote"/> is that same quote currency, fee or none.
 /// <list type="table">
 /// <listheader><term>type</term><description>kind</description></listheader>
 /// <item><term>0 deposit</term><description>Deposit</description></item>
@@ -60,7 +61,7 @@ public static class LedgerMapper
             return Unknown(account, record, id, sourceKey, $"type {record.TypeCode} moves nothing (no non-zero currency key)");
         Money? fee = record.Fee == 0m ? null : new Money(record.Fee, feeAsset!.Value);
         long? orderId = record.Type == TransactionType.InstantConversion ? null : record.OrderId;
-        var entry = new LedgerEntry(id, account, record.At, kind, legs, fee, record.Id, orderId, sourceKey);
+        var entry = new LedgerEntry(id, account, record.At, kind, legs, fee, record.Id, orderId, sourceKey, isTrade ? feeAsset : null);
         return new LedgerMapping(entry, null);
     }
 

@@ -3,7 +3,8 @@ namespace PortfolioSync.Domain.CostBasis;
 /// <summary>How a trade of one cryptoasset for another is valued. Text forms: <see cref="CryptoToCryptoValuationText"/>.</summary>
 public enum CryptoToCryptoValuation
 {
-    /// <summary>One value for the trade: the quote leg (the leg the fee is charged in, else the second leg) converted
+    /// <summary>One value for the trade: the quote leg (the entry's <see cref="Ledger.LedgerEntry.Quote"/>; without one the
+    /// leg the fee is charged in, else the second leg) converted
     /// to the base currency, or the other leg when the quote has no price. It is both the disposal's proceeds and the
     /// acquired lot's cost, so a closed round trip gains exactly the money that came back.</summary>
     Once,

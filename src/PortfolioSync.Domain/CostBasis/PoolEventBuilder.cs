@@ -127,7 +127,7 @@ internal sealed class PoolEventBuilder
             }
             else
             {
-                // One value for the trade: its quote leg (the fee's asset, else the second leg) in the base currency.
+                // One value for the trade: its quote leg (the market's quote, else the fee's asset, else the second leg) in the base currency.
                 var (quote, qq, other, oq) = QuoteAsset(e) == given ? (given, -gq, received, rq) : (received, rq, given, -gq);
                 var value = Value(e, quote, qq) ?? Value(e, other, oq);
                 (proceeds, cost) = (value, value);
@@ -156,17 +156,13 @@ internal sealed class PoolEventBuilder
         }
     }
 
-    /// <summary>Assets Bitstamp quotes crypto markets in, most usual first (stablecoins, then BTC, then ETH).</summary>
-    private static readonly Asset[] QuoteAssets =
-        [.. new[] { "USDT", "USDC", "PYUSD", "RLUSD", "EURC", "EURT", "USDP", "PAX", "GUSD", "DAI", "BTC", "ETH" }.Select(Asset.Parse)];
-
-    /// <summary>The quote asset of a crypto-to-crypto trade: the asset its fee is charged in (Bitstamp charges the
-    /// quote); without a fee, the leg whose asset comes first in <see cref="QuoteAssets"/>; else the second leg.</summary>
+    /// <summary>The quote asset of a crypto-to-crypto trade: the market's quote carried on the entry
+    /// (<see cref="LedgerEntry.Quote"/>) when it is one of the legs; else the asset its fee is charged in when that is
+    /// one of the legs (Bitstamp charges the quote); else the second leg.</summary>
     private static Asset? QuoteAsset(LedgerEntry e)
     {
+        if (e.Quote is { } quote && e.Legs.Any(l => l.Asset == quote)) return quote;
         if (e.Fee is { Amount: > 0m } fee && e.Legs.Any(l => l.Asset == fee.Asset)) return fee.Asset;
-        foreach (var quote in QuoteAssets)
-            if (e.Legs.Any(l => l.Asset == quote)) return quote;
         return e.Legs.Count >= 2 ? e.Legs[1].Asset : null;
     }
 

@@ -15,6 +15,9 @@ namespace PortfolioSync.Domain.Ledger;
 /// <param name="ExternalId">The exchange's record id (Bitstamp ids are global and increase with time).</param>
 /// <param name="OrderId">The exchange's order id for trades; null otherwise.</param>
 /// <param name="SourceKey">The key of the raw record this entry was mapped from (<c>{account}/{stream}/{external id}</c>).</param>
+/// <param name="Quote">For trades, the quote asset of the market as the exchange named it: for an API record the quote of
+/// its pair key (<c>eth_btc</c> → BTC) when that names two of its legs, else its fiat leg, else its second leg; for a CSV
+/// row its Value currency when the Value is not zero. Null for other kinds.</param>
 public sealed record LedgerEntry(
     string Id,
     string Account,
@@ -24,7 +27,8 @@ public sealed record LedgerEntry(
     Money? Fee,
     long ExternalId,
     long? OrderId,
-    string SourceKey)
+    string SourceKey,
+    Asset? Quote = null)
 {
     public string Id { get; } = Preconditions.NotBlank(Id, nameof(Id));
     public string Account { get; } = Preconditions.NotBlank(Account, nameof(Account));
@@ -50,7 +54,7 @@ public sealed record LedgerEntry(
     public bool Equals(LedgerEntry? other) =>
         other is not null && Id == other.Id && Account == other.Account && At == other.At && Kind == other.Kind
         && Legs.SequenceEqual(other.Legs) && Fee == other.Fee && ExternalId == other.ExternalId
-        && OrderId == other.OrderId && SourceKey == other.SourceKey;
+        && OrderId == other.OrderId && SourceKey == other.SourceKey && Quote == other.Quote;
 
     public override int GetHashCode() => HashCode.Combine(Id, At, Kind, Legs.Count);
 }

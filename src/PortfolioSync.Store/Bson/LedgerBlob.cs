@@ -7,29 +7,35 @@ using PortfolioSync.Domain.Ledger;
 namespace PortfolioSync.Store.Bson;
 
 /// <summary>
-/// The body of a ledger document (schema 4): everything of a <see cref="LedgerEntry"/> except its id and instant, in
+/// The body of a ledger document (schema 4; format 2 since schema 8): everything of a <see cref="LedgerEntry"/> except its id and instant, in
 /// one binary value. LiteDB spends most of a whole-ledger read building a dictionary entry, a name string and a value
 /// per field; three fields instead of nine (plus arrays) read a million entries about 1.5 s faster (docs/store.md).
 /// <para>Layout, little-endian, format byte first:</para>
 /// <code>
-/// 1                              format
+/// 2                              format (1: written before schema 8, without the quote)
 /// str account  str kind          kind by enum name, never by number
 /// u8 n, n × (str asset, dec q)   legs
 /// u8 0 | u8 1, str asset, dec a  fee
 /// i64 xid                        external id
 /// u8 0 | u8 1, i64 order         order id
 /// str source                     raw record key
+/// u8 0 | u8 1, str asset         quote (format 2 only; format 1 reads as none)
 /// </code>
 /// <c>str</c> is a one-byte length and UTF-8 (longer text is refused on write); <c>dec</c> the 16 bytes of
 /// <see cref="decimal.GetBits(decimal)"/>, so value and scale survive exactly.
 /// </summary>
 internal static class LedgerBlob
 {
-    public const byte Format = 1;
+    /// <summary>The format written: 2 (1 plus the quote, schema 8).</summary>
+    public const byte Format = 2;
+
+    /// <summary>The format before schema 8: no quote. Still read.</summary>
+    public const byte FormatWithoutQuote = 1;
 
     public static byte[] Encode(LedgerEntry e)
     {
-        var size = 1 + Str(e.Account) + Str(e.Kind.ToString()) + 1 + 1 + 8 + 1 + (e.OrderId is null ? 0 : 8) + Str(e.SourceKey);
+        var size = 1 + Str(e.Account) + Str(e.Kind.ToString()) + 1 + 1 + 8 + 1 + (e.OrderId is null ? 0 : 8) + Str(e.SourceKey)
+                   + 1 + (e.Quote is { } q0 ? Str(q0.Code) : 0);
         if (e.Legs.Count > byte.MaxValue) throw new ArgumentException($"entry '{e.Id}' has {e.Legs.Count} legs; at most 255 can be stored");
         foreach (var leg in e.Legs) size += Str(leg.Asset.Code) + 16;
         if (e.Fee is { } f0) size += Str(f0.Asset.Code) + 16;
@@ -60,6 +66,12 @@ internal static class LedgerBlob
         }
         else w.Byte(0);
         w.String(e.SourceKey);
+        if (e.Quote is { } quote)
+        {
+            w.Byte(1);
+            w.String(quote.Code);
+        }
+        else w.Byte(0);
         return w.Position == size ? buffer : throw new InvalidOperationException("ledger blob size mismatch");
     }
 
@@ -67,8 +79,8 @@ internal static class LedgerBlob
     {
         var r = new Reader(blob, id);
         var format = r.Byte();
-        if (format != Format)
-            throw new FormatException($"ledger entry '{id}' has body format {format}; this version of PortfolioSync reads format {Format}");
+        if (format is not (Format or FormatWithoutQuote))
+            throw new FormatException($"ledger entry '{id}' has body format {format}; this version of PortfolioSync reads formats {FormatWithoutQuote} and {Format}");
         var account = r.Name(names);
         var kindText = r.Name(names);
         var kind = names?.Kind(kindText) ?? Enum.Parse<EntryKind>(kindText, ignoreCase: false);
@@ -87,8 +99,9 @@ internal static class LedgerBlob
         var xid = r.Long();
         long? order = r.Flag() ? r.Long() : null;
         var source = r.Text();
+        Asset? quote = format == Format && r.Flag() ? r.Asset(names) : null;
         r.End();
-        return new LedgerEntry(id, account, at, kind, legs, fee, xid, order, source);
+        return new LedgerEntry(id, account, at, kind, legs, fee, xid, order, source, quote);
     }
 
     /// <summary>The account of an encoded entry, read without decoding the rest.</summary>

@@ -73,7 +73,8 @@ internal static class LedgerBson
     /// <summary>
     /// A 64-bit FNV-1a fingerprint of everything stored for an entry, kept on its raw record so that an unchanged
     /// record re-sent with an unchanged mapping costs no ledger read. Stable across processes and versions of .NET
-    /// (no <see cref="HashCode"/>); decimals hash by value and scale.
+    /// (no <see cref="HashCode"/>); decimals hash by value and scale. The quote (schema 8) is mixed in only when there
+    /// is one, so entries without one keep the fingerprint they had.
     /// </summary>
     public static long Fingerprint(LedgerEntry e)
     {
@@ -83,6 +84,8 @@ internal static class LedgerBson
         if (e.Fee is { } fee) h.Add(1).Add(fee.Asset.Code).Add(fee.Amount);
         else h.Add(0);
         h.Add(e.ExternalId).Add(e.OrderId ?? long.MinValue).Add(e.OrderId is null ? 0 : 1).Add(e.SourceKey);
+        // Only when set (schema 8), so that the fingerprint of an entry without a quote is what it was before.
+        if (e.Quote is { } quote) h.Add(2).Add(quote.Code);
         return (long)h.Value;
     }
 

@@ -29,6 +29,8 @@ internal static class SchemaMigrations
     /// <c>ledger_cache</c> collection: the whole ledger as checksummed chunks, written at the end of a run and used by a
     /// whole-ledger read only while its version is the ledger's (an older PortfolioSync, which would not raise the
     /// version, cannot open a store at 7).
+    /// Version 8: every trade's quote asset (<see cref="TradeQuoteBackfill"/>), in ledger body format 2
+    /// (<see cref="Bson.LedgerBlob"/>); the ledger cache written before is removed and the ledger version raised.
     /// </summary>
     public static IReadOnlyList<Migration> All { get; } =
     [
@@ -73,6 +75,15 @@ internal static class SchemaMigrations
             // No cache yet: the next sync, import or repair run writes it. Version 1, so that no cache can match before.
             db.GetCollection(N.LedgerCache).DeleteAll();
             db.GetCollection(N.Meta).Upsert(new BsonDocument { [N.Id] = N.LedgerVersionKey, [N.Version] = 1L });
+        }),
+        new(8, "each trade's quote asset, from its fee, its record's pair key, its fiat leg or its second leg", db =>
+        {
+            TradeQuoteBackfill.Apply(db);
+            // A cache written before holds trades without their quote: removed, and the version raised so none matches.
+            db.GetCollection(N.LedgerCache).DeleteAll();
+            var meta = db.GetCollection(N.Meta);
+            var version = meta.FindById(N.LedgerVersionKey) is { } d ? d[N.Version].AsInt64 : 0L;
+            meta.Upsert(new BsonDocument { [N.Id] = N.LedgerVersionKey, [N.Version] = version + 1 });
         }),
     ];
 

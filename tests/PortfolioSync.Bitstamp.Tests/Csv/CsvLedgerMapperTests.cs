@@ -55,7 +55,21 @@ public sealed class CsvLedgerMapperTests
         csv.Legs.Should().BeEquivalentTo(api.Legs);
         csv.Fee.Should().Be(api.Fee);
         csv.OrderId.Should().Be(api.OrderId);
+        csv.Quote.Should().Be(api.Quote);
         csv.SourceKey.Should().Be("main/csv:export.csv/" + api.ExternalId);
+    }
+
+    [Fact]
+    public void A_trades_quote_is_its_value_currency_and_other_rows_have_none()
+    {
+        var buy = MapRfc("270000740,Main Account,Market,Buy,2023-03-02T09:08:36Z,1.00000000,ETH,2500.00,NEWUSD,2500,NEWUSD,,,1600000007725902");
+        var sell = MapRfc("270000741,Main Account,Market,Sell,2023-03-02T09:08:36Z,0.05000000,BTC,1.00000000,ETH,20,ETH,0.001,ETH,1600000007725903");
+        var deposit = MapRfc("270000050,Main Account,Deposit,,2023-03-01T05:33:05Z,7400.00,USD,,,,,,,");
+
+        buy.Legs.Should().Equal(new Leg(Asset.Parse("ETH"), 1m), new Leg(Asset.Parse("NEWUSD"), -2500m));
+        buy.Quote.Should().Be(Asset.Parse("NEWUSD"));
+        sell.Quote.Should().Be(Asset.Parse("ETH"));
+        deposit.Quote.Should().BeNull();
     }
 
     [Fact]
@@ -69,6 +83,7 @@ public sealed class CsvLedgerMapperTests
         entry.Kind.Should().Be(EntryKind.Trade);
         entry.Legs.Should().Equal(new Leg(Asset.Parse("ETH"), -1m), new Leg(Asset.Eur, 2214.01m));
         entry.Fee.Should().Be(new Money(10.87005m, Asset.Eur));
+        entry.Quote.Should().Be(Asset.Eur);
         entry.ExternalId.Should().BeNegative();
     }
 

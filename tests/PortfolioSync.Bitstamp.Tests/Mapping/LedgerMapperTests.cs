@@ -54,6 +54,31 @@ public sealed class LedgerMapperTests
         mapping.Entry.Fee.Should().Be(fee is null ? null : Money.Parse(fee));
     }
 
+    [Theory]
+    [InlineData("\"type\":\"2\",\"fee\":\"0\",\"btc\":\"-0.05\",\"eth\":\"1.0\",\"eth_btc\":\"0.05\",\"order_id\":3", "BTC")]
+    [InlineData("\"type\":\"2\",\"fee\":\"0\",\"newusd\":\"-2500\",\"eth\":\"1\",\"eth_newusd\":\"2500\",\"order_id\":3", "NEWUSD")]
+    [InlineData("\"type\":\"36\",\"fee\":\"0\",\"eur\":\"-5.00\",\"usdc\":\"5.81\"", "EUR")]
+    [InlineData("\"type\":\"53\",\"fee\":\"0\",\"xrp\":\"-0.3\",\"btc\":\"0.0000001\"", "BTC")]
+    public void A_trade_carries_the_quote_of_its_pair_key_else_its_fiat_leg_else_its_second_leg(string fields, string quote)
+    {
+        // The first two name the quote's leg first in the record: the pair key decides, not the order of the keys.
+        var entry = Map(fields).Entry;
+
+        entry.Kind.Should().Be(EntryKind.Trade);
+        entry.Quote.Should().Be(Asset.Parse(quote));
+    }
+
+    [Fact]
+    public void A_trades_quote_is_the_asset_its_fee_is_charged_in_and_other_kinds_have_none()
+    {
+        var trade = Map("\"type\":\"2\",\"fee\":\"0.00001\",\"btc\":\"-0.05\",\"eth\":\"1.0\",\"eth_btc\":\"0.05\",\"order_id\":3").Entry;
+        var deposit = Map("\"type\":\"0\",\"fee\":\"0.0001\",\"btc\":\"0.5\"").Entry;
+
+        trade.Quote.Should().Be(Asset.Btc);
+        trade.Fee.Should().Be(new Money(0.00001m, Asset.Btc));
+        deposit.Quote.Should().BeNull();
+    }
+
     [Fact]
     public void Identity_source_key_time_and_order_id_come_from_the_record()
     {

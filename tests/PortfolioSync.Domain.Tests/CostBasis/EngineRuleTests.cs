@@ -76,9 +76,9 @@ public sealed class EngineRuleTests
     {
         var ledger = new LedgerBuilder()
             .Buy("1 BTC", on: "2024-01-05", cost: "30000 GBP")
-            .Swap(give: "1 BTC", get: "1000 NEWCOIN", on: "2024-05-01");
+            .Swap(give: "1 BTC", get: "1000 NEWCOIN", on: "2024-05-01", quote: "BTC");
 
-        // BTC is the quote (no fee: BTC comes before unknown coins as a quote): its price values the trade.
+        // BTC is the quote (the market is NEWCOIN/BTC): its price values the trade.
         var r = CostBasisEngine.Run(ledger.Build(), Prices.Of(("BTC/GBP", "2024-05-01", 40000m)), Fifo);
         r.Disposals.Single().Proceeds.Should().Be(40000m);
         r.Holdings.Single(h => h.Asset == Asset.Parse("NEWCOIN")).Cost.Should().Be(40000m);
@@ -90,6 +90,41 @@ public sealed class EngineRuleTests
         other.Holdings.Single(h => h.Asset == Asset.Parse("NEWCOIN")).Cost.Should().Be(41000m);
         other.Warnings.Should().ContainSingle(w => w.Code == WarningCode.MissingPrice)
             .Which.Message.Should().Contain("BTC->GBP").And.Contain("2024-05-01");
+    }
+
+    [Fact]
+    public void A_fee_less_swap_is_valued_by_the_quote_its_market_names_whatever_the_asset()
+    {
+        // A market quoted in a stablecoin no list knows: the entry carries its quote, so NEWUSD values the trade
+        // (a symbol list would have picked ETH, 2,100).
+        var prices = Prices.Of(("NEWUSD/GBP", "2024-05-01", 0.8m), ("ETH/GBP", "2024-05-01", 2100m));
+        var ledger = new LedgerBuilder()
+            .Buy("2500 NEWUSD", on: "2024-01-05", cost: "2500 GBP")
+            .Swap(give: "2500 NEWUSD", get: "1 ETH", on: "2024-05-01", quote: "NEWUSD");
+
+        var r = CostBasisEngine.Run(ledger.Build(), prices, Fifo);
+
+        // 2,500 NEWUSD × 0.8 = 2,000: the proceeds of the NEWUSD given and the cost of the ETH received.
+        r.Disposals.Single().Should().BeEquivalentTo(new { Proceeds = 2000m, Cost = 2500m, Gain = -500m });
+        r.Holdings.Single(h => h.Asset == Asset.Parse("ETH")).Cost.Should().Be(2000m);
+        r.Warnings.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void A_fee_less_swap_stored_without_a_quote_is_valued_by_its_second_leg()
+    {
+        // An entry without a quote and without a fee: its second leg (NEWUSD) is the quote, not ETH.
+        var prices = Prices.Of(("NEWUSD/GBP", "2024-05-01", 0.8m), ("ETH/GBP", "2024-05-01", 2100m));
+        var ledger = new LedgerBuilder()
+            .Buy("1 ETH", on: "2024-01-05", cost: "1500 GBP")
+            .Swap(give: "1 ETH", get: "2500 NEWUSD", on: "2024-05-01");
+
+        var r = CostBasisEngine.Run(ledger.Build(), prices, Fifo);
+
+        ledger.Build()[1].Quote.Should().BeNull();
+        // 2,500 NEWUSD × 0.8 = 2,000: proceeds of the ETH (gain 500) and cost of the NEWUSD.
+        r.Disposals.Single().Should().BeEquivalentTo(new { Proceeds = 2000m, Cost = 1500m, Gain = 500m });
+        r.Holdings.Single(h => h.Asset == Asset.Parse("NEWUSD")).Cost.Should().Be(2000m);
     }
 
     [Fact]

@@ -99,8 +99,8 @@ public sealed class RealHistoryTests
             ("BTC/USD", "2024-02-10", 58000m), ("BTC/USD", "2024-03-10", 64000m), ("BTC/USDT", "2024-02-10", 58100m));
         var ledger = new LedgerBuilder()
             .Buy("60000 USDT", on: "2024-01-10", cost: "60000 USD")
-            .Swap(give: "60000 USDT", get: "1 BTC", on: "2024-02-10")
-            .Swap(give: "1 BTC", get: "61000 USDT", on: "2024-03-10")
+            .Swap(give: "60000 USDT", get: "1 BTC", on: "2024-02-10", quote: "USDT")
+            .Swap(give: "1 BTC", get: "61000 USDT", on: "2024-03-10", quote: "USDT")
             .Sell("61000 USDT", on: "2024-06-10", proceeds: "61000 USD");
 
         var r = CostBasisEngine.Run(ledger.Build(), prices, CostBasisOptions.For(method) with { Scope = PoolScope.Universal });

@@ -20,9 +20,11 @@ public sealed class LedgerBuilder(string account = "main")
     public LedgerBuilder Sell(string quantity, string on, string proceeds, string? fee = null, string at = "12:00", string? account = null) =>
         Add(EntryKind.Trade, on, at, account, fee, Neg(quantity), Leg(proceeds));
 
-    /// <summary>Crypto for crypto: gives <paramref name="give"/>, receives <paramref name="get"/>.</summary>
-    public LedgerBuilder Swap(string give, string get, string on, string? fee = null, string at = "12:00", string? account = null) =>
-        Add(EntryKind.Trade, on, at, account, fee, Neg(give), Leg(get));
+    /// <summary>Crypto for crypto: gives <paramref name="give"/>, receives <paramref name="get"/>; <paramref name="quote"/>
+    /// is the market's quote asset as the mapper sets it (<see cref="LedgerEntry.Quote"/>), none when null.</summary>
+    public LedgerBuilder Swap(string give, string get, string on, string? fee = null, string at = "12:00", string? account = null,
+        string? quote = null) =>
+        Add(EntryKind.Trade, on, at, account, fee, quote is null ? null : Asset.Parse(quote), Neg(give), Leg(get));
 
     public LedgerBuilder Deposit(string quantity, string on, string at = "12:00", string? account = null, string? fee = null) =>
         Add(EntryKind.Deposit, on, at, account, fee, Leg(quantity));
@@ -75,12 +77,15 @@ public sealed class LedgerBuilder(string account = "main")
         return leg with { Quantity = -leg.Quantity };
     }
 
-    private LedgerBuilder Add(EntryKind kind, string on, string at, string? account, string? fee, params Leg[] legs)
+    private LedgerBuilder Add(EntryKind kind, string on, string at, string? account, string? fee, params Leg[] legs) =>
+        Add(kind, on, at, account, fee, null, legs);
+
+    private LedgerBuilder Add(EntryKind kind, string on, string at, string? account, string? fee, Asset? quote, params Leg[] legs)
     {
         var acct = account ?? DefaultAccount;
         var id = _nextId++;
         _entries.Add(new LedgerEntry(LedgerEntry.BitstampId(acct, id), acct, Instant(on, at), kind, legs,
-            fee is null ? null : Money.Parse(fee), id, kind == EntryKind.Trade ? id : null, $"{acct}/user_transactions/{id}"));
+            fee is null ? null : Money.Parse(fee), id, kind == EntryKind.Trade ? id : null, $"{acct}/user_transactions/{id}", quote));
         return this;
     }
 
