@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Extensions.Time.Testing;
 using PortfolioSync.Bitstamp.Csv;
 using PortfolioSync.Bitstamp.Json;
 using PortfolioSync.Bitstamp.Mapping;
@@ -26,7 +27,11 @@ public sealed class QuoteMigrationTests : IDisposable
         catch (IOException) { }
     }
 
-    private static StoreOptions Schema7 => new() { Migrations = SchemaMigrations.All.Where(m => m.Version <= 7).ToList() };
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 24, 2, 0, 0, TimeSpan.Zero));
+
+    private StoreOptions Options => new() { Time = _clock };
+
+    private StoreOptions Schema7 => Options with { Migrations = SchemaMigrations.All.Where(m => m.Version <= 7).ToList() };
 
     private const string RfcHeader = "ID,Account,Type,Subtype,Datetime,Amount,Amount currency,Value,Value currency,Rate,Rate currency,Fee,Fee currency,Order ID";
 
@@ -111,7 +116,7 @@ public sealed class QuoteMigrationTests : IDisposable
         }
 
         var announced = new List<(int Version, string Description)>();
-        using (var store = PortfolioStore.Open(StorePath, new StoreOptions { OnMigration = (v, d) => announced.Add((v, d)) }))
+        using (var store = PortfolioStore.Open(StorePath, Options with { OnMigration = (v, d) => announced.Add((v, d)) }))
         {
             announced.Select(a => a.Version).Should().Equal(8);
             announced[0].Description.Should().Contain("quote");
@@ -143,7 +148,7 @@ public sealed class QuoteMigrationTests : IDisposable
         }
 
         announced.Clear();
-        using (var again = PortfolioStore.Open(StorePath, new StoreOptions { OnMigration = (v, d) => announced.Add((v, d)) }))
+        using (var again = PortfolioStore.Open(StorePath, Options with { OnMigration = (v, d) => announced.Add((v, d)) }))
         {
             announced.Should().BeEmpty();
             MappingVerifier.Verify(again).Problems.Should().BeEmpty();
@@ -154,8 +159,8 @@ public sealed class QuoteMigrationTests : IDisposable
     public void Migration_8_running_again_changes_nothing()
     {
         WriteAtSchema7([new PageCommit("main", LedgerMapper.Stream, "run", MapApi("main", ApiRecords))]);
-        using (PortfolioStore.Open(StorePath)) { }
-        using var store = PortfolioStore.Open(StorePath);
+        using (PortfolioStore.Open(StorePath, Options)) { }
+        using var store = PortfolioStore.Open(StorePath, Options);
         var before = store.Database.GetCollection("ledger").FindAll().Select(d => d["e"].AsBinary).ToList();
 
         SchemaMigrations.All.Single(m => m.Version == 8).Apply(store.Database);
@@ -200,7 +205,7 @@ public sealed class QuoteMigrationTests : IDisposable
         using (var old = PortfolioStore.Open(StorePath, Schema7))
             MappingVerifier.Verify(old).Problems.Should().HaveCount(trades);
 
-        using var store = PortfolioStore.Open(StorePath);
+        using var store = PortfolioStore.Open(StorePath, Options);
 
         MappingVerifier.Verify(store).Problems.Should().BeEmpty();
         store.Verify().Should().BeEmpty();
