@@ -15,6 +15,7 @@ internal static class ScenarioRunner
         ["store-nightly"] = StoreLoadScenario.Nightly,
         ["store-verify"] = StoreLoadScenario.Verify,
         ["store-backup"] = StoreLoadScenario.Backup,
+        ["store-migrate8"] = StoreLoadScenario.Migrate8,
     };
 
     public static int Run(string[] args)

@@ -15,6 +15,9 @@ namespace PortfolioSync.Benchmarks.Scenarios;
 ///   scenario store-verify --path FILE
 ///   scenario store-backup --path FILE [--runs 5]
 ///     the copy a sync takes before it writes (StoreBackups.Rotate, keep 3): median and each run, file size.
+///   scenario store-migrate8 --path FILE
+///     the upgrade to schema 8 (each trade's quote, TradeQuoteBackfill) of a store-load store, whose trades have no
+///     quote: sets its schema back to 7, opens it (the migration runs), prints the time and checks every trade's quote.
 ///   scenario store-nightly --path FILE [--accounts 5] [--page 1000]
 ///     one process: open, read cursors, re-commit each account's last page (nothing new), close.
 /// </summary>
@@ -116,6 +119,38 @@ internal static class StoreLoadScenario
     private const int Accounts = 16;   // id spacing: room for up to 16 accounts
 
     /// <summary><c>scenario store-verify --path FILE</c>: one process opens the store and runs Verify.</summary>
+    public static int Migrate8(string[] args)
+    {
+        var path = OptionText(args, "--path") ?? throw new ArgumentException("--path FILE is required");
+        using (var db = new LiteDB.LiteDatabase(new LiteDB.ConnectionString { Filename = path, Connection = LiteDB.ConnectionType.Direct,
+                   Collation = new LiteDB.Collation(CultureInfo.InvariantCulture.LCID, CompareOptions.Ordinal) }))
+        {
+            var meta = db.GetCollection("meta");
+            var schema = meta.FindById("schema");
+            schema["version"] = 7;
+            meta.Update(schema);
+        }
+        var size = new FileInfo(path).Length / 1048576;
+        var wall = Stopwatch.StartNew();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        int trades;
+        using (var store = PortfolioStore.Open(path, new StoreOptions
+               {
+                   Time = TimeProvider.System,
+                   OnMigration = (v, d) => Console.WriteLine(Invariant($"migration {v}: {d}")),
+               }))
+        {
+            var open = wall.Elapsed.TotalSeconds;
+            var cpuUsed = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+            var ledger = store.ScanLedger();
+            var missing = ledger.Count(e => e.Kind == EntryKind.Trade && e.Quote is null);
+            trades = ledger.Count(e => e.Kind == EntryKind.Trade);
+            Console.WriteLine(Invariant($"store {size} MiB, {ledger.Count:N0} entries ({trades:N0} trades): open with migration 8 {open:F1} s wall, {cpuUsed:F1} cpu-s; peak RSS {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576} MB; trades without a quote after it: {missing}"));
+            if (missing > 0) return 1;
+        }
+        return 0;
+    }
+
     public static int Verify(string[] args)
     {
         var path = OptionText(args, "--path") ?? throw new ArgumentException("--path FILE is required");
